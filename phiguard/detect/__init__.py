@@ -1,0 +1,67 @@
+"""Detect: recognizers propose findings; nothing here decides or redacts.
+
+:func:`build_recognizers` returns the compiled recognizers of a profile;
+:func:`detect` runs them over a text and returns every proposal, overlapping
+and unfiltered, for :mod:`phiguard.decide` to settle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+from phiguard.detect.address import ADDRESS_RECOGNIZERS
+from phiguard.detect.ages import AGE_RECOGNIZERS
+from phiguard.detect.contact import CONTACT_RECOGNIZERS
+from phiguard.detect.dates import DATE_RECOGNIZERS
+from phiguard.detect.facility import FACILITY_RECOGNIZERS
+from phiguard.detect.identifiers import IDENTIFIER_RECOGNIZERS
+from phiguard.detect.recognizer import PatternRecognizer
+from phiguard.detect.structured import (
+    DicomRecognizer,
+    FieldRecognizer,
+    Hl7Recognizer,
+    TableRecognizer,
+)
+from phiguard.findings import Finding
+
+__all__ = ["PATTERN_RECOGNIZERS", "Recognizer", "build_recognizers", "detect"]
+
+
+class Recognizer(Protocol):
+    """Anything with a ``name`` that yields findings for a text."""
+
+    @property
+    def name(self) -> str: ...
+
+    def find(self, text: str) -> Iterator[Finding]: ...
+
+
+#: Every pattern recognizer, as data (their examples drive the tests).
+PATTERN_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
+    *DATE_RECOGNIZERS,
+    *AGE_RECOGNIZERS,
+    *IDENTIFIER_RECOGNIZERS,
+    *CONTACT_RECOGNIZERS,
+    *ADDRESS_RECOGNIZERS,
+    *FACILITY_RECOGNIZERS,
+)
+
+
+def build_recognizers(profile: str) -> tuple[Recognizer, ...]:
+    """Compile the recognizers of ``profile`` ("default" or "fast").
+
+    Both profiles share the pattern and structure tiers; the name tier that
+    tells them apart arrives with the NER model.
+    """
+    compiled: list[Recognizer] = [spec.compile() for spec in PATTERN_RECOGNIZERS]
+    compiled += [FieldRecognizer(), DicomRecognizer(), Hl7Recognizer(), TableRecognizer()]
+    return tuple(compiled)
+
+
+def detect(text: str, recognizers: Sequence[Recognizer]) -> list[Finding]:
+    """Every finding every recognizer proposes for ``text``, unmerged."""
+    findings: list[Finding] = []
+    for recognizer in recognizers:
+        findings.extend(recognizer.find(text))
+    return findings

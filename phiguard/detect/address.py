@@ -1,0 +1,81 @@
+"""ADDRESS: street addresses, PO boxes, ``City, ST 12345`` and ZIP codes.
+
+State and country names alone are not PHI; a ZIP code is, as is a city
+given with its state. Two-letter state codes that are also clinical
+abbreviations (CT, MD, PA, OR, MI, MS, ...) count only when a ZIP follows.
+"""
+
+from __future__ import annotations
+
+from phiguard.detect.recognizer import Pattern, PatternRecognizer
+
+__all__ = ["ADDRESS_RECOGNIZERS"]
+
+_STREET_SUFFIX = (
+    r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl"
+    r"|parkway|pkwy|terrace|ter|circle|cir|highway|hwy|loop|row|square|sq|trail|trl|pike"
+    r"|alley|plaza|crescent|cres|close|walk|run|path|grove|heights|hts|expressway|turnpike"
+    r"|route|rte)"
+)
+_UNIT = r"(?i:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|building|\#)"
+_CLEAR_STATES = (
+    "AK|AZ|CA|FL|IA|IL|KS|KY|MN|MT|NC|NH|NJ|NV|NY|OH|RI|SD|TN|TX|UT|VT|WA|WI|WV|WY|DC|ND|NM"
+)
+_AMBIGUOUS_STATES = "AL|AR|CO|CT|DE|GA|HI|ID|IN|LA|MA|MD|ME|MI|MO|MS|NE|OK|OR|PA|SC|VA"
+_CITY = r"[A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+){0,2}"
+
+_ADDRESS = PatternRecognizer(
+    name="address_us_v1",
+    label="ADDRESS",
+    patterns=(
+        # 88 Larchmont Ave, 45 Sycamore Pl Apt 12, 1200 Kestrel Parkway
+        Pattern(
+            "street",
+            r"(?<![\w.-])\d{1,6}[A-Z]?(?:-\d{1,4})?\s(?:(?:[NSEW]\.?|North|South|East|West)\s)?"
+            r"(?:[A-Z0-9][A-Za-z0-9'.-]*\s){1,4}" + _STREET_SUFFIX + r"\b\.?"
+            r"(?:,?\s" + _UNIT + r"\.?\s?\#?\s?[A-Z0-9-]{1,6}\b)?"
+            # then the city, state and ZIP when they follow: ", Columbus, OH 43081"
+            rf"(?:,\s{_CITY}(?![\w-]))?(?:,?\s(?:{_CLEAR_STATES}|{_AMBIGUOUS_STATES})(?![\w-]))?"
+            r"(?:,?\s\d{5}(?:-\d{4})?(?![\w-]))?",
+            0.8,
+        ),
+        Pattern("po_box", r"\b(?i:p\.?\s?o\.?\s?box)\s\d{1,6}\b", 0.85),
+        # Grand Rapids, MI 49503 / Boulder, CO 80301-1234
+        Pattern(
+            "city_state_zip",
+            rf"\b{_CITY},?\s(?:{_CLEAR_STATES}|{_AMBIGUOUS_STATES})\s\d{{5}}(?:-\d{{4}})?\b",
+            0.9,
+        ),
+        # Atlanta, GA is ambiguous (GA: general anaesthesia); Dallas, TX is not.
+        Pattern("city_state", rf"\b{_CITY},\s(?:{_CLEAR_STATES})(?![\w-])", 0.7),
+        Pattern("zip_plus4", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 0.7),
+        Pattern("zip", r"(?<![\w.-])\d{5}(?![\w-]|\.\d)", 0.2),
+    ),
+    context=("zip", "zipcode", "postal", "address", "addr", "lives", "resides", "residing"),
+    context_window=25,
+    context_boost=0.45,
+    ignore_case=False,
+    examples=(
+        "address is «1234 Elm St, Boston», seen",
+        "at «45 Sycamore Pl Apt 12»^^",
+        "| «1800 Aspen Loop, Boulder, CO 80301» | Tel",
+        "lives at «123 Maple Street», in",
+        "(«902 Ferncliff Blvd, Columbus») is down",
+        "guardian, «410 Cedar Ave, Boulder, 80304». I have",
+        "«Grand Rapids MI 49503»'",
+        "«Boulder, CO 80301» | Tel",
+        "who resides in «Dallas, TX» and",
+        "mail to «PO Box 1234» today",
+        "zip «60201» area",
+    ),
+    counterexamples=(
+        "a 3 mm nodule",
+        "seen by 2 radiologists",
+        "Boston, MA is cold",
+        "Harpreet Kaur Sandhu, MD",
+        "CPT 76830 billed",
+        "Smith, CT scan",
+    ),
+)
+
+ADDRESS_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_ADDRESS,)

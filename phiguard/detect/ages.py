@@ -1,0 +1,77 @@
+"""AGE: ages over 89, the only ages Safe Harbor treats as identifying."""
+
+from __future__ import annotations
+
+from phiguard.detect.recognizer import Pattern, PatternRecognizer
+
+__all__ = ["AGE_RECOGNIZERS"]
+
+# 90 to 129; never 89 or under.
+_OVER_89 = r"(?:9\d|1[0-2]\d)"
+
+
+def is_over_89(value: str) -> bool:
+    """True when the leading number of ``value`` is 90 or more."""
+    digits = ""
+    for char in value.lstrip("0"):
+        if not char.isdigit():
+            break
+        digits += char
+    return digits != "" and 90 <= int(digits) <= 129
+
+
+_AGE = PatternRecognizer(
+    name="age_over_89_v1",
+    label="AGE",
+    patterns=(
+        # 92 yo, 92y/o, 92-year-old, 93 y.o. F, 95 yrs
+        Pattern(
+            "number_unit",
+            rf"(?<![\d.])(?P<v>{_OVER_89})(?:\s*|-)"
+            r"(?:years?|yrs?|y/o|y\.o\.?|yo|y)(?:[- ]old)?(?![A-Za-z])",
+            0.9,
+        ),
+        # aged 93, age: 94, age 91
+        Pattern("aged", rf"\bage[ds]?\s*(?:of\s*)?[:=]?\s*(?P<v>{_OVER_89})(?![\d.])", 0.9),
+        # 93F, 91 M (as in "93M with chest pain")
+        Pattern("number_sex", rf"(?<![\d.])(?:{_OVER_89})\s?(?-i:[MF])(?![A-Za-z\d])", 0.6),
+        # "he's 91, hard of hearing", "Vandermeer, 90, seen": a bare age
+        # after "is" or a name and comma, not followed by a unit.
+        Pattern(
+            "bare_after_name",
+            rf"(?<=\b(?:(?:patient|pt|(?-i:[A-Z][a-z]+))\s+is|he's|she's|turned|turns)\s"
+            rf"|[A-Za-z]{{2}},\s)(?P<v>{_OVER_89})"
+            r"(?=,|\s+(?:and|with|who|yo)\b|\.(?!\d))",
+            0.6,
+        ),
+        Pattern("birthday", rf"(?<![\d.])(?P<v>{_OVER_89})(?:st|nd|rd|th)\s+birthday", 0.9),
+    ),
+    validate=is_over_89,
+    prefilter=r"(?:9\d|1[0-2]\d)",
+    examples=(
+        "a «92» yo woman",
+        "«92»y/o male",
+        "this «92»-year-old",
+        "«93» y.o. F with",
+        "aged «93» with",
+        "Age: «101»",
+        "«93F» with dyspnea",
+        "O'Sullivan, «94F», fall at",
+        "(he's «91», hard of hearing",
+        "my patient Hope is «102» and her",
+        "Vandermeer, «90», seen in our clinic",
+    ),
+    counterexamples=(
+        "89 yo man",
+        "a 45-year-old",
+        "aged 67",
+        "92 mm lesion",
+        "SpO2 92%",
+        "temperature 98.6F",
+        "HR 92 bpm",
+        "sats were 88, 92, 95 overnight",
+        "glucose is 95, stable",
+    ),
+)
+
+AGE_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_AGE,)

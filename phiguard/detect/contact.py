@@ -1,0 +1,176 @@
+"""PHONE, EMAIL, URL and IP: contact and network identifiers."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from phiguard.detect.recognizer import Pattern, PatternRecognizer
+
+__all__ = ["CONTACT_RECOGNIZERS"]
+
+_EXT = r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})?"
+
+_PHONE = PatternRecognizer(
+    name="phone_us_v1",
+    label="PHONE",
+    patterns=(
+        # (937) 555-0112, (937)555-0112, +1 (937) 555 0112 x204
+        Pattern(
+            "parenthesised",
+            rf"(?<![\w)])(?:\+?1[\s.-]?)?\(\d{{3}}\)[\s.-]?\d{{3}}[\s.-]?\d{{4}}{_EXT}(?![\w-])",
+            0.85,
+        ),
+        # 937-555-0112, 937.555.0112, +1-937-555-0112
+        Pattern(
+            "separated",
+            rf"(?<![\w+.-])(?:\+?1[.-])?\d{{3}}(?P<sep>[.-])\d{{3}}(?P=sep)\d{{4}}{_EXT}(?![\w-]|\.\d)",
+            0.8,
+        ),
+        Pattern(
+            "spaced", rf"(?<![\w+.-])(?:\+?1\s)?\d{{3}}\s\d{{3}}\s\d{{4}}{_EXT}(?![\w-])", 0.45
+        ),
+        # International: +44 20 7946 0958
+        Pattern("international", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\d{1,4}){2,5}(?![\w-])", 0.6),
+        # Other national formats (60-56-85-91, 0494 92 82 32, (99) 645-791)
+        # are digit groups that need a phone word nearby.
+        Pattern(
+            "grouped",
+            r"(?<![\w+.-])(?:\(\d{2,5}\)|\d{2,5})(?:[\s.-]\d{2,4}){2,4}+(?![\w-]|\.\d)",
+            0.3,
+        ),
+        # 555-1234 and 10 bare digits need a phone word nearby.
+        Pattern("local", r"(?<![\w.-])\d{3}-\d{4}(?![\w-]|\.\d)", 0.3),
+        Pattern("bare", r"(?<![\w.-])1?\d{10}(?![\w-]|\.\d)", 0.3),
+        # In-house extensions: ext 4417, ext 6-2290, x3318, cb 4-8812
+        Pattern(
+            "extension", r"\b(?:ext\.?|extension|cb|pager|beeper)\s?\d(?:-?\d){2,5}(?![\w-])", 0.7
+        ),
+        Pattern("x_extension", r"(?<![\w.])(?<!\d\s)x\d{3,5}(?![\w-])", 0.55),
+        Pattern("short_extension", r"(?<![\w.-])\d-\d{4}(?![\w-]|\.\d)", 0.3),
+    ),
+    context=(
+        "phone",
+        "ph",
+        "tel",
+        "telephone",
+        "fax",
+        "cell",
+        "mobile",
+        r"call\w*",
+        "pager",
+        "page",
+        "contact",
+        "number",
+        "reach",
+        "text",
+        "voicemail",
+        "#",
+    ),
+    context_boost=0.35,
+    prefilter=r"\d{3}[\s.)-]*\d{4}|\d-\d{4}|x\d{3}|ext|cb|pager|beeper",
+    examples=(
+        "(Phone: «555-123-4567»)?",
+        "contact: «(555) 123-4567».",
+        "||«(937)555-0112»",
+        "fax records to «987-654-3210».",
+        "call «212 555 1234» now",
+        "pager «555-1234»",
+        "Tel «303-555-0104»",
+        "reach me at «+44 20 7946 0958»",
+        "phone «555-123-4567 x204» ok",
+        "(Dr. Hunter Blake, «ext 6-2290») about",
+        "PACS admin, «x3318».",
+        "RN Bethany «cb 4-8812»: pt",
+        "called dr bill fenwick hospitalist at «555-0134» on 3/9",
+    ),
+    counterexamples=(
+        "SSN 123-45-6789",
+        "dates 2024-03-04",
+        "range 120-135",
+        "version 1.2.840.113619",
+        "a 3 x4000 matrix",
+        "nodule 2x1500",
+    ),
+)
+
+_EMAIL = PatternRecognizer(
+    name="email_v1",
+    label="EMAIL",
+    patterns=(
+        # Matches start only where a run of address characters starts, so a
+        # long run without '@' is scanned once, not once per position.
+        Pattern(
+            "address",
+            r"(?<![\w.%+-])[\w.%+-]++@(?:[A-Za-z0-9-]++\.(?=[A-Za-z0-9]))++[A-Za-z]{2,}+(?![\w-])",
+            0.95,
+        ),
+    ),
+    prefilter=r"@",
+    examples=(
+        "(Email: «alex.k@example.com»)?",
+        "at «dr.brown@ny.presbyterian.org»",
+        "«john_doe@example.com».",
+    ),
+    counterexamples=("ratio 3@4", "@mention", "user@localhost"),
+)
+
+
+_URL = PatternRecognizer(
+    name="url_v1",
+    label="URL",
+    patterns=(
+        Pattern(
+            "scheme",
+            r"\b(?:https?|ftp|sftp|dicomweb)://[^\s<>\"'()\[\]{}|^]*(?<![.,;:!?])",
+            0.85,
+        ),
+        Pattern("www", r"(?<![\w.])www\.[^\s<>\"'()\[\]{}|^]*(?<![.,;:!?])", 0.85),
+        # Bare domains are often references (acr.org); they need a hint.
+        Pattern(
+            "domain",
+            r"(?<![\w.@-])(?:[a-z0-9-]++\.(?=[a-z0-9]))++(?:com|org|net|edu|gov|io|health|care|us|info)"
+            r"(?:/[^\s<>\"'()]*(?<![.,;:!?]))?(?![\w@-])",
+            0.35,
+        ),
+    ),
+    context=("portal", "site", "website", "link", "url", "page", "visit", "login", "profile"),
+    prefilter=r"://|www\.|\.(?:com|org|net|edu|gov|io|health|care|us|info)",
+    examples=(
+        "portal at «https://mychart.example.org/p/123».",
+        "see «www.example.com/jdoe»",
+        "her page «jdoe.example.com» says",
+    ),
+    counterexamples=("per acr.org guidance", "e.g. this", "i.e. that"),
+)
+
+
+def _valid_ipv6(value: str) -> bool:
+    try:
+        ipaddress.IPv6Address(value)
+    except ValueError:
+        return False
+    return len(value) >= 6
+
+
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+
+_IPV4 = PatternRecognizer(
+    name="ipv4_v1",
+    label="IP",
+    patterns=(Pattern("dotted", rf"(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)", 0.8),),
+    prefilter=r"\d\.\d+\.\d+\.\d",
+    examples=("client IP «10.41.2.117», station", "server («10.20.4.12», port 104)"),
+    counterexamples=("UID 1.2.840.113619.2.55", "version 1.2.3", "999.1.1.1"),
+)
+
+_IPV6 = PatternRecognizer(
+    name="ipv6_v1",
+    label="IP",
+    patterns=(Pattern("colon_hex", r"(?<![\w:.])[0-9A-Fa-f:]{2,39}+(?![\w:])", 0.8),),
+    validate=_valid_ipv6,
+    prefilter=r"[0-9A-Fa-f]:[0-9A-Fa-f:]",
+    examples=("from «2001:db8:85a3::8a2e:370:7334» at", "host «fe80::1ff:fe23:4567:890a»"),
+    counterexamples=("at 10:15:22 today", "ratio 1:2", "std::vector"),
+)
+
+CONTACT_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_PHONE, _EMAIL, _URL, _IPV4, _IPV6)

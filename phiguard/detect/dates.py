@@ -1,0 +1,405 @@
+"""DATE: dates and date fragments in the forms clinicians type and systems print.
+
+Bare years, fractions (``3/4 of the lumen``), measurements, blood pressures,
+ratios, scores and times alone are not dates. A short ``M/D`` without a year
+is a date only when zero-padded, followed by a time, or right after a word
+that introduces a date (``on 3/4``, ``since 3/4``, ``DOB 3/4``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from phiguard.detect.recognizer import Pattern, PatternRecognizer
+
+__all__ = ["DATE_RECOGNIZERS"]
+
+# "May" is a month only when capitalised; "may" is usually the verb.
+_MONTH = (
+    r"(?:(?-i:May|MAY)|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
+_NUM_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_NUM_MONTH = r"(?:1[0-2]|0?[1-9])"
+_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
+# A digit run is only a date when it stands alone: not inside a longer
+# number, a decimal, a UID or a range.
+_NOT_AFTER_NUM = r"(?<![\w./-])"
+_NOT_BEFORE_NUM = r"(?![/-]?\d|\.\d)"
+# A short M/D followed by a fraction's companions is not a date.
+_NOT_FRACTION = r"(?!\s*(?:of|th|rds?|strength|power|cm|mm|%|\w*tablet|dose))"
+
+
+def _valid_numeric_date(value: str) -> bool:
+    """``d1 sep d2 sep year``: one of d1, d2 must be a month."""
+    parts = regex.split(r"[/.-]", value)
+    first, second = int(parts[0]), int(parts[1])
+    return (first <= 12 and second <= 31) or (second <= 12 and first <= 31)
+
+
+def _valid_compact_date(value: str) -> bool:
+    """``YYYYMMDD[hhmm[ss]]...``: month and day in range."""
+    month, day = int(value[4:6]), int(value[6:8])
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+_NUMERIC = PatternRecognizer(
+    name="date_numeric_v1",
+    label="DATE",
+    patterns=(
+        # 03/04/2024, 3/4/24, 3-4-24, 04.03.2024 (dots only with a 4-digit year)
+        Pattern(
+            "slash",
+            _NOT_AFTER_NUM
+            + rf"{_NUM_DAY}/{_NUM_DAY}/(?:(?:19|20)\d{{2}}|\d{{2}})"
+            + _NOT_BEFORE_NUM,
+            0.9,
+        ),
+        Pattern(
+            "dash",
+            _NOT_AFTER_NUM
+            + rf"{_NUM_DAY}-{_NUM_DAY}-(?:(?:19|20)\d{{2}}|\d{{2}})"
+            + _NOT_BEFORE_NUM,
+            0.8,
+        ),
+        Pattern(
+            "dot",
+            _NOT_AFTER_NUM + rf"{_NUM_DAY}\.{_NUM_DAY}\.(?:19|20)\d{{2}}" + _NOT_BEFORE_NUM,
+            0.7,
+        ),
+    ),
+    validate=_valid_numeric_date,
+    prefilter=r"\d[/.-]\d",
+    examples=(
+        "CT A/P from «3/4/24».",
+        "DOB «03/04/1952»",
+        "seen «3-4-24» in clinic",
+        "DOB: «11/02/1958», plan",
+        "dated «14/03/2024» (day first)",
+        "born «04.03.2024»",
+    ),
+    counterexamples=(
+        "BP 120/80 mmHg",
+        "3/4 of the lumen",
+        "image 34/120",
+        "measures 3.2 x 4.1 cm",
+        "version 2.3.1 of the software",
+        "ratio 13/14/15",
+        "T11-12-13 levels",
+    ),
+)
+
+_ISO = PatternRecognizer(
+    name="date_iso_v1",
+    label="DATE",
+    patterns=(
+        Pattern(
+            "iso",
+            _NOT_AFTER_NUM
+            + rf"(?:19|20)\d{{2}}(?P<sep>[-/]){_NUM_MONTH}(?P=sep){_NUM_DAY}"
+            + rf"(?:T{_TIME}(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+            + _NOT_BEFORE_NUM,
+            0.95,
+        ),
+        Pattern(
+            "year_month", _NOT_AFTER_NUM + r"(?:19|20)\d{2}-(?:1[0-2]|0[1-9])(?![/-]?\d|\.\d)", 0.5
+        ),
+        # 06/2021, 6-2021
+        Pattern(
+            "month_year",
+            _NOT_AFTER_NUM + rf"{_NUM_MONTH}[/-](?:19|20)\d{{2}}" + _NOT_BEFORE_NUM,
+            0.6,
+        ),
+    ),
+    prefilter=r"(?:19|20)\d\d[-/]\d|\d[-/](?:19|20)\d\d",
+    examples=(
+        "Exam date: «2024-02-09»",
+        "at «2024-03-04T10:15» the scan",
+        "stamp «2024-03-04T10:15:22Z»",
+        "DOB «1968/02/11»",
+        "since «2023-11»",
+        "implanted «06/2021». No",
+    ),
+    counterexamples=("range 2019-2024", "ICD-10 code", "in 2021 she"),
+)
+
+_WRITTEN = PatternRecognizer(
+    name="date_written_v1",
+    label="DATE",
+    patterns=(
+        # March 4th, Mar. 4, 2024, Feb 10 2023, Jan 9th '23
+        Pattern(
+            "month_day",
+            rf"\b{_MONTH}\.?\s+{_DAY}\b(?:,?\s*{_YEAR}\b)?(?!\s*(?:mg|mm|cm|%))",
+            0.85,
+        ),
+        # 4 Mar 2024, 4th of July 2022, 4-Mar-24, 04-MAR-2024
+        Pattern(
+            "day_month",
+            rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?",
+            0.85,
+        ),
+        Pattern(
+            "day_month_dashed",
+            rf"\b{_NUM_DAY}(?P<sep>[-/ ]){_MONTH}(?P=sep)(?:(?:19|20)\d{{2}}|\d{{2}})\b",
+            0.9,
+        ),
+        # 4 de marzo de 1949
+        Pattern(
+            "day_month_es",
+            rf"\b{_NUM_DAY}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre"
+            rf"|setiembre|octubre|noviembre|diciembre)(?:\s+(?:de|del)\s+(?:19|20)\d{{2}})?\b",
+            0.85,
+        ),
+        # on the 8th, from the 9th, Monday the 11th
+        Pattern(
+            "ordinal_day",
+            r"(?<=\b(?:on|from|since|until|till|by|before|after|monday|tuesday|wednesday|thursday"
+            r"|friday|saturday|sunday)\s+the\s)(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+            r"(?!\s+(?:[a-z]+\s+)?(?:ventricle|metatarsal|metacarpal|rib|digit|finger|toe|nerve"
+            r"|percentile|grade|decade|week|day|month|year|time|vertebra|segment|space|level"
+            r"|compartment|lobe|cranial|intercostal|cervical|thoracic|lumbar|sacral|dose|cycle))",
+            0.6,
+        ),
+        # March 2024, Sept. 2023
+        Pattern("month_year", rf"\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b", 0.6),
+        # last July, this past Friday: a named month or day relative to the text
+        Pattern(
+            "relative_named",
+            r"\b(?:last|this\s+past|past|next|this|early|late|mid)[\s-]+(?:(?-i:May)|jan(?:uary)?"
+            r"|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+            r"|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday"
+            r"|sunday)\b",
+            0.6,
+        ),
+    ),
+    prefilter=r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|ene|abr|ago|dic|\d(?:st|nd|rd|th)",
+    examples=(
+        "seen on «March 4th» for",
+        "on «Mar. 4, 2024» at",
+        "admitted «4 Mar 2024» to",
+        "on «4th July 2022» (Insurance",
+        "at UPMC on «Jan 9th '23» (MRN",
+        "«November 22nd, 2022»?",
+        "on «Feb 10 2023», doc",
+        "DOB «04-MAR-1952»",
+        "since «March 2024» she",
+        "born «4 de marzo de 1949», the",
+        "I had the CT on the «8th» and got",
+        "brain from Monday the «11th» we never",
+        "on the «4th of March»",
+    ),
+    counterexamples=(
+        "you may 5 times a day",
+        "in 2021 she",
+        "marching band",
+        "a 5 mm nodule in the",
+        "fracture of the 5th metatarsal",
+        "dilated on the 4th ventricle",
+    ),
+)
+
+_RELATIVE = PatternRecognizer(
+    name="date_relative_v1",
+    label="DATE",
+    patterns=(
+        # "seen at Mercy last week" dates an encounter; "diagnosed last year"
+        # dates nothing that identifies anyone.
+        Pattern(
+            "last_period", r"\b(?:last|this\s+past|past|this)\s+(?:week(?:end)?|month|year)\b", 0.3
+        ),
+    ),
+    context=(
+        "seen",
+        r"visit\w*",
+        "admitted",
+        "treated",
+        "cared",
+        "consulted",
+        "discharged",
+        "evaluated",
+        "examined",
+        "hospital",
+        "clinic",
+        "center",
+        "centre",
+        "appointment",
+    ),
+    context_boost=0.3,
+    prefilter=r"week|month|year",
+    examples=(
+        "seen at the Cleveland Clinic «last month» (MRN",
+        "consulted Dr. S. at Boston General Hospital «last week»?",
+    ),
+    counterexamples=(
+        "diagnosed with Guillain-Barré syndrome last year after",
+        "a woman who presented last week with fatigue",
+    ),
+)
+
+_SHORT = PatternRecognizer(
+    name="date_short_v1",
+    label="DATE",
+    patterns=(
+        # 3/20-3/22: a range of two short dates
+        Pattern(
+            "range",
+            _NOT_AFTER_NUM + rf"{_NUM_MONTH}/{_NUM_DAY}-{_NUM_MONTH}/{_NUM_DAY}" + _NOT_BEFORE_NUM,
+            0.7,
+        ),
+        # 03/04 13:05 (worklists), 3/14 at 7:30
+        Pattern(
+            "with_time",
+            _NOT_AFTER_NUM + rf"{_NUM_MONTH}/{_NUM_DAY}(?=,?\s+(?:at\s+|@\s?)?{_TIME})",
+            0.8,
+        ),
+        # 03/04: fractions are never zero-padded
+        Pattern(
+            "padded", _NOT_AFTER_NUM + r"0[1-9]/(?:0[1-9]|[12]\d|3[01])" + _NOT_BEFORE_NUM, 0.6
+        ),
+        # 2/19: fractions and scores rarely have a denominator from 13 to 31
+        Pattern(
+            "late_day",
+            _NOT_AFTER_NUM
+            + rf"{_NUM_MONTH}/(?:1[3-9]|2\d|3[01])"
+            + _NOT_BEFORE_NUM
+            + _NOT_FRACTION,
+            0.55,
+        ),
+        Pattern(
+            "bare",
+            _NOT_AFTER_NUM + rf"{_NUM_MONTH}/{_NUM_DAY}" + _NOT_BEFORE_NUM + _NOT_FRACTION,
+            0.3,
+        ),
+    ),
+    context=(
+        "on",
+        "from",
+        "since",
+        "dated?",
+        "until",
+        "till",
+        "through",
+        "thru",
+        "by",
+        "before",
+        "after",
+        "prior",
+        "dob",
+        "dos",
+        "doi",
+        "born",
+        "seen",
+        "done",
+        "performed",
+        "obtained",
+        "compared?",
+        "comparison",
+        "scan",
+        "study",
+        "exam",
+        "admitted",
+        "discharged",
+        "f/u",
+        "follow-?up",
+        "last",
+        "next",
+        "between",
+        "and",
+        "of",
+        "noted",
+        "scheduled",
+        "booked",
+        "admit",
+        "fall",
+        "ct",
+        "cta",
+        "mri?",
+        "mra",
+        "mrcp",
+        "us",
+        "xr",
+        "pet",
+        "clinic",
+        "visit",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ),
+    context_window=12,
+    context_boost=0.3,
+    prefilter=r"\d/\d",
+    examples=(
+        "| ED | «03/04» 13:05 |",
+        "CT from «3/4» shows",
+        "compared with the MRI of «2/17»",
+        "DOB «3/4»",
+        "booked for «3/14» at 7:30 am",
+        "CT chest «2/19» showed",
+        "is down «3/20-3/22» for a tube",
+        "seen in our clinic «3/12». US",
+    ),
+    counterexamples=(
+        "3/4 of the lumen",
+        "strength 5/5 throughout",
+        "pain 7/10 today",
+        "Gleason 3+4",
+        "BI-RADS 4 in 1/2 cases",
+        "liver segments 6/7, future remnant",
+        "GCS 14/15 on arrival",
+        "vision 20/20",
+    ),
+)
+
+_COMPACT = PatternRecognizer(
+    name="date_compact_v1",
+    label="DATE",
+    patterns=(
+        # DICOM DA/DT and HL7 TS: 20240304, 20240311083512, 20240307101522-0500
+        Pattern(
+            "compact",
+            r"(?<![\w.])(?:19|20)\d{6}(?:\d{2}){0,3}(?:\.\d{1,6})?(?:Z|[+-]\d{4})?(?![\w.])",
+            0.45,
+        ),
+    ),
+    context=(
+        r"[a-z]*date",
+        "dob",
+        r"[a-z]*birth",
+        "born",
+        "da",
+        "dt",
+        "ts",
+        "study",
+        "exam",
+        "scan",
+        "on",
+        r"\|",
+        r"\[",
+    ),
+    context_window=40,
+    context_boost=0.4,
+    validate=_valid_compact_date,
+    prefilter=r"(?:19|20)\d{6}",
+    examples=(
+        "(0008,0020) Study Date  DA  [«20240304»]",
+        "Patient's Birth Date: «19520304»",
+        "StudyDate: «20240212»",
+    ),
+    counterexamples=("count 20241399 cells", "Series 12345678"),
+)
+
+DATE_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
+    _NUMERIC,
+    _ISO,
+    _WRITTEN,
+    _RELATIVE,
+    _SHORT,
+    _COMPACT,
+)

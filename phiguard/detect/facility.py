@@ -1,0 +1,131 @@
+"""FACILITY: hospital, clinic, imaging centre and practice names.
+
+A name is capitalised words before a facility word (``Mercy Hospital``,
+``Granite Peak Imaging``, ``RIVERBEND MEDICAL CENTER``), a saint's name
+(``St. Luke's``), or the capitalised place after a care verb (``seen at
+Cedar Crest``). Names made only of generic words (``Breast Imaging Center``,
+``Magnetic Resonance Imaging``, ``the ED``) are not facilities.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from phiguard.detect.recognizer import Pattern, PatternRecognizer
+
+__all__ = ["FACILITY_RECOGNIZERS", "GENERIC_PLACE_WORDS", "names_a_place"]
+
+#: Words that name no particular place on their own: department, modality,
+#: specialty and descriptive words, months, weekdays and determiners.
+GENERIC_PLACE_WORDS = frozenset(
+    """
+    a an the our your their his her this that my outside local new old main north south
+    east west central upper lower general community regional university memorial medical
+    health healthcare care hospital hospitals clinic clinics center centre centers
+    imaging radiology diagnostic diagnostics outpatient inpatient surgical surgery
+    specialty family internal emergency urgent rehab rehabilitation behavioral mental
+    pediatric pediatrics children's childrens women's womens men's veterans county city
+    state public private cancer heart breast vascular spine sports orthopedic
+    orthopaedic neuro neurology neurosurgery cardiology oncology gastroenterology
+    urology nephrology pulmonology dermatology endocrinology rheumatology obstetrics
+    gynecology ob/gyn ent ophthalmology primary physician physicians practice group
+    associates partners services network system systems institute infirmary hospice
+    nursing home magnetic resonance nuclear molecular functional weighted diffusion
+    perfusion tensor spectral susceptibility interventional interventionalist body
+    musculoskeletal thoracic abdominal cross-sectional ultrasound mammography mri ct pet
+    x-ray xray fluoroscopy dexa echo echocardiography er ed icu micu sicu nicu picu ccu
+    pacu or ir lab laboratory pharmacy department dept unit floor ward wing room suite
+    office offices day night weekend january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday
+    saturday sunday today tomorrow yesterday medicine med md do np pa rn dr dr. mr mrs
+    ms doctor nurse tech technologist
+    """.split()
+)
+
+_WORD = r"[A-Z][A-Za-z'’&.-]*+"
+_SUFFIX = (
+    r"(?i:hospital|hosp|medical\s(?:center|centre|ctr|group|associates|campus|college)|med\sctr"
+    r"|health\s(?:center|centre|system|network|services|partners)|healthcare|health|clinics?"
+    r"|imaging(?:\s(?:center|centre|associates|services))?|radiology\s(?:associates|group"
+    r"|center|partners|consultants)|infirmary|cancer\s(?:center|institute)|surgery\scenter"
+    r"|surgical\scenter|urgent\scare|institute|family\s(?:practice|medicine)|hospice"
+    r"|nursing\shome|rehabilitation\scenter|diagnostic\scenter|regional|memorial"
+    r"|orthop(?:a)?edics|pediatrics|paediatrics|care\s(?:center|centre|home)|outpatient\s(?:center|ct|mri|imaging)"
+    r"|medical\splaza|family\shealth|women'?s\shealth|heart\s(?:center|institute)"
+    r"|children'?s\shospital)"
+)
+_CONNECTOR = r"(?:of|and|&|the|for)"
+# A word of a place named after a care verb: no trailing full stop (which
+# ends the sentence) except in "St.".
+_PLACE_WORD = r"(?:St\.|[A-Z][A-Za-z'’&-]*+)"
+
+
+def names_a_place(value: str) -> bool:
+    """False when every word of ``value`` is generic (no particular place)."""
+    words = regex.findall(r"[\w'’/.-]+", value)
+    return any(word.lower().rstrip(".") not in GENERIC_PLACE_WORDS for word in words)
+
+
+_FACILITY = PatternRecognizer(
+    name="facility_v1",
+    label="FACILITY",
+    patterns=(
+        Pattern(
+            "named",
+            rf"(?<![\w'’-])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
+            rf"{_SUFFIX}(?![\w-])(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?",
+            0.8,
+        ),
+        # Clínica San Rafael, Centro Médico ABC, Sanatorio Güemes
+        Pattern(
+            "named_prefix",
+            r"\b(?:Cl[ií]nica|Centro\sM[eé]dico|Sanatorio|H[ôo]pital|Klinikum|Policl[ií]nica)"
+            r"\s(?:(?:de|del|la|los|las|du|de\sla)\s)?[A-Z][\w'’.-]*+(?:\s[A-Z][\w'’.-]*+){0,3}",
+            0.8,
+        ),
+        # St. Mary's, Saint Luke's (not St. John's wort)
+        Pattern(
+            "saint",
+            r"(?<![\w-])(?:St\.?|Saint)\s[A-Z][a-z]++(?:['’]s)?+(?:\s[A-Z][a-z]+)?+(?!\s(?i:wort))",
+            0.6,
+        ),
+        # seen at Cedar Crest, treated at NY Presbyterian, admitted to UPMC
+        Pattern(
+            "care_site",
+            r"(?i:seen|treated|admitted|evaluated|followed|hospitali[sz]ed|discharged|transferred"
+            r"|referred|imaged|scanned|presented|managed|operated|delivered|visited|visit|went)"
+            r"\s(?i:at|to|from|in)\s(?:the\s)?"
+            rf"(?P<v>{_PLACE_WORD}(?:[\s-](?:of\s)?{_PLACE_WORD}){{0,4}})",
+            0.55,
+        ),
+    ),
+    validate=names_a_place,
+    ignore_case=False,
+    examples=(
+        "admitted to «St. Mary's Medical Center» on",
+        "from «Mercy Hospital».",
+        "at «Granite Peak Imaging» |",
+        "LO [«RIVERBEND MEDICAL CENTER»]",
+        "seen at «New Orleans Health Center» on",
+        "last seen at «Cedar Crest» on",
+        "his MRI at «St. Luke's» showed",
+        "in «Lakeshore Imaging» today",
+        "went to «Cleveland Clinic» for",
+        "had an MRI knee at «Westmere Orthopaedics». The",
+        "woman from «Maple Terrace Care Center», unwitnessed",
+        "the scan was at «Clínica San Rafael» on",
+        "seen at «Harborview Medical». Name: Sam",
+        "seen by Dr. Nathan S. at «Houston Clinic» on",
+    ),
+    counterexamples=(
+        "Magnetic Resonance Imaging of the knee",
+        "seen in the ED overnight",
+        "admitted to ICU",
+        "St. John's wort interaction",
+        "Breast Imaging Center protocol",
+        "seen in January",
+        "referred to Cardiology",
+    ),
+)
+
+FACILITY_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_FACILITY,)

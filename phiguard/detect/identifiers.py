@@ -1,0 +1,185 @@
+"""MRN, ACCESSION, SSN and ID: record numbers and other unique identifiers.
+
+Labelled forms (``MRN: 00412387``, ``Acc# RB24030417``, ``Member ID HP-98765``)
+score high; bare identifier shapes (long digit runs, upper-case codes with
+five or more digits, DICOM UIDs) score at the threshold because Safe Harbor's
+"any other unique identifying number" covers them, while clinical codes
+(ICD, CPT, BI-RADS, vertebral levels) never have that shape.
+"""
+
+from __future__ import annotations
+
+from phiguard.detect.recognizer import Pattern, PatternRecognizer
+
+__all__ = ["IDENTIFIER_RECOGNIZERS", "labelled"]
+
+# Between a label and its value: punctuation, and words like "is", "no.".
+_SEP = r"[\s:#=.\-]{0,6}(?:(?:is|was|no\.?|num(?:ber)?|of)\b[\s:#=.]{0,4})?"
+# An identifier value: 5 to 25 characters of letters, digits and inner
+# dashes or slashes, at least one digit; an optional leading '#'.
+_VALUE = (
+    r"(?P<v>\#?(?=[A-Z0-9/-]{0,25}\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){4,24}+)"
+    r"(?![A-Z0-9@])"
+)
+
+
+def labelled(keys: str) -> str:
+    """Regex for ``KEY <sep> VALUE`` with the value as group ``v``."""
+    return rf"\b(?:{keys})(?![A-Za-z]){_SEP}{_VALUE}"
+
+
+_MRN_KEYS = (
+    r"MRN|MR\s?\#|MR\s?(?:No|Num(?:ber)?)\.?|Med(?:ical)?\.?\s?Rec(?:ord)?s?\.?"
+    r"(?:\s?(?:No|Num(?:ber)?|\#|ID))?\.?|Patient\s?ID|Pt\.?\s?ID|PID|EMR(?:\s?(?:No|ID|\#))?"
+    r"|Chart\s?(?:No\.?|Num(?:ber)?|\#|ID)|Hosp(?:ital)?\s?(?:No|Num(?:ber)?|\#|ID)"
+    r"|Unit\s?(?:No|Num(?:ber)?)|Patient\s?(?:No|Num(?:ber)?|\#)"
+)
+_ACCESSION_KEYS = (
+    r"Acc(?:ession)?\.?(?:\s?(?:No|Num(?:ber)?|ID|\#))?|Order\s?(?:No\.?|Num(?:ber)?|\#|ID)"
+    r"|Req(?:uisition)?\.?\s?(?:No\.?|\#|ID)|(?:Study|Exam|Encounter|Visit)\s?(?:ID|No\.?|\#)"
+    r"|CSN|FIN"
+)
+_ID_KEYS = (
+    r"(?:ins(?:urance)?\.?|health\s?plan|plan|policy|member|subscriber|group|account|acct\.?"
+    r"|claim|case|site|badge|employee|passport|certificate|benefici?ary|medicaid|medicare"
+    r"|ref(?:erence)?\.?|confirmation|device|serial|licen[cs]e|driver'?s?\s?licen[cs]e)"
+    r"(?:[\s.]{0,2}(?:plan|policy|ID|no|num|number|\#|code|serial))*"
+    r"|S/N|NPI|DEA|MBI|HICN|HBN|VIN|UID|ID"
+)
+
+_MRN = PatternRecognizer(
+    name="mrn_labelled_v1",
+    label="MRN",
+    patterns=(Pattern("labelled", labelled(_MRN_KEYS), 0.95),),
+    prefilter=r"MR|Med|ID|EMR|Chart|Hosp|Unit|Patient",
+    examples=(
+        "Pt Rosa, MRN «00412387», CT",
+        "(MRN: #«SC987654»)",
+        "MRN is «CC-98765» for ref",
+        "MR# «A1234567»",
+        "Med Rec No. «98234-AB»",
+        "med rec #«99887766», w/",
+        "Patient ID: «LK0078231»",
+        "EMR: «456123789».",
+    ),
+    counterexamples=("MRI of the brain", "MR imaging 12345", "MRN pending"),
+)
+
+_ACCESSION = PatternRecognizer(
+    name="accession_labelled_v1",
+    label="ACCESSION",
+    patterns=(Pattern("labelled", labelled(_ACCESSION_KEYS), 0.95),),
+    prefilter=r"Acc|Order|Req|ID|No|#|CSN|FIN",
+    examples=(
+        "Acc «RB24030417»",
+        "Acc# «A8812034»",
+        "Accession No.: «GP0209240077»",
+        "ACC «RB24030917» |",
+        "Order # «ORD7782201»",
+    ),
+    counterexamples=("according to 2019 data", "accessory spleen", "in order 1 2 3"),
+)
+
+_SSN = PatternRecognizer(
+    name="ssn_v1",
+    label="SSN",
+    patterns=(
+        Pattern(
+            "labelled",
+            r"\b(?:SSN|SS\#|soc(?:ial)?\.?\s?sec(?:urity)?\.?(?:\s?(?:no|num(?:ber)?|\#))?)"
+            r"[\s:#=.]{0,4}(?:is\s)?(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})(?!\d)",
+            0.98,
+        ),
+        # Invalid areas (000, 666, 9xx) still leak: the shape is what matters.
+        Pattern("dashed", r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])", 0.85),
+        Pattern("spaced", r"(?<![\d ])\d{3} \d{2} \d{4}(?![\d])", 0.3),
+    ),
+    context=("ssn", "social", "security", "ss#"),
+    prefilter=r"\d{3}[- ]?\d\d[- ]?\d{4}",
+    examples=(
+        "(SSN: «987-65-4321»)",
+        "social security number «412673390»",
+        "SSN «123 45 6789»",
+        "ssn is «031-44-8821»",
+        "SB2403100044|«031-44-8821»|",
+    ),
+    counterexamples=("call 555-123-4567", "ratio 123-45"),
+)
+
+_ID_LABELLED = PatternRecognizer(
+    name="id_labelled_v1",
+    label="ID",
+    patterns=(Pattern("labelled", labelled(_ID_KEYS), 0.9),),
+    examples=(
+        "pt has ins plan #«R-987654».",
+        "insurance policy number «HP-1234-5678»?",
+        "with insurance ID «SH-8567»?",
+        "Insurance #«JP456789».",
+        "ref. code: «EM-2554».",
+        "under ID: «RX-87654321».",
+        "(ins. #«789-1234-567»)",
+        "(Account Number: «9876543210»)",
+        "Device Serial Number: «RCT40522HV»",
+        "Member ID «XQH123456789»",
+        "NPI «1881045523»",
+    ),
+    counterexamples=("ID card was lost", "the policy is 5 years old", "group 2 patients"),
+)
+
+_ID_SHAPES = PatternRecognizer(
+    name="id_shape_v1",
+    label="ID",
+    patterns=(
+        # DICOM UIDs: 1.2.840.113619.2.55.3... (five or more dotted parts).
+        # (not the standard's own UIDs under 1.2.840.10008: SOP classes,
+        # transfer syntaxes)
+        Pattern(
+            "dicom_uid",
+            r"(?<![\d.])(?!1\.2\.840\.10008\.)[12](?:\.\d+){4,}(?![\d.]|\.\d)",
+            0.9,
+        ),
+        Pattern("uuid_uid", r"(?<![\d.])2\.25\.\d{10,}+(?![\d.]|\.\d)", 0.9),
+        # Codes with letters and at least five digits: E4471920, HV24-CT-77301,
+        # k4471920; not DICOM tags written x00100010.
+        Pattern(
+            "code",
+            r"(?<![\w-])(?!x[0-9A-Fa-f]{8}(?![\w-]))(?=[A-Za-z0-9-]*[A-Za-z])"
+            r"(?=[A-Za-z-]*\d(?:[A-Za-z-]*\d){4})[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+(?![\w-])",
+            0.5,
+        ),
+        # Long digit runs: record, account and order numbers.
+        Pattern("digits", r"(?<![\w.,/-])\d{7,}+(?![\w/-]|[.,]\d)", 0.5),
+    ),
+    ignore_case=False,
+    examples=(
+        "UI [«1.2.840.113619.2.55.3.604688119.868.1549345.4»]",
+        "| «A8812034» | CT",
+        "«HV24-CT-77301»|",
+        "station «RCT40522HV» x",
+        "pt chen mei-ling «k4471920» cr 1.6",
+        '"Value": ["«2.25.188402277431905561288130941277305512»"]',
+        "called «4155551234» twice",
+    ),
+    counterexamples=(
+        "C5-6 disc",
+        "ICD-10 M54.5",
+        "BI-RADS 4",
+        "LI-RADS LR-4",
+        "CPT 76830",
+        "SARS-CoV-2",
+        "HER2 positive",
+        "version 2.3.1",
+        "IP 10.41.2.117",
+        "1,000,000 units",
+        "x00100010  PatientName",
+        "SOP Class 1.2.840.10008.5.1.4.1.1.2",
+    ),
+)
+
+IDENTIFIER_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
+    _MRN,
+    _ACCESSION,
+    _SSN,
+    _ID_LABELLED,
+    _ID_SHAPES,
+)

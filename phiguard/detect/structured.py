@@ -1,0 +1,547 @@
+"""Structured text: values marked by the field they sit in.
+
+Four shapes clinicians paste: ``Key: value`` forms, DICOM header dumps
+(dcmdump, pydicom, gdcmdump, tag browsers), HL7 v2 segments and pipe tables
+with a header row (worklists). Each value is labelled by its field, whatever
+the value looks like; :func:`phiguard.detect.fields.value_fits` only drops
+values that cannot carry the label (blanks, a date field without a date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from phiguard.detect.ages import is_over_89
+from phiguard.detect.fields import FIELD_LABELS, normalise_key, value_fits
+from phiguard.findings import Finding
+
+__all__ = ["DicomRecognizer", "FieldRecognizer", "Hl7Recognizer", "TableRecognizer"]
+
+_FLAGS = regex.VERSION1 | regex.MULTILINE
+
+# --------------------------------------------------------------------------
+# Values: trimming a field value to the part that carries the label.
+
+_TITLES = frozenset(
+    """
+    dr dr. mr mr. mrs mrs. ms ms. miss prof prof. mx mx. rev rev.
+    """.split()
+)
+_CREDENTIALS = frozenset(
+    """
+    md m.d. do d.o. phd rn np pa pa-c facr mbbs frcr frcpc dnp crna rt rt(r) rdms mba
+    aprn cnm dpm dds dmd od pharmd mph msn bsn lpn cna rrt
+    """.split()
+)
+_NAME_STOPS = frozenset(
+    """
+    is was with has had and presents presented who a an the for in on at from to of re
+    regarding about says said reports called will needs needed please pls thanks
+    presenting yo y/o male female year years old
+    """.split()
+)
+_WORD = regex.compile(r"\S+")
+_TRAILING = ",.;:)]}>\"'"
+
+
+def _name_span(value: str, offset: int) -> tuple[int, int] | None:
+    """Span of the name at the start of a name field's value, if any.
+
+    Skips a leading title, stops at a credential (``, MD``), a clause word
+    (``is``, ``with``), a number or bracket, a comma after the second word,
+    and after six words.
+    """
+    start = end = -1
+    words = 0
+    for match in _WORD.finditer(value):
+        token = match.group()
+        bare = token.lower().rstrip(_TRAILING)
+        if start < 0 and bare in _TITLES:
+            continue
+        if token[0].isdigit() or token[0] in "([<{#@" or bare in _NAME_STOPS:
+            break
+        if start >= 0 and bare in _CREDENTIALS:
+            break
+        if start < 0:
+            start = match.start()
+        end = match.start() + len(token.rstrip(_TRAILING))
+        words += 1
+        # "Smith, John" goes on after its comma; "John Smith, seen at" ends.
+        if words == 6 or (words > 1 and token.endswith((",", ";"))):
+            break
+    if start < 0 or end <= start:
+        return None
+    return offset + start, offset + end
+
+
+# Where a field value ends inside a sentence: "DOB: 3/4/52, seen at ..."
+# ends at the comma; an address keeps its commas and ends at a full stop.
+_VALUE_END = regex.compile(r",\s|\.\s|\s\(|\)|;|\s-\s")
+_ADDRESS_END = regex.compile(r"\.\s|\s\(|\)|;|\s-\s")
+
+
+def _field_value(label: str, value: str, offset: int) -> tuple[int, int] | None:
+    """Span of the value proper inside the text that follows a field key."""
+    if label == "NAME":
+        return _name_span(value, offset)
+    end = (_ADDRESS_END if label == "ADDRESS" else _VALUE_END).search(value)
+    return _trimmed(value[: end.start()] if end else value, offset)
+
+
+def _trimmed(value: str, offset: int) -> tuple[int, int] | None:
+    stripped = value.strip().strip(",;")
+    if not stripped:
+        return None
+    start = offset + value.index(stripped)
+    return start, start + len(stripped)
+
+
+def _value_finding(
+    text: str, label: str, start: int, end: int, score: float, source: str
+) -> Finding | None:
+    """A finding for the value ``text[start:end]`` of a ``label`` field."""
+    span = _field_value(label, text[start:end], start)
+    if span is None:
+        return None
+    start, end = span
+    value = text[start:end]
+    if not value_fits(label, value):
+        return None
+    return Finding(start, end, label, score, value, source)
+
+
+# --------------------------------------------------------------------------
+# Key: value
+
+
+_KEY_WORD = r"[A-Za-z][\w'’#./()-]*"
+_KEY_VALUE = regex.compile(
+    rf"(?<![\w'’#./-])(?P<key>{_KEY_WORD}(?:[ _]{_KEY_WORD}){{0,4}})[ \t]*[:=][ \t]*"
+    # The value runs to a line end, tab, pipe, semicolon, two spaces, or the
+    # next "Key:" on the same line.
+    rf"(?P<value>(?:(?![\t|;\r\n]|\s{{2}}|(?<!\S){_KEY_WORD}(?:\s{_KEY_WORD}){{0,2}}\s?:\s).)*+)",
+    _FLAGS,
+)
+
+
+def _split_key(key: str) -> tuple[int, str] | None:
+    """Longest trailing run of words of ``key`` that is a known field key.
+
+    Returns the offset of that run in ``key`` and its label.
+    """
+    starts = [0] + [m.end() for m in regex.finditer(r"[ _]+", key)]
+    for start in starts:
+        label = FIELD_LABELS.get(normalise_key(key[start:]))
+        if label is not None:
+            return start, label
+    return None
+
+
+class FieldRecognizer:
+    """``Key: value`` forms: ``Patient: ...``, ``DOB: ...``, ``Referring: ...``."""
+
+    name = "field_v1"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        if ":" not in text and "=" not in text:
+            return
+        for match in _KEY_VALUE.finditer(text):
+            split = _split_key(match.group("key"))
+            if split is None:
+                continue
+            label = split[1]
+            finding = _value_finding(
+                text, label, match.start("value"), match.end("value"), 0.9, self.name
+            )
+            if finding is not None:
+                yield finding
+
+
+# --------------------------------------------------------------------------
+# DICOM header dumps
+
+#: Tags (group, element) whose values are PHI, from DICOM PS3.15 Annex E.
+DICOM_TAGS: dict[str, str] = {
+    "00080012": "DATE",
+    "00080014": "ID",
+    "00080018": "ID",
+    "00080020": "DATE",
+    "00080021": "DATE",
+    "00080022": "DATE",
+    "00080023": "DATE",
+    "0008002A": "DATE",
+    "00080050": "ACCESSION",
+    "00080080": "FACILITY",
+    "00080081": "ADDRESS",
+    "00080090": "NAME",
+    "00080092": "ADDRESS",
+    "00080094": "PHONE",
+    "00081048": "NAME",
+    "00081049": "NAME",
+    "00081050": "NAME",
+    "00081060": "NAME",
+    "00081070": "NAME",
+    "00100010": "NAME",
+    "00100020": "MRN",
+    "00100030": "DATE",
+    "00100050": "ID",
+    "00101000": "MRN",
+    "00101001": "NAME",
+    "00101002": "MRN",
+    "00101005": "NAME",
+    "00101010": "AGE",
+    "00101040": "ADDRESS",
+    "00101060": "NAME",
+    "00102154": "PHONE",
+    "00102297": "NAME",
+    "00181000": "ID",
+    "00181030": "ID",
+    "0020000D": "ID",
+    "0020000E": "ID",
+    "00200052": "ID",
+    "00321032": "NAME",
+    "00321033": "FACILITY",
+    "00380010": "ID",
+    "00400006": "NAME",
+    "00400002": "DATE",
+    "00400244": "DATE",
+    "00402016": "ACCESSION",
+    "00402017": "ACCESSION",
+    "0040A123": "NAME",
+    "00400275": "ID",
+    "00401001": "ID",
+}
+#: Value representations that are PHI whatever the tag.
+_VR_LABELS = {"PN": "NAME", "DA": "DATE", "DT": "DATE", "UI": "ID", "AS": "AGE"}
+_VRS = (
+    "AE|AS|AT|CS|DA|DS|DT|FL|FD|IS|LO|LT|OB|OD|OF|OL|OV|OW|PN|SH|SL|SQ|SS|ST|SV|TM|UC|UI|UL"
+    "|UN|UR|US|UT|UV"
+)
+_DICOM_LINE = regex.compile(
+    r"(?<![\w(])(?:\(\s?(?P<g>[0-9A-Fa-f]{4})\s?,\s?(?P<e>[0-9A-Fa-f]{4})\s?\)"
+    r"|(?P<g>[0-9A-Fa-f]{4}),(?P<e>[0-9A-Fa-f]{4})(?![\w,])"
+    r"|x(?P<g>[0-9A-Fa-f]{4})(?P<e>[0-9A-Fa-f]{4})(?!\w))"
+    r"(?P<rest>[^\r\n]*+)",
+    _FLAGS,
+)
+_DICOM_VALUE = regex.compile(
+    rf"(?<![A-Za-z'])(?P<vr>{_VRS})(?![A-Za-z'])[ \t]*:?[ \t]*"
+    r"(?:\[(?P<value>[^\]\r\n]*)\]|'(?P<value>[^'\r\n]*)'"
+    r"|(?P<value>[^\s#\[][^#\r\n]*?))[ \t]*(?:\#|$)",
+    _FLAGS,
+)
+_DICOM_COLON_VALUE = regex.compile(r":[ \t]*(?P<value>[^\r\n]*)")
+_STANDARD_UID_ROOT = "1.2.840.10008."
+_PN_NOISE = frozenset({"", "dr", "md", "mr", "mrs", "ms"})
+
+
+class DicomRecognizer:
+    """DICOM header dump lines: ``(0010,0010) PN [DOE^JANE]`` and its variants."""
+
+    name = "dicom_v1"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for line in _DICOM_LINE.finditer(text):
+            tag = (line.group("g") + line.group("e")).upper()
+            rest_start = line.start("rest")
+            rest = line.group("rest")
+            value = _DICOM_VALUE.search(rest)
+            if value is not None:
+                vr = value.group("vr")
+                start, end = value.span("value")
+            else:
+                value = _DICOM_COLON_VALUE.search(rest)
+                if value is None:
+                    continue
+                vr = ""
+                start, end = value.span("value")
+            label = DICOM_TAGS.get(tag) or _VR_LABELS.get(vr)
+            if label is None:
+                continue
+            raw = rest[start:end].strip()
+            if label == "ID" and raw.startswith(_STANDARD_UID_ROOT):
+                continue  # SOP class and transfer syntax UIDs are standard, not PHI
+            if label == "NAME" and all(
+                p.strip().lower().rstrip(".") in _PN_NOISE for p in raw.split("^")
+            ):
+                continue
+            span = _trimmed(rest[start:end], rest_start + start)
+            if span is None:
+                continue
+            found = text[span[0] : span[1]]
+            if label == "AGE" and not is_over_89(found):
+                continue
+            if label != "NAME" and label != "AGE" and not value_fits(label, found):
+                continue
+            yield Finding(span[0], span[1], label, 0.95, found, self.name)
+
+
+# --------------------------------------------------------------------------
+# HL7 v2
+
+# Field kinds: how a field's components carry PHI.
+_CX = "cx"  # id^check^scheme^authority^type: component 1 (type SS makes it an SSN)
+_XPN = "xpn"  # family^given^middle^suffix^prefix: the whole name
+_XCN = "xcn"  # id^family^given^middle^...: id and name
+_XAD = "xad"  # street^other^city^state^zip^country: street, other, city, zip
+_PL = "pl"  # point^room^bed^facility: the facility
+_HD = "hd"  # namespace^universal id: component 1
+_WHOLE = "whole"  # the whole field (each repetition)
+
+#: (segment, field number) → (label, kind). Field numbers as in the standard.
+HL7_FIELDS: dict[tuple[str, int], tuple[str, str]] = {
+    ("MSH", 4): ("FACILITY", _HD),
+    ("MSH", 6): ("FACILITY", _HD),
+    ("MSH", 7): ("DATE", _WHOLE),
+    ("EVN", 2): ("DATE", _WHOLE),
+    ("EVN", 5): ("NAME", _XCN),
+    ("EVN", 6): ("DATE", _WHOLE),
+    ("PID", 2): ("MRN", _CX),
+    ("PID", 3): ("MRN", _CX),
+    ("PID", 4): ("MRN", _CX),
+    ("PID", 5): ("NAME", _XPN),
+    ("PID", 6): ("NAME", _XPN),
+    ("PID", 7): ("DATE", _WHOLE),
+    ("PID", 9): ("NAME", _XPN),
+    ("PID", 11): ("ADDRESS", _XAD),
+    ("PID", 13): ("PHONE", _WHOLE),
+    ("PID", 14): ("PHONE", _WHOLE),
+    ("PID", 18): ("ID", _CX),
+    ("PID", 19): ("SSN", _WHOLE),
+    ("PID", 20): ("ID", _WHOLE),
+    ("PID", 21): ("ID", _CX),
+    ("PID", 23): ("ADDRESS", _WHOLE),
+    ("PID", 29): ("DATE", _WHOLE),
+    ("PD1", 3): ("FACILITY", _HD),
+    ("PD1", 4): ("NAME", _XCN),
+    ("NK1", 2): ("NAME", _XPN),
+    ("NK1", 4): ("ADDRESS", _XAD),
+    ("NK1", 5): ("PHONE", _WHOLE),
+    ("NK1", 6): ("PHONE", _WHOLE),
+    ("NK1", 13): ("FACILITY", _HD),
+    ("NK1", 30): ("NAME", _XPN),
+    ("NK1", 31): ("PHONE", _WHOLE),
+    ("NK1", 32): ("ADDRESS", _XAD),
+    ("NK1", 33): ("ID", _CX),
+    ("NK1", 37): ("SSN", _WHOLE),
+    ("PV1", 3): ("FACILITY", _PL),
+    ("PV1", 7): ("NAME", _XCN),
+    ("PV1", 8): ("NAME", _XCN),
+    ("PV1", 9): ("NAME", _XCN),
+    ("PV1", 17): ("NAME", _XCN),
+    ("PV1", 19): ("ID", _CX),
+    ("PV1", 44): ("DATE", _WHOLE),
+    ("PV1", 45): ("DATE", _WHOLE),
+    ("PV1", 50): ("ID", _CX),
+    ("ORC", 2): ("ID", _HD),
+    ("ORC", 3): ("ACCESSION", _HD),
+    ("ORC", 9): ("DATE", _WHOLE),
+    ("ORC", 10): ("NAME", _XCN),
+    ("ORC", 11): ("NAME", _XCN),
+    ("ORC", 12): ("NAME", _XCN),
+    ("ORC", 14): ("PHONE", _WHOLE),
+    ("ORC", 15): ("DATE", _WHOLE),
+    ("ORC", 21): ("FACILITY", _HD),
+    ("ORC", 22): ("ADDRESS", _XAD),
+    ("ORC", 23): ("PHONE", _WHOLE),
+    ("ORC", 24): ("ADDRESS", _XAD),
+    ("OBR", 2): ("ID", _HD),
+    ("OBR", 3): ("ACCESSION", _HD),
+    ("OBR", 6): ("DATE", _WHOLE),
+    ("OBR", 7): ("DATE", _WHOLE),
+    ("OBR", 8): ("DATE", _WHOLE),
+    ("OBR", 14): ("DATE", _WHOLE),
+    ("OBR", 16): ("NAME", _XCN),
+    ("OBR", 17): ("PHONE", _WHOLE),
+    ("OBR", 18): ("ACCESSION", _WHOLE),
+    ("OBR", 19): ("ID", _WHOLE),
+    ("OBR", 20): ("ID", _WHOLE),
+    ("OBR", 21): ("ID", _WHOLE),
+    ("OBR", 22): ("DATE", _WHOLE),
+    ("OBR", 28): ("NAME", _XCN),
+    ("OBR", 32): ("NAME", _WHOLE),
+    ("OBR", 33): ("NAME", _WHOLE),
+    ("OBR", 34): ("NAME", _WHOLE),
+    ("OBR", 35): ("NAME", _WHOLE),
+    ("OBX", 14): ("DATE", _WHOLE),
+    ("OBX", 16): ("NAME", _XCN),
+    ("OBX", 19): ("DATE", _WHOLE),
+    ("OBX", 23): ("FACILITY", _HD),
+    ("OBX", 24): ("ADDRESS", _XAD),
+    ("OBX", 25): ("NAME", _XCN),
+    ("SCH", 1): ("ID", _HD),
+    ("SCH", 2): ("ID", _HD),
+    ("SCH", 12): ("NAME", _XCN),
+    ("SCH", 13): ("PHONE", _WHOLE),
+    ("SCH", 16): ("NAME", _XCN),
+    ("SCH", 17): ("PHONE", _WHOLE),
+    ("SCH", 20): ("NAME", _XCN),
+    ("SCH", 21): ("PHONE", _WHOLE),
+    ("AIL", 3): ("FACILITY", _PL),
+    ("AIP", 3): ("NAME", _XCN),
+    ("IN1", 2): ("ID", _HD),
+    ("IN1", 3): ("ID", _CX),
+    ("IN1", 4): ("FACILITY", _HD),
+    ("IN1", 5): ("ADDRESS", _XAD),
+    ("IN1", 7): ("PHONE", _WHOLE),
+    ("IN1", 8): ("ID", _WHOLE),
+    ("IN1", 9): ("FACILITY", _HD),
+    ("IN1", 16): ("NAME", _XPN),
+    ("IN1", 18): ("DATE", _WHOLE),
+    ("IN1", 19): ("ADDRESS", _XAD),
+    ("IN1", 36): ("ID", _WHOLE),
+    ("IN1", 49): ("ID", _CX),
+    ("GT1", 2): ("ID", _CX),
+    ("GT1", 3): ("NAME", _XPN),
+    ("GT1", 4): ("NAME", _XPN),
+    ("GT1", 5): ("ADDRESS", _XAD),
+    ("GT1", 6): ("PHONE", _WHOLE),
+    ("GT1", 7): ("PHONE", _WHOLE),
+    ("GT1", 8): ("DATE", _WHOLE),
+    ("GT1", 12): ("SSN", _WHOLE),
+    ("MRG", 1): ("MRN", _CX),
+    ("MRG", 2): ("MRN", _CX),
+    ("MRG", 3): ("ID", _CX),
+    ("MRG", 4): ("MRN", _CX),
+    ("MRG", 5): ("ID", _CX),
+    ("MRG", 7): ("NAME", _XPN),
+    ("TXA", 4): ("DATE", _WHOLE),
+    ("TXA", 5): ("NAME", _XCN),
+    ("TXA", 9): ("NAME", _XCN),
+    ("TXA", 10): ("NAME", _XCN),
+    ("TXA", 12): ("ID", _HD),
+    ("TXA", 22): ("NAME", _XCN),
+    ("DG1", 16): ("NAME", _XCN),
+    ("ROL", 4): ("NAME", _XCN),
+}
+_HL7_SEGMENT = regex.compile(r"^[ \t]*(?P<segment>[A-Z][A-Z0-9]{2})\|(?P<body>[^\r\n]*+)", _FLAGS)
+_HL7_TS = regex.compile(
+    r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{2}){0,3}(?:\.\d{1,6})?"
+    r"(?:Z|[+-]\d{4})?"
+)
+
+
+def _pieces(value: str, offset: int, separator: str) -> Iterator[tuple[int, str]]:
+    """Split ``value`` at ``separator``, yielding (absolute offset, piece)."""
+    position = offset
+    for piece in value.split(separator):
+        yield position, piece
+        position += len(piece) + 1
+
+
+class Hl7Recognizer:
+    """HL7 v2 segments (``MSH|``, ``PID|``, ``OBR|`` ...), labelled by field."""
+
+    name = "hl7_v1"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        if "|" not in text:
+            return
+        for segment in _HL7_SEGMENT.finditer(text):
+            name = segment.group("segment")
+            # MSH-1 is the field separator itself: MSH's first piece is MSH-2.
+            first = 2 if name == "MSH" else 1
+            for index, (offset, field) in enumerate(
+                _pieces(segment.group("body"), segment.start("body"), "|")
+            ):
+                if not field:
+                    continue
+                rule = HL7_FIELDS.get((name, index + first))
+                if name == "MSH" and index + first == 2:
+                    continue  # encoding characters
+                for rep_offset, repetition in _pieces(field, offset, "~"):
+                    yield from self._repetition(text, rule, rep_offset, repetition)
+
+    def _repetition(
+        self, text: str, rule: tuple[str, str] | None, offset: int, value: str
+    ) -> Iterator[Finding]:
+        components = list(_pieces(value, offset, "^"))
+        if rule is None:
+            # Unknown field: timestamps are still dates.
+            for comp_offset, component in components:
+                if _HL7_TS.fullmatch(component):
+                    yield self._finding(text, "DATE", comp_offset, component)
+            return
+        label, kind = rule
+        if kind == _WHOLE:
+            yield from self._maybe(text, label, offset, value)
+        elif kind == _CX:
+            comp_offset, component = components[0]
+            if len(components) >= 5 and components[4][1] == "SS":
+                label = "SSN"
+            yield from self._maybe(text, label, comp_offset, component)
+        elif kind == _HD:
+            comp_offset, component = components[0]
+            yield from self._maybe(text, label, comp_offset, component)
+        elif kind == _PL:
+            if len(components) >= 4:
+                yield from self._maybe(text, label, *components[3])
+        elif kind == _XAD:
+            for position in (0, 1, 2, 4):
+                if position < len(components):
+                    yield from self._maybe(text, label, *components[position])
+        elif kind in (_XPN, _XCN):
+            names = components[1:5] if kind == _XCN else components[:4]
+            if kind == _XCN and components[0][1]:
+                yield from self._maybe(text, "ID", *components[0])
+            filled = [(o, c) for o, c in names if c.strip()]
+            if filled:
+                start = filled[0][0]
+                end = filled[-1][0] + len(filled[-1][1])
+                yield from self._maybe(text, "NAME", start, text[start:end])
+
+    def _maybe(self, text: str, label: str, offset: int, value: str) -> Iterator[Finding]:
+        span = _trimmed(value, offset)
+        if span is None:
+            return
+        found = text[span[0] : span[1]]
+        if label == "NAME" or value_fits(label, found):
+            yield Finding(span[0], span[1], label, 0.95, found, self.name)
+
+    def _finding(self, text: str, label: str, offset: int, value: str) -> Finding:
+        return Finding(offset, offset + len(value), label, 0.9, value, self.name)
+
+
+# --------------------------------------------------------------------------
+# Pipe tables with a header row (worklists, exports)
+
+_TABLE_LINE = regex.compile(r"^[^\r\n]*[|\t][^\r\n]*$", _FLAGS)
+_RULE_ROW = regex.compile(r"^[\s|:+-]+$")
+
+
+class TableRecognizer:
+    """Pipe- or tab-delimited tables whose header names the columns.
+
+    ``| Acc | MRN | Patient |`` or ``Acc<TAB>Name<TAB>Age``: a header with at
+    least two known field keys labels the cells below it, row by row, until a
+    line without the delimiter.
+    """
+
+    name = "table_v1"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        if "|" not in text and "\t" not in text:
+            return
+        columns: list[str | None] | None = None
+        delimiter = "|"
+        previous_end = -2
+        for line in _TABLE_LINE.finditer(text):
+            contiguous = line.start() <= previous_end + 1
+            previous_end = line.end()
+            if columns is None or not contiguous:
+                delimiter = "\t" if "\t" in line.group() else "|"
+                cells = list(_pieces(line.group(), line.start(), delimiter))
+                labels = [FIELD_LABELS.get(normalise_key(cell)) for _, cell in cells]
+                columns = labels if sum(label is not None for label in labels) >= 2 else None
+                continue
+            if _RULE_ROW.match(line.group()):
+                continue
+            cells = list(_pieces(line.group(), line.start(), delimiter))
+            for (offset, cell), label in zip(cells, columns):
+                if label is None:
+                    continue
+                finding = _value_finding(text, label, offset, offset + len(cell), 0.9, self.name)
+                if finding is not None:
+                    yield finding

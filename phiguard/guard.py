@@ -1,0 +1,110 @@
+"""The Guard: detect → decide → transform for one text, failing closed."""
+
+from __future__ import annotations
+
+import threading
+
+from phiguard.decide import decide
+from phiguard.detect import Recognizer, build_recognizers, detect
+from phiguard.errors import ConfigError, DetectionError, InputError, PhiguardError
+from phiguard.findings import Finding, Redaction
+from phiguard.policy import PROFILES, Policy
+from phiguard.transform import render
+
+__all__ = ["Guard", "redact", "scan"]
+
+
+class Guard:
+    """Finds and redacts PHI in text.
+
+    ``Guard()`` uses the default profile; ``Guard(profile="fast")`` skips the
+    NER model. Recognizers compile once, here; a Guard is then safe to share
+    between threads (it holds no per-call state).
+
+    >>> guard = Guard()
+    >>> guard.redact("MRN 00412387, CT from 3/4/24").text
+    'MRN [MRN], CT from [DATE]'
+    """
+
+    __slots__ = ("_recognizers", "policy", "profile")
+
+    def __init__(self, profile: str = "default", *, policy: Policy | None = None) -> None:
+        if profile not in PROFILES:
+            raise ConfigError(f"profile: expected one of {', '.join(PROFILES)}")
+        if policy is not None and not isinstance(policy, Policy):
+            raise ConfigError("policy: expected a phiguard.Policy")
+        self.profile = profile
+        self.policy = policy or Policy()
+        self._recognizers: tuple[Recognizer, ...] = build_recognizers(profile)
+
+    def __repr__(self) -> str:
+        return f"Guard(profile={self.profile!r})"
+
+    def scan(self, text: str) -> list[Finding]:
+        """Return the PHI findings in ``text``: sorted, non-overlapping.
+
+        Raises :class:`InputError` if ``text`` is not a ``str`` and
+        :class:`DetectionError` if any stage fails.
+        """
+        _check_text(text)
+        stage = "detect"
+        try:
+            proposals = detect(text, self._recognizers)
+            stage = "decide"
+            return decide(
+                text,
+                proposals,
+                threshold=self.policy.threshold,
+                thresholds=self.policy.thresholds,
+                labels=self.policy.labels,
+            )
+        except PhiguardError:
+            raise
+        except Exception as exc:
+            # The original error may quote the text: keep only its type, and
+            # suppress the chain so no traceback carries it on.
+            raise DetectionError(f"{stage} failed ({type(exc).__name__})") from None
+
+    def redact(self, text: str) -> Redaction:
+        """Return ``text`` with every finding replaced by a typed placeholder.
+
+        Raises like :meth:`scan`; never returns the input unredacted on error.
+        """
+        findings = self.scan(text)
+        try:
+            redacted = render(text, findings)
+        except Exception as exc:
+            raise DetectionError(f"transform failed ({type(exc).__name__})") from None
+        return Redaction(redacted, tuple(findings))
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"expected str, got {type(text).__name__}")
+
+
+_default_guard: Guard | None = None
+_default_lock = threading.Lock()
+
+
+def _shared_guard() -> Guard:
+    global _default_guard
+    if _default_guard is None:
+        with _default_lock:
+            if _default_guard is None:
+                _default_guard = Guard()
+    return _default_guard
+
+
+def scan(text: str) -> list[Finding]:
+    """:meth:`Guard.scan` with a shared default Guard, built on first use."""
+    return _shared_guard().scan(text)
+
+
+def redact(text: str) -> Redaction:
+    """:meth:`Guard.redact` with a shared default Guard, built on first use.
+
+    >>> redact("DOB: 03/04/1952").text
+    'DOB: [DATE]'
+    """
+    return _shared_guard().redact(text)

@@ -1,0 +1,72 @@
+"""The one merge: sorted, non-overlapping, covering, order independent."""
+
+from __future__ import annotations
+
+import random
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from phiguard.decide import decide, merge_findings
+from phiguard.findings import Finding
+from tests.strategies import findings_in
+
+TEXT = "Pt John Smith MRN 00412387 seen 3/4/24 at Mercy Hospital, Dayton OH 45402."
+
+
+def _covered(findings: list[Finding]) -> set[int]:
+    return {i for f in findings for i in range(f.start, f.end)}
+
+
+@given(st.data())
+def test_merge_is_sorted_disjoint_and_covers_every_character(data: st.DataObject) -> None:
+    findings = data.draw(findings_in(TEXT))
+    merged = merge_findings(TEXT, findings)
+    assert all(a.end <= b.start for a, b in pairwise(merged))
+    assert _covered(merged) == _covered(findings)
+    assert all(f.text == TEXT[f.start : f.end] for f in merged)
+
+
+@given(st.data())
+def test_merge_is_idempotent(data: st.DataObject) -> None:
+    merged = merge_findings(TEXT, data.draw(findings_in(TEXT)))
+    assert merge_findings(TEXT, merged) == merged
+
+
+@given(st.data(), st.randoms())
+def test_merge_does_not_depend_on_input_order(data: st.DataObject, rnd: random.Random) -> None:
+    findings = data.draw(findings_in(TEXT))
+    shuffled = list(findings)
+    rnd.shuffle(shuffled)
+    assert merge_findings(TEXT, shuffled) == merge_findings(TEXT, findings)
+
+
+def test_overlap_takes_the_best_label_and_the_union() -> None:
+    low = Finding(0, 10, "ID", 0.5, TEXT[0:10], "a")
+    high = Finding(5, 13, "NAME", 0.9, TEXT[5:13], "b")
+    [merged] = merge_findings(TEXT, [low, high])
+    assert (merged.start, merged.end, merged.label, merged.score) == (0, 13, "NAME", 0.9)
+
+
+def test_equal_scores_break_ties_by_length_then_label_order() -> None:
+    short = Finding(18, 22, "ID", 0.9, TEXT[18:22], "a")
+    long = Finding(18, 26, "DATE", 0.9, TEXT[18:26], "b")
+    assert merge_findings(TEXT, [short, long])[0].label == "DATE"
+    mrn = Finding(18, 26, "MRN", 0.9, TEXT[18:26], "a")
+    id_ = Finding(18, 26, "ID", 0.9, TEXT[18:26], "b")
+    assert merge_findings(TEXT, [id_, mrn])[0].label == "MRN"
+
+
+def test_touching_findings_stay_apart() -> None:
+    a = Finding(0, 2, "NAME", 0.9, TEXT[0:2], "a")
+    b = Finding(2, 4, "NAME", 0.9, TEXT[2:4], "a")
+    assert merge_findings(TEXT, [b, a]) == [a, b]
+
+
+def test_decide_drops_findings_below_threshold_before_merging() -> None:
+    weak = Finding(0, 20, "ID", 0.3, TEXT[0:20], "a")
+    strong = Finding(18, 26, "MRN", 0.95, TEXT[18:26], "b")
+    assert decide(TEXT, [weak, strong], threshold=0.5) == [strong]
+    assert decide(TEXT, [weak, strong], threshold=0.5, thresholds={"MRN": 0.99}) == []
+    assert decide(TEXT, [weak, strong], threshold=0.2, labels=frozenset({"ID"})) == [weak]

@@ -1,0 +1,32 @@
+"""AGE through the whole Guard: over 89 only."""
+
+from __future__ import annotations
+
+import pytest
+
+import phiguard
+from tests.marks import unmark
+
+OVER_89 = [
+    "a «92» yo woman",
+    "«92»y/o male",
+    "this «92»-year-old man",
+    "«93» y.o. F with",
+    "aged «93» with",
+    "«95F», fall at home",
+    "(0010,1010) Patient's Age  AS  [«093Y»]",
+]
+
+NOT_PHI = ["89 yo man", "a 45-year-old", "aged 67", "an 89-year-old", "72 y.o. F", "age 12"]
+
+
+@pytest.mark.parametrize("row", OVER_89)
+def test_age_over_89_is_found(guard: phiguard.Guard, row: str) -> None:
+    text, expected = unmark(row)
+    found = [(f.start, f.end, f.text) for f in guard.scan(text) if f.label == "AGE"]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", NOT_PHI)
+def test_age_89_or_under_is_kept(guard: phiguard.Guard, text: str) -> None:
+    assert guard.scan(text) == []

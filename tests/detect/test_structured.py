@@ -1,0 +1,86 @@
+"""Structured text: DICOM dumps, HL7 segments, Key: value forms and tables."""
+
+from __future__ import annotations
+
+import pytest
+
+import phiguard
+from tests.marks import unmark
+
+# Each row: marked text and the labels of its marked values, in order.
+ROWS = [
+    (
+        "(0010,0010) PatientName PN [«DOE^JANE»]\n(0010,0030) PatientBirthDate DA [«19520304»]",
+        ["NAME", "DATE"],
+    ),
+    (
+        "(0010, 0010) Patient's Name                      PN: '«KOWALSKI^MAREK»'\n"
+        "(0010, 0020) Patient ID                          LO: '«MR-00218874»'",
+        ["NAME", "MRN"],
+    ),
+    (
+        "0010,0010 Patient's Name: «ZHANG^WEI»\n"
+        "0010,1040 Patient's Address: «55 Cherry Hill Ct^Muskegon^MI^49441»",
+        ["NAME", "ADDRESS"],
+    ),
+    ("(0008,0090) PN [«Nakamura^Kenji»]                #  14, 1 ReferringPhysicianName", ["NAME"]),
+    ("x00100010  PatientName  PN  «BAKARE^TOLULOPE^A»", ["NAME"]),
+    ("  (0040,0006) PN [«NAIR^DEEPIKA»]", ["NAME"]),
+    ("Patient's Birth Date: «19520304»", ["DATE"]),
+    ("PatientName: «KOWALCZYK^MALGORZATA»\nPatientID: «00397742»", ["NAME", "MRN"]),
+    (
+        "PID|1||«E4471920»^^^^MR||«OKONKWO^FAITH^ADAEZE»||«1979-06-23»|F|||"
+        "«88 Larchmont Ave»^^«Dayton»^OH^«45402»||«(937)555-0112»",
+        ["MRN", "NAME", "DATE", "ADDRESS", "ADDRESS", "ADDRESS", "PHONE"],
+    ),
+    ("PID|1||«MV-5521080»^^^^MR~«412673390»^^^^SS||«GOLDBERG^ELIAS^M»", ["MRN", "SSN", "NAME"]),
+    (
+        "OBR|1|«ORD7782201»|«MV24-0311-0087»|76830^US PELVIS|||«20240311082900»",
+        ["ID", "ACCESSION", "DATE"],
+    ),
+    ("ORC|NW|||||||||||«1881045523»^«PRICE^ELEANOR»^^^^MD", ["ID", "NAME"]),
+    (
+        "MSH|^~\\&|EPIC|«MERCYVALLEY»|RADIANT|«RIS»|«20240311083512»||ORM^O01",
+        ["FACILITY", "FACILITY", "DATE"],
+    ),
+    (
+        "Patient: «Venkatesh Subramaniam»   DOB: «1968-02-11»   Pt ID: «GPI-2207719»",
+        ["NAME", "DATE", "MRN"],
+    ),
+    ("Referring: «Harpreet Kaur Sandhu», MD", ["NAME"]),
+    ("Interpreted by: «Siddharth Rao», MD", ["NAME"]),
+    ("Name: «smith, john»", ["NAME"]),
+    (
+        "| Acc | MRN | Patient | Exam |\n|---|---|---|---|\n"
+        "| «A8812034» | «7734120» | «GARCIA, JOSE L» | CT HEAD |",
+        ["ACCESSION", "MRN", "NAME"],
+    ),
+    ("Acc\tName\tAge\n«ED24-55012»\t«PETROVIC, MILAN»\t«92»", ["ACCESSION", "NAME", "AGE"]),
+]
+
+
+@pytest.mark.parametrize(("row", "labels"), [r for r in ROWS if r[1]])
+def test_structured_values_are_found(guard: phiguard.Guard, row: str, labels: list[str]) -> None:
+    text, expected = unmark(row)
+    found = [(f.start, f.end, f.text, f.label) for f in guard.scan(text)]
+    assert found == [(s, e, v, label) for (s, e, v), label in zip(expected, labels)]
+
+
+KEPT = [
+    "(0008,0060) Modality  CS  [CT]",
+    "(0018,0060) KVP  DS  [100]",
+    "(0008,1030) Study Description  LO  [CT ANGIO CHEST PE]",
+    "(0010,1010) Patient's Age  AS  [072Y]",
+    "(0008,0090) Referring Physician's Name  PN  [^^^Dr]",
+    "(0010, 0020) Patient ID                          LO: ''",
+    "Patient: 67M with chest pain",
+    "DOB: unknown",
+    "Exam: CT head without contrast",
+    "Impression: no acute findings",
+    "OBX|1|TX|MRABD^IMPRESSION||No portal vein thrombosis||||||F",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_structured_non_phi_is_kept(guard: phiguard.Guard, text: str) -> None:
+    assert guard.scan(text) == []

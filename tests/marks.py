@@ -1,0 +1,18 @@
+"""Rows written with «marks»: ``"MRN «00412387»"`` → text and expected spans."""
+
+from __future__ import annotations
+
+import re
+
+_MARK = re.compile("«(.*?)»", re.DOTALL)
+
+
+def unmark(row: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Return the plain text and the (start, end, value) of each marked span."""
+    spans = []
+    shift = 0
+    for match in _MARK.finditer(row):
+        start = match.start() - shift
+        spans.append((start, start + len(match.group(1)), match.group(1)))
+        shift += 2
+    return row.replace("«", "").replace("»", ""), spans
