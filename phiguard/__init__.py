@@ -15,12 +15,12 @@ from phiguard.guard import Guard, redact, scan
 from phiguard.policy import Policy
 
 __all__ = [
-    "LABELS",
     "ConfigError",
     "DetectionError",
     "Finding",
     "Guard",
     "InputError",
+    "LABELS",
     "PhiguardError",
     "Policy",
     "Redaction",
