@@ -31,7 +31,8 @@ makes tokens ``94`` and ``F``, so that the gold spans themselves score 100 %):
   token is not covered. Predicted labels are ignored throughout: a leak is a
   leak, whatever a detector calls what it caught.
 * Spans labelled ``OTHER`` (context the source annotated but that is not PHI
-  under our labels) are ignored entirely: a token overlapping only ``OTHER``
+  under our labels), TAB spans marked ``needs_mask: false`` and AGE spans of
+  89 or under are scored as ``OTHER`` and ignored entirely: a token overlapping only ``OTHER``
   spans is neither gold nor a false positive and is left out of every
   numerator and denominator. A token overlapping both an ``OTHER`` span and a
   PHI span is gold with the PHI label.
@@ -111,9 +112,30 @@ class Document:
         return self.hard_negative or all(s.label == IGNORED_LABEL for s in self.spans)
 
 
+_LEADING_NUMBER = re.compile(r"\d+")
+
+
+def gold_label(span: Mapping[str, Any]) -> str:
+    """The label a gold span is scored under: ``OTHER`` where it is not PHI.
+
+    Three kinds of gold span are annotated context rather than PHI under
+    DESIGN.md's labels (see ``../shared/corpora/README.md``): ``OTHER`` spans,
+    TAB spans whose annotators would not mask them (``needs_mask: false``), and
+    ages of 89 or under (Presidio's AGE spans), which Safe Harbor leaves alone.
+    """
+    label = str(span["label"])
+    if span.get("needs_mask") is False:
+        return IGNORED_LABEL
+    if label == "AGE":
+        number = _LEADING_NUMBER.search(str(span.get("text", "")))
+        if number is not None and int(number.group()) <= 89:
+            return IGNORED_LABEL
+    return label
+
+
 def parse_document(record: Mapping[str, Any]) -> Document:
     """Build a Document from one corpus JSONL record."""
-    spans = tuple(GoldSpan(s["start"], s["end"], s["label"]) for s in record.get("spans", ()))
+    spans = tuple(GoldSpan(s["start"], s["end"], gold_label(s)) for s in record.get("spans", ()))
     meta = record.get("meta") or {}
     return Document(
         id=str(record["id"]),

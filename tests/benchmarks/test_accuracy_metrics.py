@@ -304,3 +304,18 @@ def test_markdown_report_has_overall_and_per_label_tables() -> None:
 def test_unknown_system_is_rejected() -> None:
     with pytest.raises(ValueError, match="unknown system"):
         acc.load_system("nope")
+
+
+@pytest.mark.parametrize(
+    ("span", "label"),
+    [
+        ({"start": 0, "end": 2, "label": "AGE", "text": "45"}, "OTHER"),
+        ({"start": 0, "end": 2, "label": "AGE", "text": "89"}, "OTHER"),
+        ({"start": 0, "end": 3, "label": "AGE", "text": "92F"}, "AGE"),
+        ({"start": 0, "end": 4, "label": "FACILITY", "text": "ECHR", "needs_mask": False}, "OTHER"),
+        ({"start": 0, "end": 4, "label": "NAME", "text": "Anna", "needs_mask": True}, "NAME"),
+        ({"start": 0, "end": 4, "label": "NAME", "text": "Anna"}, "NAME"),
+    ],
+)
+def test_gold_spans_that_are_not_phi_are_scored_as_other(span: dict[str, Any], label: str) -> None:
+    assert acc.gold_label(span) == label
