@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from phiguard.errors import ConfigError, DetectionError, InputError, PhiguardError
+from phiguard.errors import ConfigError, DetectionError, InputError, ModelError, PhiguardError
 from phiguard.findings import LABELS, Finding, Redaction
 from phiguard.guard import Guard, redact, scan
 from phiguard.policy import Policy
@@ -21,6 +21,7 @@ __all__ = [
     "Guard",
     "InputError",
     "LABELS",
+    "ModelError",
     "PhiguardError",
     "Policy",
     "Redaction",

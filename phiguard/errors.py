@@ -3,6 +3,7 @@
     PhiguardError                 base of everything phiguard raises
     ├── InputError (TypeError)    the caller passed something that is not text
     ├── ConfigError (ValueError)  a policy, profile or option is invalid
+    ├── ModelError                a model or word list is missing or unreadable
     └── DetectionError            detection or redaction failed internally;
                                   the text must be treated as unredacted
 
@@ -14,7 +15,7 @@ copied, because a recognizer's own error may quote its input.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "DetectionError", "InputError", "PhiguardError"]
+__all__ = ["ConfigError", "DetectionError", "InputError", "ModelError", "PhiguardError"]
 
 
 class PhiguardError(Exception):
@@ -27,6 +28,10 @@ class InputError(PhiguardError, TypeError):
 
 class ConfigError(PhiguardError, ValueError):
     """A policy, profile or option has an invalid value."""
+
+
+class ModelError(PhiguardError):
+    """A model or word list the profile needs is missing or unreadable."""
 
 
 class DetectionError(PhiguardError):

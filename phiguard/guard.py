@@ -6,7 +6,7 @@ import threading
 
 from phiguard.decide import decide
 from phiguard.detect import Recognizer, build_recognizers, detect
-from phiguard.errors import ConfigError, DetectionError, InputError, PhiguardError
+from phiguard.errors import ConfigError, DetectionError, InputError, ModelError, PhiguardError
 from phiguard.findings import Finding, Redaction
 from phiguard.policy import PROFILES, Policy
 from phiguard.transform import render
@@ -17,8 +17,15 @@ __all__ = ["Guard", "redact", "scan"]
 class Guard:
     """Finds and redacts PHI in text.
 
-    ``Guard()`` uses the default profile; ``Guard(profile="fast")`` skips the
-    NER model. Recognizers compile once, here; a Guard is then safe to share
+    ``Guard()`` uses the default profile: patterns, structure, name lexicons
+    and context, and the spaCy NER model. ``Guard(profile="fast")`` leaves the
+    NER model out: it loads in a fraction of the time and scans several times
+    faster, and gives up names that only the model sees (a lone surname with
+    no title, cue or first name beside it, unusual names in no word list),
+    so its NAME recall is lower (see docs/accuracy.md).
+
+    Recognizers compile and models load once, here (raising
+    :class:`ModelError` if one is missing); a Guard is then safe to share
     between threads (it holds no per-call state).
 
     >>> guard = Guard()
@@ -35,7 +42,13 @@ class Guard:
             raise ConfigError("policy: expected a phiguard.Policy")
         self.profile = profile
         self.policy = policy or Policy()
-        self._recognizers: tuple[Recognizer, ...] = build_recognizers(profile)
+        try:
+            self._recognizers: tuple[Recognizer, ...] = build_recognizers(profile)
+        except Exception as exc:
+            raise ModelError(
+                f"could not load the {profile} profile's models ({type(exc).__name__}); "
+                "reinstall phiguard"
+            ) from exc
 
     def __repr__(self) -> str:
         return f"Guard(profile={self.profile!r})"

@@ -16,6 +16,9 @@ from phiguard.detect.contact import CONTACT_RECOGNIZERS
 from phiguard.detect.dates import DATE_RECOGNIZERS
 from phiguard.detect.facility import FACILITY_RECOGNIZERS
 from phiguard.detect.identifiers import IDENTIFIER_RECOGNIZERS
+from phiguard.detect.lexicons import load_lexicons
+from phiguard.detect.names import NameRecognizer
+from phiguard.detect.ner import load_person_spans
 from phiguard.detect.recognizer import PatternRecognizer
 from phiguard.detect.structured import (
     DicomRecognizer,
@@ -51,11 +54,14 @@ PATTERN_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
 def build_recognizers(profile: str) -> tuple[Recognizer, ...]:
     """Compile the recognizers of ``profile`` ("default" or "fast").
 
-    Both profiles share the pattern and structure tiers; the name tier that
-    tells them apart arrives with the NER model.
+    Both profiles share the pattern, structure and lexicon tiers; "default"
+    adds the spaCy NER model to the name tier. Loading the lexicons or the
+    model may raise ``OSError``/``ImportError``/``ValueError``.
     """
     compiled: list[Recognizer] = [spec.compile() for spec in PATTERN_RECOGNIZERS]
     compiled += [FieldRecognizer(), DicomRecognizer(), Hl7Recognizer(), TableRecognizer()]
+    person_spans = load_person_spans() if profile == "default" else None
+    compiled.append(NameRecognizer(load_lexicons(), person_spans))
     return tuple(compiled)
 
 

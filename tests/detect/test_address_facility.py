@@ -45,4 +45,4 @@ def test_place_is_found(guard: phiguard.Guard, label: str, row: str) -> None:
 
 @pytest.mark.parametrize("text", NOT_PHI)
 def test_not_a_place(guard: phiguard.Guard, text: str) -> None:
-    assert guard.scan(text) == []
+    assert [f for f in guard.scan(text) if f.label in {"ADDRESS", "FACILITY"}] == []

