@@ -345,6 +345,7 @@ _MONTH_WORD = regex.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", regex.IGNORECASE
 )
 _DATE_SHAPE = regex.compile(r"\d{1,4}[/.-]\d|\d{6,}")
+_PLACEHOLDER = regex.compile(r"\[+[A-Z]+(?:_\d+)?\]+")
 _EMPTY_VALUES = frozenset(
     {"", "na", "n/a", "none", "unknown", "pending", "-", "--", "null", "anon"}
 )
@@ -357,8 +358,8 @@ def value_fits(label: str, value: str) -> bool:
     cannot carry the label at all (a date field without digits, an ID without
     a digit, an age of 89 or under) and explicit blanks.
     """
-    if value.strip().lower() in _EMPTY_VALUES:
-        return False
+    if value.strip().lower() in _EMPTY_VALUES or _PLACEHOLDER.fullmatch(value.strip()):
+        return False  # blanks, and phiguard's own placeholders: [NAME], [DATE]
     digits = sum(char.isdigit() for char in value)
     if label == "DATE":
         return bool(_DATE_SHAPE.search(value) or (_MONTH_WORD.search(value) and digits))

@@ -148,7 +148,8 @@ _ID_SHAPES = PatternRecognizer(
             0.5,
         ),
         # Long digit runs: record, account and order numbers.
-        Pattern("digits", r"(?<![\w.,/-])\d{7,}+(?![\w/-]|[.,]\d)", 0.5),
+        # (not DICOM JSON's tag keys: "00100010": {...})
+        Pattern("digits", r"(?<![\w.,/-])\d{7,}+(?![\w/-]|[.,]\d|\"\s*:)", 0.5),
     ),
     ignore_case=False,
     examples=(

@@ -20,6 +20,8 @@ lexicon name, not a word       0.45    ``Okafor``, ``Camila`` (a name, not a wor
 lexicon name, also a word      0.20    ``... Galbraith ...``, ``... Young ...`` mid-sentence
 person verb after              0.40    ``Ifeoma called``, ``Kenta from the ED``
 sign-off                       0.60    ``Thanks so much, Xiaoming``
+possessive                     0.35    ``Ikenna's CT`` (not an English word)
+DICOM name (CARET^GIVEN)       0.60    ``MORALES^FAITH^ANN`` outside a header dump
 unknown capitalised word       0.25    ``... Xiaoling ...`` mid-sentence
 =============================  ======  ========================================
 
@@ -63,7 +65,8 @@ STRONG_CUES = frozenset(
     np tech technologist sonographer radiologist surgeon physician hospitalist intensivist
     oncologist cardiologist urologist neurologist pcp referrer ask tell call page paged text
     texted email emailed cc signed named called thanks thank regards cheers dear hi hello
-    hey per spoke discussed informed notified contacted messaged told asked d/w mr mrs
+    hey per spoke discussed informed notified contacted messaged told asked d/w attn
+    attention interpreter translator
     """.split()
 )
 WEAK_CUES = frozenset("with by from and to for or via re about see".split())
@@ -73,6 +76,13 @@ POST_CUES = frozenset(
     called calls says said asked asks wants wanted thinks agrees agreed paged texted phoned
     emailed reported mentioned confirmed requested replied wrote messaged read reviewed
     dictated
+    """.split()
+)
+#: Verbs after which "by" introduces a person: "requested by nicole fahey".
+_AGENT_VERBS = frozenset(
+    """
+    requested signed read dictated ordered referred reviewed approved performed seen
+    interpreted verified covered scanned booked scheduled called paged sent written
     """.split()
 )
 #: Words that sign a message off: "Thanks, Dana", "Best, Sabine".
@@ -136,6 +146,8 @@ EVIDENCE = {
     "lexicon_word": 0.45,
     "word_name": 0.20,
     "post_cue": 0.40,
+    "possessive": 0.35,
+    "caret": 0.60,
     "sign_off": 0.60,
     "unknown_word": 0.25,
 }
@@ -149,6 +161,7 @@ class _Token:
     lower: str
     possessive: bool
     dot: bool  # followed directly by "."
+    line_start: bool  # first token of its line
 
     @property
     def is_word(self) -> bool:
@@ -192,6 +205,11 @@ _SIGNATURE = regex.compile(r"(?m)^[ \t]*(?:--|—|–|-)[ \t]*(?=\p{Lu})")
 _CAMEL_CASE = regex.compile(
     r"^\p{Lu}{2,}\p{Ll}|(?<!^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|O'|O’))(?<=\p{Ll})\p{Lu}"
 )
+_CARET_NAME = regex.compile(
+    r"(?<![\w^|'’-])\p{L}[\p{L}'’-]*+(?: \p{L}[\p{L}'’-]*+){0,3}"
+    r"\^\p{L}[\p{L}'’ -]*+(?:\^[\p{L}'’ .-]*+){0,3}"
+)
+_HL7_LINE = regex.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 _ROMAN_GRADE = regex.compile(r"(?i:[IV]{1,4}[a-c]?|[IV]{1,4}F)")
 
 
@@ -205,6 +223,7 @@ def _fold(word: str) -> str:
 
 def _tokens(text: str) -> list[_Token]:
     tokens = []
+    previous_end = 0
     for match in _TOKEN.finditer(text):
         word = match.group()
         start, end = match.span()
@@ -214,7 +233,9 @@ def _tokens(text: str) -> list[_Token]:
         if word == ".":
             continue  # kept as the ``dot`` of the word before it
         dot = end < len(text) and text[end] == "."
-        tokens.append(_Token(start, end, word, _fold(word), possessive, dot))
+        line_start = not tokens or "\n" in text[previous_end:start]
+        previous_end = match.end()
+        tokens.append(_Token(start, end, word, _fold(word), possessive, dot, line_start))
     return tokens
 
 
@@ -254,8 +275,9 @@ class NameRecognizer:
             return False
         if token.lower in self._lex.english:
             return True
-        # inflected forms (ribs, wants) are words; Pappas and Jones are names
-        return not self._in_lexicon(token) and _english(token.lower, self._lex.english)
+        # inflected forms (ribs, wants, takes) are words; Pappas and Jones,
+        # common names, are not
+        return not self._common_name(token) and _english(token.lower, self._lex.english)
 
     def _keys(self, token: _Token) -> tuple[str, ...]:
         """Lexicon spellings of a token: O'Sullivan → osullivan, al-Sayed → sayed."""
@@ -303,6 +325,8 @@ class NameRecognizer:
                 return False
             return _CAMEL_CASE.search(token.text) is None
         if token.upper:  # acronyms (CT, MRCP, RUQ) are upper case too
+            if token.lower in STOP_WORDS and not self._frequent_first_name(token):
+                return False  # AT, IN, ON in upper-case text
             return self._in_lexicon(token)
         return lower_ok and self._in_lexicon(token) and token.lower not in STOP_WORDS
 
@@ -337,6 +361,8 @@ class NameRecognizer:
         known = False
         while j < len(tokens) and names < 4:
             token = tokens[j]
+            if j > i and token.line_start:
+                break  # a name does not run on to the next line
             if token.lower in PARTICLES and not token.titled:
                 k = j
                 while k < len(tokens) and k - j < 3 and tokens[k].lower in PARTICLES:
@@ -392,8 +418,13 @@ class NameRecognizer:
             # A cue in the possessive names something of the person's, not the
             # person: "Patient's Name", "her son's school".
             cue = token.lower in STRONG_CUES or token.lower in WEAK_CUES
-            if cue and not token.upper and not token.possessive:
+            # in upper-case text (PT EDITH KAPLAN) the cue is upper case too
+            consistent = not token.upper or (i + 1 < count and tokens[i + 1].upper)
+            if cue and consistent and not token.possessive:
                 yield from self._after_cue(tokens, i)
+            if token.possessive and token.titled and not self._is_word(token):
+                # Ikenna's CT, Ayesha's MRCP: things belong to people
+                yield _Evidence(i, i + 1, EVIDENCE["possessive"], "possessive")
             if token.lower in SIGN_OFFS:
                 yield from self._after_sign_off(text, tokens, i)
             yield from self._inverted(tokens, i)
@@ -413,7 +444,8 @@ class NameRecognizer:
                     yield _Evidence(i, i + 1, EVIDENCE["unknown_word"], "unknown_word")
             elif token.titled and self._in_lexicon(token) and (post_cue or not at_start):
                 yield _Evidence(i, i + 1, EVIDENCE["word_name"], "word_name")
-            if (end > i and post_cue) or (at_start and end == i + 1 and self._vocative(tokens, end)):
+            vocative = at_start and end == i + 1 and self._vocative(tokens, end)
+            if (end > i and post_cue) or vocative:
                 yield _Evidence(i, end, EVIDENCE["post_cue"], "post_cue")
 
     def _vocative(self, tokens: list[_Token], end: int) -> bool:
@@ -433,12 +465,15 @@ class NameRecognizer:
         """her son Miguel, ask Priya, pt mark greene, signed by: J. Smith."""
         k = i + 1
         while k < len(tokens) and (
-            tokens[k].text in {":", ",", "-"} or tokens[k].lower in {"is", "named", "by"}
+            tokens[k].text in {":", ",", "-", "("} or tokens[k].lower in {"is", "named", "by"}
         ):
             k += 1
         if k >= len(tokens) or tokens[k].lower in TITLES:
             return
-        strong = tokens[i].lower in STRONG_CUES
+        strong = tokens[i].lower in STRONG_CUES or (
+            # requested by, signed by, read by: a person follows
+            i > 0 and tokens[i].lower == "by" and tokens[i - 1].lower in _AGENT_VERBS
+        )
         end = self._run(tokens, k, lower_ok=strong, any_lower=strong)
         first = tokens[k]
         if self._is_word(first) and not self._frequent_first_name(first):
@@ -446,6 +481,28 @@ class NameRecognizer:
         if end > k and not (end == k + 1 and first.initial):
             rule = "strong_cue" if strong else "weak_cue"
             yield _Evidence(k, end, EVIDENCE[rule], rule)
+
+    def _caret_names(self, text: str, tokens: list[_Token]) -> Iterator[_Evidence]:
+        """``MORALES^FAITH^ANN``: a DICOM person name pasted outside a header.
+
+        HL7 segments are left to the HL7 recognizer, which knows which
+        fields are names.
+        """
+        if "^" not in text:
+            return
+        starts = [t.start for t in tokens]
+        for match in _CARET_NAME.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if _HL7_LINE.match(text, line_start):
+                continue
+            first = bisect.bisect_left(starts, match.start())
+            last = bisect.bisect_left(starts, match.end())
+            words = [t for t in tokens[first:last] if t.is_word]
+            if not words or not any(self._in_lexicon(t) for t in words):
+                continue
+            if any(self._plain_word(t) or t.lower in self._lex.clinical for t in words[:2]):
+                continue
+            yield _Evidence(first, last, EVIDENCE["caret"], "caret")
 
     def _signature(self, text: str, tokens: list[_Token]) -> Iterator[_Evidence]:
         """``-- Lorenzo`` / ``- Dana K.``: a name alone on a line after a dash."""
@@ -481,7 +538,9 @@ class NameRecognizer:
             return
         if surname.possessive or (given.text[1:] != given.text[1:].lower() and not given.upper):
             return  # "Parkinson's, DaTscan": a possessive, an inner capital
-        if given.lower in STOP_WORDS or surname.lower in STOP_WORDS:
+        if surname.lower in STOP_WORDS or (
+            given.lower in STOP_WORDS and not self._frequent_first_name(given)
+        ):
             return
         same_case = (
             (surname.upper and given.upper)
@@ -533,6 +592,9 @@ class NameRecognizer:
         if all(t.upper for t in words) and not known:
             return  # CT MRI, LEFT KNEE: headings and acronyms
         with_initial = tokens[i].initial or tokens[end - 1].initial
+        first, last = tokens[i], tokens[end - 1]
+        if self._frequent_first_name(first) and self._common_name(last) and len(words) == 2:
+            common = 0  # Kayla Black, Bill Dawson, Grace Young: names first
         if common == 0:
             weight = EVIDENCE["pair"] if known or len(words) > 1 else 0.0
         elif with_initial and known == len(words):
@@ -542,8 +604,8 @@ class NameRecognizer:
         else:
             first_name = tokens[i].initial or self._first_name(tokens[i])
             weight = EVIDENCE["pair"] - 0.25 if first_name and known == len(words) else 0.0
-        if all(t.upper for t in words):
-            weight -= 0.15
+        if all(t.upper for t in words) and known < len(words):
+            weight -= 0.15  # upper case: headings, unless every word is a name
         if weight > 0:
             yield _Evidence(i, end, weight, "pair")
 
@@ -652,6 +714,7 @@ class NameRecognizer:
             [
                 *self._evidence(text, tokens),
                 *self._signature(text, tokens),
+                *self._caret_names(text, tokens),
                 *self._ner_evidence(text, tokens),
             ],
             key=lambda e: (e.start, e.end),

@@ -232,17 +232,50 @@ _DICOM_VALUE = regex.compile(
     r"|(?P<value>[^\s#\[][^#\r\n]*?))[ \t]*(?:\#|$)",
     _FLAGS,
 )
+_DICOM_JSON = regex.compile(
+    r'"(?P<tag>[0-9A-Fa-f]{8})"\s*:\s*\{\s*"vr"\s*:\s*"(?P<vr>[A-Z]{2})"'
+    r'(?:\s*,\s*"Value"\s*:\s*\[(?P<values>(?:[^\[\]]|\[[^\[\]]*\])*+)\])?'
+)
+# A JSON string; one followed by ":" is a key ("Alphabetic"), not a value.
+_JSON_STRING = regex.compile(r'"(?P<s>(?:[^"\\]|\\.)*+)"(?P<key>\s*:)?')
 _DICOM_COLON_VALUE = regex.compile(r":[ \t]*(?P<value>[^\r\n]*)")
 _STANDARD_UID_ROOT = "1.2.840.10008."
 _PN_NOISE = frozenset({"", "dr", "md", "mr", "mrs", "ms"})
 
 
 class DicomRecognizer:
-    """DICOM header dump lines: ``(0010,0010) PN [DOE^JANE]`` and its variants."""
+    """DICOM header dumps: ``(0010,0010) PN [DOE^JANE]``, its variants, and
+    DICOM JSON (``"00100010": {"vr": "PN", "Value": [...]}``)."""
 
     name = "dicom_v1"
 
     def find(self, text: str) -> Iterator[Finding]:
+        yield from self._lines(text)
+        if '"vr"' in text:
+            yield from self._json(text)
+
+    def _json(self, text: str) -> Iterator[Finding]:
+        for element in _DICOM_JSON.finditer(text):
+            tag, vr = element.group("tag").upper(), element.group("vr")
+            label = DICOM_TAGS.get(tag) or _VR_LABELS.get(vr)
+            if label is None or element.start("values") < 0:
+                continue
+            for value in _JSON_STRING.finditer(
+                text, element.start("values"), element.end("values")
+            ):
+                if value.group("key") is not None:
+                    continue
+                start, end = value.span("s")
+                found = text[start:end]
+                if not found.strip() or (label == "ID" and found.startswith(_STANDARD_UID_ROOT)):
+                    continue
+                if label == "AGE" and not is_over_89(found):
+                    continue
+                if label not in {"NAME", "AGE"} and not value_fits(label, found):
+                    continue
+                yield Finding(start, end, label, 0.95, found, self.name)
+
+    def _lines(self, text: str) -> Iterator[Finding]:
         for line in _DICOM_LINE.finditer(text):
             tag = (line.group("g") + line.group("e")).upper()
             rest_start = line.start("rest")
@@ -273,7 +306,9 @@ class DicomRecognizer:
             found = text[span[0] : span[1]]
             if label == "AGE" and not is_over_89(found):
                 continue
-            if label != "NAME" and label != "AGE" and not value_fits(label, found):
+            if label not in {"NAME", "AGE"} and not value_fits(label, found):
+                continue
+            if label == "NAME" and not value_fits("NAME", found):
                 continue
             yield Finding(span[0], span[1], label, 0.95, found, self.name)
 
@@ -416,7 +451,17 @@ HL7_FIELDS: dict[tuple[str, int], tuple[str, str]] = {
     ("DG1", 16): ("NAME", _XCN),
     ("ROL", 4): ("NAME", _XCN),
 }
-_HL7_SEGMENT = regex.compile(r"^[ \t]*(?P<segment>[A-Z][A-Z0-9]{2})\|(?P<body>[^\r\n]*+)", _FLAGS)
+_HL7_SEGMENTS = (
+    "MSH|EVN|PID|PD1|NK1|PV1|PV2|ORC|OBR|OBX|NTE|SCH|AIL|AIP|AIG|AIS|IN1|IN2|GT1|MRG|DG1|AL1"
+    "|TXA|ROL|TQ1|SPM|FT1|MFE|QRD|RXA|RXE|RXO|PR1"
+)
+# A segment starts a line, or follows whitespace when a paste lost the
+# carriage returns between segments; it runs to the next segment or line end.
+_HL7_SEGMENT = regex.compile(
+    rf"(?:^[ \t]*(?P<segment>[A-Z][A-Z0-9]{{2}})|(?<=\s)(?P<segment>{_HL7_SEGMENTS}))"
+    rf"\|(?P<body>(?:(?!\s+(?:{_HL7_SEGMENTS})\|)[^\r\n])*+)",
+    _FLAGS,
+)
 _HL7_TS = regex.compile(
     r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{2}){0,3}(?:\.\d{1,6})?"
     r"(?:Z|[+-]\d{4})?"
@@ -497,7 +542,7 @@ class Hl7Recognizer:
         if span is None:
             return
         found = text[span[0] : span[1]]
-        if label == "NAME" or value_fits(label, found):
+        if value_fits(label, found) or (label == "NAME" and value_fits("ID", found)):
             yield Finding(span[0], span[1], label, 0.95, found, self.name)
 
     def _finding(self, text: str, label: str, offset: int, value: str) -> Finding:
