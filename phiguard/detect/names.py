@@ -21,6 +21,7 @@ lexicon name, also a word      0.20    ``... Galbraith ...``, ``... Young ...`` 
 person verb after              0.40    ``Ifeoma called``, ``Kenta from the ED``
 sign-off                       0.60    ``Thanks so much, Xiaoming``
 possessive                     0.35    ``Ikenna's CT`` (not an English word)
+given name opening a sentence  0.20    ``Scott is ...``, ``Asya spent ...``
 DICOM name (CARET^GIVEN)       0.60    ``MORALES^FAITH^ANN`` outside a header dump
 unknown capitalised word       0.25    ``... Xiaoling ...`` mid-sentence
 =============================  ======  ========================================
@@ -66,7 +67,7 @@ STRONG_CUES = frozenset(
     oncologist cardiologist urologist neurologist pcp referrer ask tell call page paged text
     texted email emailed cc signed named called thanks thank regards cheers dear hi hello
     hey per spoke discussed informed notified contacted messaged told asked d/w attn
-    attention interpreter translator
+    attention interpreter translator name
     """.split()
 )
 WEAK_CUES = frozenset("with by from and to for or via re about see".split())
@@ -83,6 +84,13 @@ _AGENT_VERBS = frozenset(
     """
     requested signed read dictated ordered referred reviewed approved performed seen
     interpreted verified covered scanned booked scheduled called paged sent written
+    """.split()
+)
+#: Verbs after a sentence-opening given name that make it the subject.
+_SUBJECT_VERBS = frozenset(
+    """
+    is was has had will would can could spent shouted works worked lives lived went came
+    told wrote needs wants called says said thinks agreed asked
     """.split()
 )
 #: Words that sign a message off: "Thanks, Dana", "Best, Sabine".
@@ -147,6 +155,7 @@ EVIDENCE = {
     "word_name": 0.20,
     "post_cue": 0.40,
     "possessive": 0.35,
+    "subject": 0.20,
     "caret": 0.60,
     "sign_off": 0.60,
     "unknown_word": 0.25,
@@ -222,7 +231,7 @@ def _fold(word: str) -> str:
 
 
 def _tokens(text: str) -> list[_Token]:
-    tokens = []
+    tokens: list[_Token] = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
         word = match.group()
@@ -445,6 +454,11 @@ class NameRecognizer:
             elif token.titled and self._in_lexicon(token) and (post_cue or not at_start):
                 yield _Evidence(i, i + 1, EVIDENCE["word_name"], "word_name")
             vocative = at_start and end == i + 1 and self._vocative(tokens, end)
+            # "Scott is a very ...", "Asya spent a year": a name as subject
+            subject = at_start and end == i + 1 and end < count
+            subject = subject and tokens[end].lower in _SUBJECT_VERBS
+            if subject and self._first_name(token) and not self._is_word(token):
+                yield _Evidence(i, end, EVIDENCE["subject"], "subject")
             if (end > i and post_cue) or vocative:
                 yield _Evidence(i, end, EVIDENCE["post_cue"], "post_cue")
 
@@ -465,7 +479,7 @@ class NameRecognizer:
         """her son Miguel, ask Priya, pt mark greene, signed by: J. Smith."""
         k = i + 1
         while k < len(tokens) and (
-            tokens[k].text in {":", ",", "-", "("} or tokens[k].lower in {"is", "named", "by"}
+            tokens[k].text in {":", ",", "-", "(", "?"} or tokens[k].lower in {"is", "named", "by"}
         ):
             k += 1
         if k >= len(tokens) or tokens[k].lower in TITLES:
@@ -478,6 +492,8 @@ class NameRecognizer:
         first = tokens[k]
         if self._is_word(first) and not self._frequent_first_name(first):
             return  # "pt Name", "call Radiology": a word, not a given name
+        if end == k + 1 and first.upper and len(first.text) < 3:
+            return  # "Name  LO": a two-letter code
         if end > k and not (end == k + 1 and first.initial):
             rule = "strong_cue" if strong else "weak_cue"
             yield _Evidence(k, end, EVIDENCE[rule], rule)

@@ -86,8 +86,31 @@ def _field_value(label: str, value: str, offset: int) -> tuple[int, int] | None:
     """Span of the value proper inside the text that follows a field key."""
     if label == "NAME":
         return _name_span(value, offset)
+    shape = _VALUE_SHAPES.get(label)
+    if shape is not None:
+        match = shape.match(value)
+        return (offset + match.start(), offset + match.end()) if match else None
     end = (_ADDRESS_END if label == "ADDRESS" else _VALUE_END).search(value)
     return _trimmed(value[: end.start()] if end else value, offset)
+
+
+_MONTHS = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: What a value of these labels looks like, from the start of the field
+#: value: "MRN: 123456 (old chart)" is 123456, "DOB: 3/4/52, seen at" 3/4/52.
+_VALUE_SHAPES = {
+    label: regex.compile(r"[ \t]*\K(?:" + shape + ")", regex.VERSION1)
+    for labels, shape in (
+        (("MRN", "ACCESSION", "ID", "SSN"), r"\#?[^\s,;()\[\]]+(?:[ -]\d+)*"),
+        (("PHONE",), r"[+\d(][\d ().-]*\d(?:\s?(?i:x|ext\.?)\s?\d+)?"),
+        (("EMAIL",), r"[^\s,;<>()]+@[^\s,;<>()]+"),
+        (
+            ("DATE",),
+            rf"(?:\d[\d/.:-]*(?:st|nd|rd|th)?|{_MONTHS}|'\d\d)"
+            rf"(?:,?[ \t](?:\d[\d/.:-]*(?:st|nd|rd|th)?|{_MONTHS}|'\d\d|(?i:at|am|pm)))*",
+        ),
+    )
+    for label in labels
+}
 
 
 def _trimmed(value: str, offset: int) -> tuple[int, int] | None:
@@ -117,13 +140,14 @@ def _value_finding(
 
 
 _KEY_WORD = r"[A-Za-z][\w'’#./()-]*"
-_KEY_VALUE = regex.compile(
-    rf"(?<![\w'’#./-])(?P<key>{_KEY_WORD}(?:[ _]{_KEY_WORD}){{0,4}})[ \t]*[:=][ \t]*"
-    # The value runs to a line end, tab, pipe, semicolon, two spaces, or the
-    # next "Key:" on the same line.
-    rf"(?P<value>(?:(?![\t|;\r\n]|\s{{2}}|(?<!\S){_KEY_WORD}(?:\s{_KEY_WORD}){{0,2}}\s?:\s).)*+)",
+# "Key:" or "Key =": up to five words before the colon; which trailing words
+# form a known key is settled by :func:`_split_key`.
+_KEY = regex.compile(
+    rf"(?<![\w'’#./-])(?P<key>{_KEY_WORD}(?:[ _]{_KEY_WORD}){{0,4}})[ \t]*[:=](?![:=/\\])[ \t]*",
     _FLAGS,
 )
+# A value ends at a line end, tab, pipe, semicolon or a run of spaces.
+_VALUE_STOP = regex.compile(r"[\t|;\r\n]|\s{2}")
 
 
 def _split_key(key: str) -> tuple[int, str] | None:
@@ -147,14 +171,20 @@ class FieldRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         if ":" not in text and "=" not in text:
             return
-        for match in _KEY_VALUE.finditer(text):
+        # (start of the key proper, end of "Key: ", label) for every known key
+        keys = []
+        for match in _KEY.finditer(text):
             split = _split_key(match.group("key"))
-            if split is None:
-                continue
-            label = split[1]
-            finding = _value_finding(
-                text, label, match.start("value"), match.end("value"), 0.9, self.name
-            )
+            if split is not None:
+                keys.append((match.start("key") + split[0], match.end(), split[1]))
+        for index, (_, value_start, label) in enumerate(keys):
+            stop = _VALUE_STOP.search(text, value_start)
+            value_end = stop.start() if stop else len(text)
+            if index + 1 < len(keys):
+                # the value also ends where the next key starts: "Patient:
+                # John Smith DOB: 3/4/52"
+                value_end = min(value_end, keys[index + 1][0])
+            finding = _value_finding(text, label, value_start, value_end, 0.9, self.name)
             if finding is not None:
                 yield finding
 
