@@ -1,0 +1,34 @@
+"""No network: import, model load, scan and redact with sockets disabled."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+_CODE = """
+import socket
+
+def refuse(*args, **kwargs):
+    raise RuntimeError("network access attempted")
+
+class NoSocket(socket.socket):  # a class still, so that ssl can subclass it
+    def __init__(self, *args, **kwargs):
+        refuse()
+
+socket.socket = NoSocket
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+
+import phiguard
+for profile in ("default", "fast"):
+    guard = phiguard.Guard(profile=profile)
+    text = guard.redact("Pt Rosa Delgado, MRN 00412387, seen 3/4/24 by Dr. Okafor").text
+    assert "Delgado" not in text and "00412387" not in text and "Okafor" not in text, text
+print("ok")
+"""
+
+
+def test_guard_works_with_sockets_disabled() -> None:
+    result = subprocess.run([sys.executable, "-c", _CODE], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "ok"
