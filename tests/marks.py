@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from phiguard import Guard
+
 _MARK = re.compile("«(.*?)»", re.DOTALL)
 
 
@@ -16,3 +18,8 @@ def unmark(row: str) -> tuple[str, list[tuple[int, int, str]]]:
         spans.append((start, start + len(match.group(1)), match.group(1)))
         shift += 2
     return row.replace("«", "").replace("»", ""), spans
+
+
+def spans_of(guard: Guard, text: str, label: str) -> list[tuple[int, int, str]]:
+    """The (start, end, text) of ``guard``'s findings in ``text`` with ``label``."""
+    return [(f.start, f.end, f.text) for f in guard.scan(text) if f.label == label]

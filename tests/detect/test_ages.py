@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import phiguard
-from tests.marks import unmark
+from tests.marks import spans_of, unmark
 
 OVER_89 = [
     "a «92» yo woman",
@@ -23,7 +23,7 @@ NOT_PHI = ["89 yo man", "a 45-year-old", "aged 67", "an 89-year-old", "72 y.o. F
 @pytest.mark.parametrize("row", OVER_89)
 def test_age_over_89_is_found(guard: phiguard.Guard, row: str) -> None:
     text, expected = unmark(row)
-    found = [(f.start, f.end, f.text) for f in guard.scan(text) if f.label == "AGE"]
+    found = spans_of(guard, text, "AGE")
     assert found == expected
 
 

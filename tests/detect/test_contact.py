@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import phiguard
-from tests.marks import unmark
+from tests.marks import spans_of, unmark
 
 ROWS = [
     ("PHONE", "call «(937) 555-0112» today"),
@@ -36,7 +36,7 @@ NOT_PHI = [
 @pytest.mark.parametrize(("label", "row"), ROWS)
 def test_contact_is_found(guard: phiguard.Guard, label: str, row: str) -> None:
     text, expected = unmark(row)
-    found = [(f.start, f.end, f.text) for f in guard.scan(text) if f.label == label]
+    found = spans_of(guard, text, label)
     assert found == expected
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import phiguard
-from tests.marks import unmark
+from tests.marks import spans_of, unmark
 
 DATES = [
     "seen «3/4» in clinic",
@@ -57,7 +57,7 @@ NOT_DATES = [
 @pytest.mark.parametrize("row", DATES)
 def test_date_is_found(guard: phiguard.Guard, row: str) -> None:
     text, expected = unmark(row)
-    found = [(f.start, f.end, f.text) for f in guard.scan(text) if f.label == "DATE"]
+    found = spans_of(guard, text, "DATE")
     assert found == expected
 
 

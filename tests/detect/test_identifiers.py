@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import phiguard
-from tests.marks import unmark
+from tests.marks import spans_of, unmark
 
 ROWS = [
     ("MRN", "MRN «00412387»"),
@@ -48,7 +48,7 @@ NOT_PHI = [
 @pytest.mark.parametrize(("label", "row"), ROWS)
 def test_identifier_is_found(guard: phiguard.Guard, label: str, row: str) -> None:
     text, expected = unmark(row)
-    found = [(f.start, f.end, f.text) for f in guard.scan(text) if f.label == label]
+    found = spans_of(guard, text, label)
     assert found == expected
 
 

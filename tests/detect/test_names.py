@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import phiguard
 from phiguard.detect.lexicons import load_lexicons
-from tests.marks import unmark
+from tests.marks import spans_of, unmark
 
 DATA = pathlib.Path(__file__).parent / "data"
 POSITIVES = (DATA / "name_positives.txt").read_text(encoding="utf-8").splitlines()
@@ -41,7 +41,7 @@ FORMS = [
 
 
 def _names(guard: phiguard.Guard, text: str) -> list[tuple[int, int, str]]:
-    return [(f.start, f.end, f.text) for f in guard.scan(text) if f.label == "NAME"]
+    return spans_of(guard, text, "NAME")
 
 
 def _covered(guard: phiguard.Guard, text: str, spans: list[tuple[int, int, str]]) -> bool:
