@@ -345,7 +345,8 @@ _MONTH_WORD = regex.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", regex.IGNORECASE
 )
 _DATE_SHAPE = regex.compile(r"\d{1,4}[/.-]\d|\d{6,}")
-_PLACEHOLDER = regex.compile(r"\[+[A-Z]+(?:_\d+)?\]+")
+# [NAME], [DATE_2]; in a bracketed DICOM value, [[NAME]] reads as "[NAME".
+_PLACEHOLDER = regex.compile(r"\[+[A-Z]+(?:_\d+)?\]*|\[*[A-Z]+(?:_\d+)?\]+")
 _EMPTY_VALUES = frozenset(
     {"", "na", "n/a", "none", "unknown", "pending", "-", "--", "null", "anon"}
 )

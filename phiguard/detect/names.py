@@ -79,6 +79,8 @@ POST_CUES = frozenset(
     dictated
     """.split()
 )
+#: Cues written in capitals in any text: RN Bethany, NP Okafor.
+_CAPITAL_CUES = frozenset("rn np pa pt md".split())
 #: Verbs after which "by" introduces a person: "requested by nicole fahey".
 _AGENT_VERBS = frozenset(
     """
@@ -117,7 +119,7 @@ STOP_WORDS = frozenset(
 )
 # Upper-case spellings that are abbreviations, not titles: MS (sclerosis).
 _NOT_TITLES = frozenset({"MS", "SR", "FR"})
-_SENTENCE_END = frozenset('.!?\n:;•*>|([{"“')
+_SENTENCE_END = frozenset('.!?\n:;•*>|([{"“-–—')
 
 #: Nouns that make the clinical word before them an eponym: Baker's *cyst*,
 #: Graves *disease*, Kerley B *lines*, Glasgow *Coma* Scale.
@@ -330,8 +332,9 @@ class NameRecognizer:
         if token.titled:
             # Lung-RADS: a word joined to an acronym; ASiR, QTc, DaTscan: inner
             # capitals that no name prefix (Mc, Mac, De, La) explains
-            if any(len(p) > 1 and p.isupper() for p in token.text.split("-")):
-                return False
+            parts = token.text.split("-")
+            if len(parts) > 1 and any(len(p) == 1 or p.isupper() for p in parts):
+                return False  # G-scan, X-ray, T-score: a letter joined to a word
             return _CAMEL_CASE.search(token.text) is None
         if token.upper:  # acronyms (CT, MRCP, RUQ) are upper case too
             if token.lower in STOP_WORDS and not self._frequent_first_name(token):
@@ -385,7 +388,7 @@ class NameRecognizer:
                 # lower-case words continue only a lower-case name, and only
                 # when they are names rather than words: "pt mark greene"
                 capitalised = any(not t.text.islower() for t in tokens[i:j] if t.is_word)
-                if capitalised or (self._is_word(token) and not self._frequent_first_name(token)):
+                if capitalised or (self._is_word(token) and not self._common_name(token)):
                     shaped = False
                 elif not shaped and any_lower and known and self._unknown_lower(token):
                     shaped = True
@@ -426,9 +429,19 @@ class NameRecognizer:
                 continue
             # A cue in the possessive names something of the person's, not the
             # person: "Patient's Name", "her son's school".
-            cue = token.lower in STRONG_CUES or token.lower in WEAK_CUES
-            # in upper-case text (PT EDITH KAPLAN) the cue is upper case too
-            consistent = not token.upper or (i + 1 < count and tokens[i + 1].upper)
+            cue_word = token.lower.rsplit("-", 1)[-1]  # ex-husband, step-son
+            cue = (
+                cue_word in STRONG_CUES
+                or cue_word in WEAK_CUES
+                or (token.lower == "is" and i > 0 and tokens[i - 1].lower == "this")
+            )
+            # in upper-case text (PT EDITH KAPLAN) the cue is upper case too;
+            # RN, NP, PA are written in capitals anyway
+            consistent = (
+                not token.upper
+                or token.lower in _CAPITAL_CUES
+                or (i + 1 < count and tokens[i + 1].upper)
+            )
             if cue and consistent and not token.possessive:
                 yield from self._after_cue(tokens, i)
             if token.possessive and token.titled and not self._is_word(token):
@@ -484,14 +497,18 @@ class NameRecognizer:
             k += 1
         if k >= len(tokens) or tokens[k].lower in TITLES:
             return
-        strong = tokens[i].lower in STRONG_CUES or (
-            # requested by, signed by, read by: a person follows
-            i > 0 and tokens[i].lower == "by" and tokens[i - 1].lower in _AGENT_VERBS
+        strong = (
+            tokens[i].lower.rsplit("-", 1)[-1] in STRONG_CUES
+            or tokens[i].lower == "is"
+            or (
+                # requested by, signed by, read by: a person follows
+                i > 0 and tokens[i].lower == "by" and tokens[i - 1].lower in _AGENT_VERBS
+            )
         )
         end = self._run(tokens, k, lower_ok=strong, any_lower=strong)
         first = tokens[k]
-        if self._is_word(first) and not self._frequent_first_name(first):
-            return  # "pt Name", "call Radiology": a word, not a given name
+        if self._is_word(first) and not self._common_name(first):
+            return  # "pt Name", "call Radiology": a word, not a name
         if end == k + 1 and first.upper and len(first.text) < 3:
             return  # "Name  LO": a two-letter code
         if end > k and not (end == k + 1 and first.initial):
@@ -698,11 +715,12 @@ class NameRecognizer:
         named = rules & {"strong_cue", "sign_off", "post_cue", "inverted"}
         if named or any(t.initial for t in span):
             return False
-        # Philips Achieva, Hodgkin-related: clinical words, or clinical words
-        # joined to ordinary ones, and nothing else
-        parts = [part for word in words for part in word.split("-")]
-        return all(part in clinical or _english(part, self._lex.english) for part in parts) and any(
-            part in clinical for part in parts
+        if len(words) > 1:  # Philips Achieva: clinical words and nothing else
+            return all(word in clinical for word in words)
+        # Hodgkin, Hodgkin-related: a clinical word, alone or joined to words
+        parts = words[0].split("-")
+        return any(part in clinical for part in parts) and all(
+            part in clinical or _english(part, self._lex.english) for part in parts
         )
 
     def _eponym_use(self, tokens: Sequence[_Token], k: int) -> bool:

@@ -258,8 +258,10 @@ _DICOM_LINE = regex.compile(
 )
 _DICOM_VALUE = regex.compile(
     rf"(?<![A-Za-z'])(?P<vr>{_VRS})(?![A-Za-z'])[ \t]*:?[ \t]*"
+    # a bracketed or quoted value ends at its bracket or quote; a bare one at
+    # the line end or a dcmdump "#" comment
     r"(?:\[(?P<value>[^\]\r\n]*)\]|'(?P<value>[^'\r\n]*)'"
-    r"|(?P<value>[^\s#\[][^#\r\n]*?))[ \t]*(?:\#|$)",
+    r"|(?P<value>[^\s#\[][^#\r\n]*?)[ \t]*(?:\#|$))",
     _FLAGS,
 )
 _DICOM_JSON = regex.compile(
