@@ -67,7 +67,7 @@ STRONG_CUES = frozenset(
     oncologist cardiologist urologist neurologist pcp referrer ask tell call page paged text
     texted email emailed cc signed named called thanks thank regards cheers dear hi hello
     hey per spoke discussed informed notified contacted messaged told asked d/w attn
-    attention interpreter translator name
+    attention interpreter translator name said says replied
     """.split()
 )
 WEAK_CUES = frozenset("with by from and to for or via re about see".split())
@@ -76,9 +76,11 @@ POST_CUES = frozenset(
     """
     called calls says said asked asks wants wanted thinks agrees agreed paged texted phoned
     emailed reported mentioned confirmed requested replied wrote messaged read reviewed
-    dictated
+    dictated covering covered family
     """.split()
 )
+#: Roles that, in brackets after a word, make it a person's name.
+_ROLES = frozenset("deceased decedent patient pt mother father guardian interpreter".split())
 #: Cues written in capitals in any text: RN Bethany, NP Okafor.
 _CAPITAL_CUES = frozenset("rn np pa pt md".split())
 #: Verbs after which "by" introduces a person: "requested by nicole fahey".
@@ -449,6 +451,11 @@ class NameRecognizer:
                 yield _Evidence(i, i + 1, EVIDENCE["possessive"], "possessive")
             if token.lower in SIGN_OFFS:
                 yield from self._after_sign_off(text, tokens, i)
+            if token.lower == "baby" and i + 2 < count and tokens[i + 1].lower in {"boy", "girl"}:
+                # Baby Boy Nguyen, Baby Girl A: how hospitals name newborns
+                end = self._run(tokens, i + 2)
+                if end > i + 2:
+                    yield _Evidence(i, end, EVIDENCE["title"], "title")
             yield from self._inverted(tokens, i)
             if not self._name_shaped(token) or (token.initial and not token.dot):
                 continue
@@ -456,7 +463,12 @@ class NameRecognizer:
             at_start = self._sentence_start(text, token, tokens[i - 1] if i else None)
             # "Kenta from the ED ...": a sentence opening with a name and "from"
             follows = tokens[end].lower if end < count else ""
-            post_cue = follows in POST_CUES or (at_start and follows == "from")
+            post_cue = (
+                follows in POST_CUES
+                or (at_start and follows == "from")
+                or (follows == "v" and tokens[end].dot)  # Vaughn v. Holloway
+                or self._role_in_brackets(tokens, end)
+            )
             if end - i >= 2:
                 yield from self._pair(tokens, i, end)
             elif token.titled and not self._is_word(token):
@@ -474,6 +486,13 @@ class NameRecognizer:
                 yield _Evidence(i, end, EVIDENCE["subject"], "subject")
             if (end > i and post_cue) or vocative:
                 yield _Evidence(i, end, EVIDENCE["post_cue"], "post_cue")
+
+    def _role_in_brackets(self, tokens: list[_Token], end: int) -> bool:
+        """``Hunter (evening tech)``, ``Vaughn (deceased)``: a role in brackets."""
+        if end >= len(tokens) or tokens[end].text != "(":
+            return False
+        inside = [t.lower for t in tokens[end + 1 : end + 4]]
+        return any(word in STRONG_CUES or word in _ROLES for word in inside)
 
     def _vocative(self, tokens: list[_Token], end: int) -> bool:
         """``Seamus, can you ...``: a name, a comma, then a request."""
