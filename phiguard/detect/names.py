@@ -9,7 +9,8 @@ one knob that trades recall for precision. The rules:
 =============================  ======  ========================================
 evidence                       weight  example
 =============================  ======  ========================================
-title before (kept in span)    0.90    ``Dr. O'Neil-Park``, ``Mr. Smith``
+title before (kept in span)    0.90    ``Dr. O'Neil-Park``, ``Mr. Smith``,
+                                       ``Baby Girl Nguyen``
 NER PERSON (default profile)   0.60    ``Rosa Delgado-Marín`` (0.40 for one word
                                        in no name list)
 surname, first name            0.65    ``SMITH, JOHN A``, ``Smith, John``
@@ -18,7 +19,8 @@ person cue before              0.55    ``her son Miguel``, ``ask Priya``, ``pt R
 weak cue before                0.20    ``with Okafor``, ``from Hassan``
 lexicon name, not a word       0.45    ``Okafor``, ``Camila`` (a name, not a word)
 lexicon name, also a word      0.20    ``... Galbraith ...``, ``... Young ...`` mid-sentence
-person verb after              0.40    ``Ifeoma called``, ``Kenta from the ED``
+person verb or role after      0.40    ``Ifeoma called``, ``Kenta from the ED``,
+                                       ``Hunter (evening tech)``, ``Vaughn v.``
 sign-off                       0.60    ``Thanks so much, Xiaoming``
 possessive                     0.35    ``Ikenna's CT`` (not an English word)
 given name opening a sentence  0.20    ``Scott is ...``, ``Asya spent ...``
