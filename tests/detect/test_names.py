@@ -65,7 +65,7 @@ def test_name_table_is_redacted(guard: phiguard.Guard) -> None:
 
 def test_name_table_is_mostly_redacted_by_the_fast_profile(fast_guard: phiguard.Guard) -> None:
     missed = [row for row in POSITIVES if not _covered(fast_guard, *unmark(row))]
-    assert len(missed) <= 0.05 * len(POSITIVES), missed
+    assert len(missed) <= 0.03 * len(POSITIVES), missed
 
 
 @pytest.mark.parametrize("phrase", EPONYM_PHRASES)
