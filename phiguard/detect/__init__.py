@@ -19,6 +19,7 @@ from phiguard.detect.identifiers import IDENTIFIER_RECOGNIZERS
 from phiguard.detect.lexicons import load_lexicons
 from phiguard.detect.names import NameRecognizer
 from phiguard.detect.ner import load_person_spans
+from phiguard.detect.places import PlaceRecognizer
 from phiguard.detect.recognizer import PatternRecognizer
 from phiguard.detect.structured import (
     DicomRecognizer,
@@ -61,7 +62,8 @@ def build_recognizers(profile: str) -> tuple[Recognizer, ...]:
     compiled: list[Recognizer] = [spec.compile() for spec in PATTERN_RECOGNIZERS]
     compiled += [FieldRecognizer(), DicomRecognizer(), Hl7Recognizer(), TableRecognizer()]
     person_spans = load_person_spans() if profile == "default" else None
-    compiled.append(NameRecognizer(load_lexicons(), person_spans))
+    lexicons = load_lexicons()
+    compiled += [NameRecognizer(lexicons, person_spans), PlaceRecognizer(lexicons)]
     return tuple(compiled)
 
 

@@ -26,6 +26,8 @@ class Lexicons:
     english: frozenset[str]
     #: Eponyms, drugs, vendors, models and capitalised clinical words.
     clinical: frozenset[str]
+    #: US city and town names.
+    places: frozenset[str]
 
 
 def _read(name: str) -> list[str]:
@@ -61,4 +63,5 @@ def load_lexicons() -> Lexicons:
         surnames=surnames,
         english=frozenset(_read("english_words.txt.gz")),
         clinical=frozenset(clinical),
+        places=frozenset(_read("us_places.txt.gz")),
     )

@@ -1,0 +1,84 @@
+"""ADDRESS: cities and towns named without a street (``lives in Chicago``).
+
+A capitalised name from the US place list (USPS city names) is a place when
+a locative word comes before it (``in``, ``from``, ``near``, ``resident
+of``) or a state follows it (``Springfield, Illinois``, ``Mobile, AL``).
+A one-word place that is also a common given name or a clinical word needs
+the state: ``to Marion`` may be a person, ``in Mass`` a hospital's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from phiguard.detect.lexicons import Lexicons
+from phiguard.findings import Finding
+
+__all__ = ["PlaceRecognizer"]
+
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
+    "|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
+    "|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
+    "|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah"
+    "|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+    "|AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
+    "|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_STATE = regex.compile(_STATES)
+_WORD = r"\p{Lu}[\p{L}'’.-]*+"
+# A capitalised run of one to three words, then maybe ", State".
+_CANDIDATE = regex.compile(
+    rf"(?<![\p{{L}}'’-])(?P<name>{_WORD}(?:[ -]{_WORD}){{0,2}})"
+    rf"(?P<state>,?[ ](?:{_STATES})(?![\p{{L}}-]))?",
+    regex.VERSION1,
+)
+_LOCATIVE = regex.compile(
+    r"(?i:\b(?:in|from|near|to|at|around|outside|of|visiting|moved|lives|living|resides|"
+    r"residing|resident|native|based)\s+(?:the\s+)?)$"
+)
+
+
+class PlaceRecognizer:
+    """US cities and towns, by a locative word before them or a state after."""
+
+    name = "place_v1"
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        self._lex = lexicons
+
+    def _ambiguous(self, name: str) -> bool:
+        """A one-word place that is also a given name or clinical (Marion, Mass)."""
+        return " " not in name and (
+            self._lex.first_names.get(name, 0) >= 2_000 or name in self._lex.clinical
+        )
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for match in _CANDIDATE.finditer(text):
+            words = match.group("name").split()
+            # the longest leading run of words that is a place: "New York City"
+            for size in range(len(words), 0, -1):
+                name = " ".join(words[:size]).lower().rstrip(".")
+                if name in self._lex.places:
+                    break
+            else:
+                continue
+            start = match.start("name")
+            end = start + len(" ".join(words[:size]).rstrip("."))
+            rest = " ".join(words[size:])
+            # "Brooklyn NY": the capitalised run took the state in
+            with_state = (not rest and match.group("state") is not None) or (
+                rest != "" and _STATE.fullmatch(rest) is not None
+            )
+            before = text[max(0, start - 30) : start]
+            if with_state:
+                end = match.end()
+                score = 0.85
+            elif _LOCATIVE.search(before) and not self._ambiguous(name):
+                score = 0.8 if " " in name else 0.7  # New York: no one's name
+            else:
+                continue
+            yield Finding(start, end, "ADDRESS", score, text[start:end], self.name)

@@ -1,0 +1,40 @@
+"""ADDRESS from the US place list: cities named without a street."""
+
+from __future__ import annotations
+
+import pytest
+
+import phiguard
+from tests.marks import spans_of, unmark
+
+PLACES = [
+    "she lives in «Sunnyvale, CA», and",
+    "recently moved to «New York» and",
+    "a resident of «Fresno» with",
+    "seen in «Dallas» on Monday",
+    "from «Chicago», admitted twice",
+    "the scan in «Brooklyn NY» was",
+    "«Springfield, Illinois» is where",
+    "grew up near «Tulsa» and",
+]
+
+NOT_PLACES = [
+    "Mobile x-ray unit to the bedside",
+    "send it to Marion for the read",
+    "Reading the study again",
+    "Orange juice before the scan",
+    "in Graves disease the thyroid",
+]
+
+
+@pytest.mark.parametrize("row", PLACES)
+def test_place_is_found(guard: phiguard.Guard, row: str) -> None:
+    text, expected = unmark(row)
+    inside = {i for f in guard.scan(text) for i in range(f.start, f.end)}
+    assert all(set(range(start, end)) <= inside for start, end, _ in expected)
+    assert spans_of(guard, text, "ADDRESS") or spans_of(guard, text, "FACILITY")
+
+
+@pytest.mark.parametrize("text", NOT_PLACES)
+def test_word_or_name_is_not_a_place(guard: phiguard.Guard, text: str) -> None:
+    assert spans_of(guard, text, "ADDRESS") == []
