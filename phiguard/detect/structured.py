@@ -574,6 +574,7 @@ class Hl7Recognizer:
         if span is None:
             return
         found = text[span[0] : span[1]]
+        # A name field holding a number (an ID typed into PID-5) is still PHI.
         if value_fits(label, found) or (label == "NAME" and value_fits("ID", found)):
             yield Finding(span[0], span[1], label, 0.95, found, self.name)
 
