@@ -23,3 +23,9 @@ def unmark(row: str) -> tuple[str, list[tuple[int, int, str]]]:
 def spans_of(guard: Guard, text: str, label: str) -> list[tuple[int, int, str]]:
     """The (start, end, text) of ``guard``'s findings in ``text`` with ``label``."""
     return [(f.start, f.end, f.text) for f in guard.scan(text) if f.label == label]
+
+
+def covered(guard: Guard, text: str, spans: list[tuple[int, int, str]]) -> bool:
+    """Whether every character of every span lies inside one of ``guard``'s findings."""
+    inside = {i for f in guard.scan(text) for i in range(f.start, f.end)}
+    return all(set(range(start, end)) <= inside for start, end, _ in spans)

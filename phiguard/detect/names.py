@@ -225,6 +225,8 @@ _CARET_NAME = regex.compile(
     r"\^\p{L}[\p{L}'’ -]*+(?:\^[\p{L}'’ .-]*+){0,3}"
 )
 _HL7_LINE = regex.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
+# Characters that separate fields, never the parts of one name.
+_SEPARATORS = frozenset("|^~\\;:[](){}<>=/@#")
 _ROMAN_GRADE = regex.compile(r"(?i:[IV]{1,4}[a-c]?|[IV]{1,4}F)")
 
 
@@ -678,15 +680,23 @@ class NameRecognizer:
             last = first
             while last < len(tokens) and tokens[last].start < end:
                 last += 1
-            while first < last and not self._model_name_word(tokens[first]):
-                first += 1
-            while last > first and not self._model_name_word(tokens[last - 1]):
-                last -= 1
-            if last > first:
-                words = tokens[first:last]
-                strong = len(words) > 1 or any(self._in_lexicon(t) for t in words)
-                weight = EVIDENCE["ner"] if strong else EVIDENCE["ner_unknown_word"]
-                yield _Evidence(first, last, weight, "ner")
+            # a name has no digits or field separators inside: split there
+            piece = first
+            for k in range(first, last + 1):
+                if k == last or tokens[k].text.isdigit() or tokens[k].text in _SEPARATORS:
+                    yield from self._ner_piece(tokens, piece, k)
+                    piece = k + 1
+
+    def _ner_piece(self, tokens: list[_Token], first: int, last: int) -> Iterator[_Evidence]:
+        while first < last and not self._model_name_word(tokens[first]):
+            first += 1
+        while last > first and not self._model_name_word(tokens[last - 1]):
+            last -= 1
+        if last > first:
+            words = tokens[first:last]
+            strong = len(words) > 1 or any(self._in_lexicon(t) for t in words)
+            weight = EVIDENCE["ner"] if strong else EVIDENCE["ner_unknown_word"]
+            yield _Evidence(first, last, weight, "ner")
 
     def _model_name_word(self, token: _Token) -> bool:
         if not token.is_word or token.lower in TITLES or token.lower in _NEVER_NAMES:
@@ -695,6 +705,8 @@ class NameRecognizer:
             return False
         if token.initial:
             return token.dot
+        if not (token.titled or token.upper or token.text.islower()):
+            return False  # fU, mDIXON: no name is cased so
         if len(token.text) < 2 or any(p in self._lex.clinical for p in self._keys(token)):
             return False
         if token.upper and (len(token.text) < 3 or not self._in_lexicon(token)):

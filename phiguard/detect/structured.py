@@ -15,6 +15,7 @@ import regex
 
 from phiguard.detect.ages import is_over_89
 from phiguard.detect.fields import FIELD_LABELS, normalise_key, value_fits
+from phiguard.detect.names import TITLES
 from phiguard.findings import Finding
 
 __all__ = ["DicomRecognizer", "FieldRecognizer", "Hl7Recognizer", "TableRecognizer"]
@@ -24,11 +25,6 @@ _FLAGS = regex.VERSION1 | regex.MULTILINE
 # --------------------------------------------------------------------------
 # Values: trimming a field value to the part that carries the label.
 
-_TITLES = frozenset(
-    """
-    dr dr. mr mr. mrs mrs. ms ms. miss prof prof. mx mx. rev rev.
-    """.split()
-)
 _CREDENTIALS = frozenset(
     """
     md m.d. do d.o. phd rn np pa pa-c facr mbbs frcr frcpc dnp crna rt rt(r) rdms mba
@@ -58,7 +54,7 @@ def _name_span(value: str, offset: int) -> tuple[int, int] | None:
     for match in _WORD.finditer(value):
         token = match.group()
         bare = token.lower().rstrip(_TRAILING)
-        if start < 0 and bare in _TITLES:
+        if start < 0 and bare.rstrip(".") in TITLES:
             continue
         if token[0].isdigit() or token[0] in "([<{#@" or bare in _NAME_STOPS:
             break
