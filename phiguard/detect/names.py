@@ -538,7 +538,9 @@ class NameRecognizer:
             rule = "strong_cue" if strong else "weak_cue"
             yield _Evidence(k, end, EVIDENCE[rule], rule)
 
-    def _caret_names(self, text: str, tokens: list[_Token]) -> Iterator[_Evidence]:
+    def _caret_names(
+        self, text: str, tokens: list[_Token], starts: list[int]
+    ) -> Iterator[_Evidence]:
         """``MORALES^FAITH^ANN``: a DICOM person name pasted outside a header.
 
         HL7 segments are left to the HL7 recognizer, which knows which
@@ -546,7 +548,6 @@ class NameRecognizer:
         """
         if "^" not in text:
             return
-        starts = [t.start for t in tokens]
         for match in _CARET_NAME.finditer(text):
             line_start = text.rfind("\n", 0, match.start()) + 1
             if _HL7_LINE.match(text, line_start):
@@ -560,9 +561,8 @@ class NameRecognizer:
                 continue
             yield _Evidence(first, last, EVIDENCE["caret"], "caret")
 
-    def _signature(self, text: str, tokens: list[_Token]) -> Iterator[_Evidence]:
+    def _signature(self, text: str, tokens: list[_Token], starts: list[int]) -> Iterator[_Evidence]:
         """``-- Lorenzo`` / ``- Dana K.``: a name alone on a line after a dash."""
-        starts = [t.start for t in tokens]
         for match in _SIGNATURE.finditer(text):
             k = bisect.bisect_left(starts, match.end())
             end = self._run(tokens, k)
@@ -665,7 +665,9 @@ class NameRecognizer:
         if weight > 0:
             yield _Evidence(i, end, weight, "pair")
 
-    def _ner_evidence(self, text: str, tokens: list[_Token]) -> Iterator[_Evidence]:
+    def _ner_evidence(
+        self, text: str, tokens: list[_Token], starts: list[int]
+    ) -> Iterator[_Evidence]:
         """The model's PERSON spans, trimmed of what is no name word.
 
         The small model also tags words around names (``Pt``, ``wants``),
@@ -674,7 +676,6 @@ class NameRecognizer:
         """
         if self._person_spans is None:
             return
-        starts = [t.start for t in tokens]
         for start, end in self._person_spans(text):
             first = bisect.bisect_left(starts, start)
             last = first
@@ -775,14 +776,15 @@ class NameRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         tokens = _tokens(text)
+        starts = [t.start for t in tokens]  # token offsets, for bisecting
         if not tokens:
             return
         evidence = sorted(
             [
                 *self._evidence(text, tokens),
-                *self._signature(text, tokens),
-                *self._caret_names(text, tokens),
-                *self._ner_evidence(text, tokens),
+                *self._signature(text, tokens, starts),
+                *self._caret_names(text, tokens, starts),
+                *self._ner_evidence(text, tokens, starts),
             ],
             key=lambda e: (e.start, e.end),
         )

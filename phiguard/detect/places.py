@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from phiguard.detect.lexicons import Lexicons
+from phiguard.detect.names import FREQUENT_FIRST_NAME
 from phiguard.findings import Finding
 
 __all__ = ["PlaceRecognizer"]
@@ -53,7 +54,7 @@ class PlaceRecognizer:
     def _ambiguous(self, name: str) -> bool:
         """A one-word place that is also a given name or clinical (Marion, Mass)."""
         return " " not in name and (
-            self._lex.first_names.get(name, 0) >= 2_000 or name in self._lex.clinical
+            self._lex.first_names.get(name, 0) >= FREQUENT_FIRST_NAME or name in self._lex.clinical
         )
 
     def find(self, text: str) -> Iterator[Finding]:
