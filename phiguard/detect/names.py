@@ -26,6 +26,10 @@ possessive                     0.35    ``Ikenna's CT`` (not an English word)
 given name opening a sentence  0.20    ``Scott is ...``, ``Asya spent ...``
 DICOM name (CARET^GIVEN)       0.60    ``MORALES^FAITH^ANN`` outside a header dump
 unknown capitalised word       0.25    ``... Xiaoling ...`` mid-sentence
+lower-case given + surname     0.50    ``dagny okonkwo needs ...`` (no word of
+                                       either in a word list)
+in a list of lexicon names     0.20    ``Kowalczyk, Ferreira and Nakamura``
+speaker before a colon         0.25    ``Adaeze: is the MRI booked?``
 =============================  ======  ========================================
 
 Names that are also words (Rose, Will, Young, Price) get less from the
@@ -64,7 +68,8 @@ STRONG_CUES = frozenset(
     pt patient patients son daughter wife husband mother mom mum father dad brother sister
     grandson granddaughter grandmother grandfather grandma grandpa aunt uncle niece nephew
     cousin partner fiance fiancee boyfriend girlfriend friend caregiver guardian neighbor
-    neighbour spouse child baby infant colleague resident fellow attending intern nurse rn
+    neighbour spouse child kid kids toddler teen teenager baby infant colleague resident
+    fellow attending intern nurse rn
     np tech technologist sonographer radiologist surgeon physician hospitalist intensivist
     oncologist cardiologist urologist neurologist pcp referrer ask tell call page paged text
     texted email emailed cc signed named called thanks thank regards cheers dear hi hello
@@ -99,6 +104,11 @@ _SUBJECT_VERBS = frozenset(
     told wrote needs wants called says said thinks agreed asked
     """.split()
 )
+#: Verbs that give a name, and the people they give it to: "call me Ján".
+_NAMING_VERBS = frozenset("call calls called named name names".split())
+_OBJECTS = frozenset("me him her them".split())
+#: Words that join the items of a list: "Marrero and Murphy", "A, B or C".
+_LIST_JOINS = frozenset("and or &".split())
 #: Words that sign a message off: "Thanks, Dana", "Best, Sabine".
 SIGN_OFFS = frozenset("thanks thank thx best regards cheers sincerely warmly cordially ty".split())
 PARTICLES = frozenset(
@@ -164,6 +174,9 @@ EVIDENCE = {
     "subject": 0.20,
     "caret": 0.60,
     "sign_off": 0.60,
+    "listed": 0.20,
+    "speaker": 0.25,
+    "lower_pair": 0.50,
     "unknown_word": 0.25,
 }
 
@@ -227,6 +240,7 @@ _CARET_NAME = regex.compile(
 _HL7_LINE = regex.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Characters that separate fields, never the parts of one name.
 _SEPARATORS = frozenset("|^~\\;:[](){}<>=/@#")
+_CONTRACTION = regex.compile(r"(?i:n['’]t|['’](?:m|ll|ve|re|d))$")
 _ROMAN_GRADE = regex.compile(r"(?i:[IV]{1,4}[a-c]?|[IV]{1,4}F)")
 
 
@@ -247,6 +261,10 @@ def _tokens(text: str) -> list[_Token]:
         possessive = False
         if len(word) > 2 and word[-2] in "'’`" and word[-1] in "sS":
             word, end, possessive = word[:-2], end - 2, True
+        elif (contraction := _CONTRACTION.search(word)) is not None and contraction.start():
+            # I'm, you'll, Sarah'd: the word without its clitic
+            end -= len(word) - contraction.start()
+            word = word[: contraction.start()]
         if word == ".":
             continue  # kept as the ``dot`` of the word before it
         dot = end < len(text) and text[end] == "."
@@ -490,6 +508,91 @@ class NameRecognizer:
                 yield _Evidence(i, end, EVIDENCE["subject"], "subject")
             if (end > i and post_cue) or vocative:
                 yield _Evidence(i, end, EVIDENCE["post_cue"], "post_cue")
+            # "Ella: What a ...", 'Zuzana: "Who are you?"': a speaker's name
+            if at_start and end == i + 1 and self._speaker(tokens, end):
+                yield _Evidence(i, end, EVIDENCE["speaker"], "speaker")
+        yield from self._listed(tokens)
+        yield from self._lower_pairs(tokens)
+
+    def _speaker(self, tokens: list[_Token], end: int) -> bool:
+        if end + 1 >= len(tokens) or tokens[end].text != ":":
+            return False
+        if tokens[end].start != tokens[end - 1].end:
+            return False  # "Name : value" is a field, not a line of dialogue
+        following = tokens[end + 1]
+        return following.text in {'"', "“"} or (following.titled and following.is_word)
+
+    def _list_member(self, token: _Token) -> bool:
+        return (
+            token.titled
+            and not token.possessive
+            and self._in_lexicon(token)
+            and not self._plain_word(token)
+            and token.lower not in self._lex.clinical
+        )
+
+    def _listed(self, tokens: list[_Token]) -> Iterator[_Evidence]:
+        """``Marrero and Murphy``, ``Kadiev, Usamov and Adams``: a list of names.
+
+        Two or more single capitalised names from the lexicons (no English
+        words), joined by commas and a final "and"/"or", are people; each
+        lexicon name alone falls just short of the threshold.
+        """
+        count = len(tokens)
+        i = 0
+        while i < count:
+            members = [i] if self._list_member(tokens[i]) else []
+            j = i
+            joined = False
+            while members and j + 2 < count:
+                separator, following = tokens[j + 1], tokens[j + 2]
+                if separator.text == ",":
+                    if following.lower in _LIST_JOINS and j + 3 < count:
+                        separator, following = following, tokens[j + 3]
+                        j += 1
+                    elif not self._list_member(following):
+                        break
+                if separator.lower not in _LIST_JOINS and separator.text != ",":
+                    break
+                if not self._list_member(following):
+                    break
+                joined = joined or separator.lower in _LIST_JOINS
+                members.append(j + 2)
+                j += 2
+                if separator.lower in _LIST_JOINS:
+                    break  # "A, B and C" ends at C
+            if len(members) >= 2 and joined:
+                for k in members:
+                    if k + 1 >= count or not self._name_shaped(tokens[k + 1]):
+                        yield _Evidence(k, k + 1, EVIDENCE["listed"], "listed")
+            i = max(i + 1, j + 1)
+
+    def _lower_pairs(self, tokens: list[_Token]) -> Iterator[_Evidence]:
+        """``eva kleist lives at ...``: a given name and a surname, in lower case.
+
+        Both must be in the lexicons and neither an English word, a stop
+        word or a clinical term; the given name must come first.
+        """
+        for i in range(len(tokens) - 1):
+            given, surname = tokens[i], tokens[i + 1]
+            if not (given.text.islower() and surname.text.islower()):
+                continue
+            if given.possessive or len(given.text) < 3 or len(surname.text) < 3:
+                continue
+            if i and tokens[i - 1].text.islower() and self._first_name(tokens[i - 1]):
+                continue  # the middle of a longer lower-case name: counted there
+            if not (self._first_name(given) and self._surname(surname)):
+                continue
+            words = (given, surname)
+            if any(
+                t.lower in STOP_WORDS
+                or t.lower in self._lex.clinical
+                or self._is_word(t)
+                or any(_english(part, self._lex.english) for part in t.lower.split("-"))
+                for t in words
+            ):
+                continue
+            yield _Evidence(i, i + 2, EVIDENCE["lower_pair"], "lower_pair")
 
     def _role_in_brackets(self, tokens: list[_Token], end: int) -> bool:
         """``Hunter (evening tech)``, ``Vaughn (deceased)``: a role in brackets."""
@@ -514,6 +617,8 @@ class NameRecognizer:
     def _after_cue(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
         """her son Miguel, ask Priya, pt mark greene, signed by: J. Smith."""
         k = i + 1
+        if tokens[i].lower in _NAMING_VERBS and k < len(tokens) and tokens[k].lower in _OBJECTS:
+            k += 1  # "call me Csanád", "named him Frank"
         while k < len(tokens) and (
             tokens[k].text in {":", ",", "-", "(", "?"} or tokens[k].lower in {"is", "named", "by"}
         ):
@@ -616,6 +721,11 @@ class NameRecognizer:
             return  # "left, mild"; but "Price, Grace" is a name
         if not (known_surname and known_given):
             return
+        clinical = self._lex.clinical
+        if (surname.lower in clinical or given.lower in clinical) and not (
+            self._surname(surname) and self._first_name(given)
+        ):
+            return  # "Bosniak, Lugano and Fleischner": a list of eponyms
         end = i + 3
         while end < len(tokens) and end < i + 5 and self._name_shaped(tokens[end]):
             if tokens[end].upper != given.upper:
