@@ -91,7 +91,6 @@ class Guard:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
         return Redaction(redacted, tuple(findings))
 
-
     def scan_many(
         self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
     ) -> list[list[Finding]]:

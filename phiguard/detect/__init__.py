@@ -18,7 +18,7 @@ from phiguard.detect.facility import FACILITY_RECOGNIZERS
 from phiguard.detect.identifiers import IDENTIFIER_RECOGNIZERS
 from phiguard.detect.lexicons import load_lexicons
 from phiguard.detect.names import NameRecognizer
-from phiguard.detect.ner import load_person_spans
+from phiguard.detect.ner import load_person_model
 from phiguard.detect.places import PlaceRecognizer
 from phiguard.detect.recognizer import PatternRecognizer
 from phiguard.detect.structured import (
@@ -61,9 +61,9 @@ def build_recognizers(profile: str) -> tuple[Recognizer, ...]:
     """
     compiled: list[Recognizer] = [spec.compile() for spec in PATTERN_RECOGNIZERS]
     compiled += [FieldRecognizer(), DicomRecognizer(), Hl7Recognizer(), TableRecognizer()]
-    person_spans = load_person_spans() if profile == "default" else None
+    model = load_person_model() if profile == "default" else None
     lexicons = load_lexicons()
-    compiled += [NameRecognizer(lexicons, person_spans), PlaceRecognizer(lexicons)]
+    compiled += [NameRecognizer(lexicons, model), PlaceRecognizer(lexicons)]
     return tuple(compiled)
 
 

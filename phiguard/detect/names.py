@@ -46,12 +46,13 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from phiguard.detect.lexicons import Lexicons
+from phiguard.detect.ner import PersonModel
 from phiguard.findings import Finding
 
 __all__ = ["NameRecognizer"]
@@ -111,6 +112,9 @@ _OBJECTS = frozenset("me him her them".split())
 _LIST_JOINS = frozenset("and or &".split())
 #: Words that sign a message off: "Thanks, Dana", "Best, Sabine".
 SIGN_OFFS = frozenset("thanks thank thx best regards cheers sincerely warmly cordially ty".split())
+#: Lower-case words that can start evidence; any other lower-case word is
+#: skipped at once unless a comma follows it ("smith, john").
+_TRIGGERS = TITLES | STRONG_CUES | WEAK_CUES | SIGN_OFFS | {"baby", "is"}
 PARTICLES = frozenset(
     "van vanden vander der den de la le del della da das dos di du von ter ten bin ibn al el "
     "st abu ben bint ap".split()
@@ -181,34 +185,46 @@ EVIDENCE = {
 }
 
 
-@dataclass(slots=True)
 class _Token:
-    start: int
-    end: int  # without a possessive 's
-    text: str
-    lower: str
-    possessive: bool
-    dot: bool  # followed directly by "."
-    line_start: bool  # first token of its line
+    """A word, number or symbol of the text, with its shape worked out once."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    __slots__ = (
+        "dot",
+        "end",
+        "initial",
+        "is_word",
+        "line_start",
+        "lower",
+        "possessive",
+        "start",
+        "text",
+        "titled",
+        "upper",
+    )
 
-    @property
-    def upper(self) -> bool:
-        return len(self.text) > 1 and self.text.isupper()
-
-    @property
-    def titled(self) -> bool:
-        """Capitalised: Smith, O'Neil, al-Rashid (a lower-case particle, then a capital)."""
-        if self.upper:
-            return False
-        return self.text[0].isupper() or any(p[:1].isupper() for p in self.text.split("-")[1:])
-
-    @property
-    def initial(self) -> bool:
-        return len(self.text) == 1 and self.text.isupper()
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        possessive: bool,
+        dot: bool,
+        line_start: bool,
+    ) -> None:
+        self.start = start
+        self.end = end  # without a possessive 's
+        self.text = text
+        self.lower = _fold(text)
+        self.possessive = possessive
+        self.dot = dot  # followed directly by "."
+        self.line_start = line_start  # first token of its line
+        self.is_word = text[0].isalpha()
+        self.upper = len(text) > 1 and text.isupper()
+        #: Capitalised: Smith, O'Neil, al-Rashid (a lower-case particle, then a capital).
+        self.titled = not self.upper and (
+            text[0].isupper() or ("-" in text and any(p[:1].isupper() for p in text.split("-")))
+        )
+        self.initial = len(text) == 1 and text.isupper()
 
 
 def _english(word: str, english: frozenset[str]) -> bool:
@@ -261,16 +277,20 @@ def _tokens(text: str) -> list[_Token]:
         possessive = False
         if len(word) > 2 and word[-2] in "'’`" and word[-1] in "sS":
             word, end, possessive = word[:-2], end - 2, True
-        elif (contraction := _CONTRACTION.search(word)) is not None and contraction.start():
+        elif (
+            ("'" in word or "’" in word)
+            and (contraction := _CONTRACTION.search(word)) is not None
+            and contraction.start()
+        ):
             # I'm, you'll, Sarah'd: the word without its clitic
             end -= len(word) - contraction.start()
             word = word[: contraction.start()]
         if word == ".":
             continue  # kept as the ``dot`` of the word before it
         dot = end < len(text) and text[end] == "."
-        line_start = not tokens or "\n" in text[previous_end:start]
+        line_start = not tokens or text.find("\n", previous_end, start) != -1
         previous_end = match.end()
-        tokens.append(_Token(start, end, word, _fold(word), possessive, dot, line_start))
+        tokens.append(_Token(start, end, word, possessive, dot, line_start))
     return tokens
 
 
@@ -282,21 +302,69 @@ class _Evidence:
     rule: str
 
 
+@dataclass(slots=True)
+class _Draft:
+    """One text on its way through the name tier."""
+
+    text: str
+    tokens: list[_Token]
+    starts: list[int]
+    evidence: list[_Evidence]
+    #: Character ranges the NER model must read.
+    windows: list[tuple[int, int]]
+
+
+_CALENDAR = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    """.split()
+)
+#: A name the rules score this high needs no model to confirm it.
+SURE = 0.5
+#: Tokens of context either side of a word the model is asked about; the
+#: model's own view (a CNN over four tokens each way, then a few words of
+#: parser state) is narrower.
+NER_WINDOW = 8
+
+
 class NameRecognizer:
     """Finds names in free text; see the module docstring for the evidence.
 
-    ``person_spans`` is the NER model's PERSON finder (``None`` in the fast
-    profile, which then relies on lexicons, cues and titles alone).
+    ``model`` is the NER model (``None`` in the fast profile, which then
+    relies on lexicons, cues and titles alone). The model is the costly
+    part, so it reads only what the rules leave open: windows of
+    :data:`NER_WINDOW` tokens either side of each word that could be a name
+    and is not already inside a name the rules are sure of
+    (:data:`SURE`). Text with no such word never reaches the model.
     """
 
-    def __init__(
-        self,
-        lexicons: Lexicons,
-        person_spans: Callable[[str], list[tuple[int, int]]] | None = None,
-    ) -> None:
-        self.name = "name_v1" if person_spans is None else "name_ner_v1"
+    def __init__(self, lexicons: Lexicons, model: PersonModel | None = None) -> None:
+        self.name = "name_v1" if model is None else "name_ner_v1"
         self._lex = lexicons
-        self._person_spans = person_spans
+        self._model = model
+
+    def find(self, text: str) -> Iterator[Finding]:
+        """Yield the names in ``text``."""
+        (found,) = self.find_many([text])
+        yield from found
+
+    def find_many(
+        self, texts: Sequence[str], *, batch_size: int = 64, n_process: int = 1
+    ) -> list[list[Finding]]:
+        """The names in each text, in order; the model reads all texts' windows
+        in one pass (spaCy's ``nlp.pipe``)."""
+        drafts = [self._draft(text) for text in texts]
+        if self._model is not None:
+            windows = [(d, a, b) for d in drafts for a, b in d.windows]
+            found = self._model.spans(
+                [d.text[a:b] for d, a, b in windows], batch_size=batch_size, n_process=n_process
+            )
+            for (draft, offset, _), spans in zip(windows, found):
+                for start, end in spans:
+                    draft.evidence.extend(self._ner_evidence(draft, offset + start, offset + end))
+        return [list(self._decide(draft)) for draft in drafts]
 
     # -- token predicates -------------------------------------------------
 
@@ -448,6 +516,13 @@ class NameRecognizer:
         for i, token in enumerate(tokens):
             if not token.is_word:
                 continue
+            if (
+                token.text.islower()
+                and token.lower not in _TRIGGERS
+                and "-" not in token.lower
+                and (i + 1 == count or tokens[i + 1].text != ",")
+            ):
+                continue  # most words: no cue, no title, no name here
             if token.lower in TITLES and token.text not in _NOT_TITLES:
                 yield from self._after_title(tokens, i)
                 continue
@@ -775,28 +850,24 @@ class NameRecognizer:
         if weight > 0:
             yield _Evidence(i, end, weight, "pair")
 
-    def _ner_evidence(
-        self, text: str, tokens: list[_Token], starts: list[int]
-    ) -> Iterator[_Evidence]:
-        """The model's PERSON spans, trimmed of what is no name word.
+    def _ner_evidence(self, draft: _Draft, start: int, end: int) -> Iterator[_Evidence]:
+        """A PERSON span of the model, trimmed of what is no name word.
 
         The small model also tags words around names (``Pt``, ``wants``),
         DICOM keywords (``Name LO``) and pronouns (``I``); those are trimmed
         from the span's ends, and a span with nothing left is dropped.
         """
-        if self._person_spans is None:
-            return
-        for start, end in self._person_spans(text):
-            first = bisect.bisect_left(starts, start)
-            last = first
-            while last < len(tokens) and tokens[last].start < end:
-                last += 1
-            # a name has no digits or field separators inside: split there
-            piece = first
-            for k in range(first, last + 1):
-                if k == last or tokens[k].text.isdigit() or tokens[k].text in _SEPARATORS:
-                    yield from self._ner_piece(tokens, piece, k)
-                    piece = k + 1
+        tokens = draft.tokens
+        first = bisect.bisect_left(draft.starts, start)
+        last = first
+        while last < len(tokens) and tokens[last].start < end:
+            last += 1
+        # a name has no digits or field separators inside: split there
+        piece = first
+        for k in range(first, last + 1):
+            if k == last or tokens[k].text.isdigit() or tokens[k].text in _SEPARATORS:
+                yield from self._ner_piece(tokens, piece, k)
+                piece = k + 1
 
     def _ner_piece(self, tokens: list[_Token], first: int, last: int) -> Iterator[_Evidence]:
         while first < last and not self._model_name_word(tokens[first]):
@@ -884,20 +955,59 @@ class NameRecognizer:
             return after.lower in HEAD_NOUNS
         return False
 
-    def find(self, text: str) -> Iterator[Finding]:
+    def _draft(self, text: str) -> _Draft:
+        """Tokens and rule evidence of ``text``, and the windows the model must read."""
         tokens = _tokens(text)
         starts = [t.start for t in tokens]  # token offsets, for bisecting
-        if not tokens:
-            return
-        evidence = sorted(
-            [
-                *self._evidence(text, tokens),
-                *self._signature(text, tokens, starts),
-                *self._caret_names(text, tokens, starts),
-                *self._ner_evidence(text, tokens, starts),
-            ],
-            key=lambda e: (e.start, e.end),
-        )
+        evidence = [
+            *self._evidence(text, tokens),
+            *self._signature(text, tokens, starts),
+            *self._caret_names(text, tokens, starts),
+        ]
+        draft = _Draft(text, tokens, starts, evidence, [])
+        if self._model is None or not tokens:
+            return draft
+        sure = bytearray(len(tokens))
+        for start, end, score in self._candidates(draft):
+            if score >= SURE:
+                sure[start:end] = b"\x01" * (end - start)
+        last = len(tokens) - 1
+        for k in range(len(tokens)):
+            if sure[k] or not self._asks_model(tokens, k):
+                continue
+            a = tokens[max(0, k - NER_WINDOW)].start
+            b = tokens[min(last, k + NER_WINDOW)].end
+            if draft.windows and a <= draft.windows[-1][1]:
+                draft.windows[-1] = (draft.windows[-1][0], b)
+            else:
+                draft.windows.append((a, b))
+        return draft
+
+    def _asks_model(self, tokens: list[_Token], k: int) -> bool:
+        """Whether token ``k`` could be a name that only the model can tell.
+
+        Not lower-case words unless they are given names, months and
+        weekdays (dates), DICOM keywords (``PatientName``), lone acronyms
+        (``RIS``; an all-caps name has all-caps neighbours), nor lone English
+        words (``Best``) unless they are common given names (``Bill``).
+        """
+        token = tokens[k]
+        if token.lower in _CALENDAR or not self._model_name_word(token):
+            return False
+        if token.text.islower():  # "olga krylova", "tracy:": given names the model knows
+            return len(token.text) > 2 and self._first_name(token) and not self._is_word(token)
+        if _CAMEL_CASE.search(token.text) is not None:
+            return False
+        neighbours = [tokens[j] for j in (k - 1, k + 1) if 0 <= j < len(tokens)]
+        if token.upper:
+            return any(t.upper and self._in_lexicon(t) for t in neighbours)
+        if self._is_word(token):
+            return self._frequent_first_name(token) or any(self._name_shaped(t) for t in neighbours)
+        return True
+
+    def _candidates(self, draft: _Draft) -> Iterator[tuple[int, int, float]]:
+        """United evidence as (first token, end token, score), vetoes applied."""
+        evidence = sorted(draft.evidence, key=lambda e: (e.start, e.end))
         # Unite overlapping evidence into candidate names; combine weights.
         groups: list[list[_Evidence]] = []
         group_end = -1
@@ -911,12 +1021,16 @@ class NameRecognizer:
         for group in groups:
             start = min(e.start for e in group)
             end = max(e.end for e in group)
-            if self._vetoed(tokens, start, end, {e.rule for e in group}):
+            if self._vetoed(draft.tokens, start, end, {e.rule for e in group}):
                 continue
             miss = 1.0
             for item in group:
                 miss *= 1.0 - item.weight
-            score = round(1.0 - miss, 4)
+            yield start, end, round(1.0 - miss, 4)
+
+    def _decide(self, draft: _Draft) -> Iterator[Finding]:
+        tokens, text = draft.tokens, draft.text
+        for start, end, score in self._candidates(draft):
             first, last = tokens[start], tokens[end - 1]
             char_end = last.end + (1 if last.initial and last.dot else 0)
             yield Finding(
