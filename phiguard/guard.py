@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterable
 
 from phiguard.decide import decide
-from phiguard.detect import Recognizer, build_recognizers, detect
+from phiguard.detect import Recognizer, build_recognizers, detect_many
 from phiguard.errors import ConfigError, DetectionError, InputError, ModelError, PhiguardError
 from phiguard.findings import Finding, Redaction
 from phiguard.policy import PROFILES, Policy
@@ -61,17 +61,64 @@ class Guard:
         :class:`DetectionError` if any stage fails.
         """
         _check_text(text)
+        return self._scan_batch([text], batch_size=1, n_process=1)[0]
+
+    def redact(self, text: str) -> Redaction:
+        """Return ``text`` with every finding replaced by a typed placeholder.
+
+        Raises like :meth:`scan`; never returns the input unredacted on error.
+        """
+        return self._redact(text, self.scan(text))
+
+    def scan_many(
+        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
+    ) -> list[list[Finding]]:
+        """Return the findings of each text, in order; see :meth:`scan`.
+
+        Texts go through the detectors ``batch_size`` at a time, and the NER
+        model reads each batch in one pass (spaCy's ``nlp.pipe``), which is
+        faster per text than :meth:`scan` in a loop. ``n_process`` > 1 runs
+        the model in that many worker processes; it pays off only for large
+        batches of long texts. ``texts`` may be any iterable (a generator
+        is consumed once); raises :class:`InputError` at the first item that
+        is not a ``str``, before any text is scanned.
+        """
+        items = _check_texts(texts)
+        batch_size = _check_count("batch_size", batch_size)
+        n_process = _check_count("n_process", n_process)
+        results: list[list[Finding]] = []
+        for first in range(0, len(items), batch_size):
+            batch = items[first : first + batch_size]
+            results.extend(self._scan_batch(batch, batch_size=batch_size, n_process=n_process))
+        return results
+
+    def redact_many(
+        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
+    ) -> list[Redaction]:
+        """Return the redaction of each text, in order; see :meth:`scan_many`."""
+        items = _check_texts(texts)
+        found = self.scan_many(items, batch_size=batch_size, n_process=n_process)
+        return [self._redact(text, findings) for text, findings in zip(items, found)]
+
+    def _scan_batch(
+        self, texts: list[str], *, batch_size: int, n_process: int
+    ) -> list[list[Finding]]:
         stage = "detect"
         try:
-            proposals = detect(text, self._recognizers)
-            stage = "decide"
-            return decide(
-                text,
-                proposals,
-                threshold=self.policy.threshold,
-                thresholds=self.policy.thresholds,
-                labels=self.policy.labels,
+            proposals = detect_many(
+                texts, self._recognizers, batch_size=batch_size, n_process=n_process
             )
+            stage = "decide"
+            return [
+                decide(
+                    text,
+                    found,
+                    threshold=self.policy.threshold,
+                    thresholds=self.policy.thresholds,
+                    labels=self.policy.labels,
+                )
+                for text, found in zip(texts, proposals)
+            ]
         except PhiguardError:
             raise
         except Exception as exc:
@@ -79,34 +126,34 @@ class Guard:
             # suppress the chain so no traceback carries it on.
             raise DetectionError(f"{stage} failed ({type(exc).__name__})") from None
 
-    def redact(self, text: str) -> Redaction:
-        """Return ``text`` with every finding replaced by a typed placeholder.
-
-        Raises like :meth:`scan`; never returns the input unredacted on error.
-        """
-        findings = self.scan(text)
+    @staticmethod
+    def _redact(text: str, findings: list[Finding]) -> Redaction:
         try:
             redacted = render(text, findings)
         except Exception as exc:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
         return Redaction(redacted, tuple(findings))
 
-    def scan_many(
-        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
-    ) -> list[list[Finding]]:
-        """Return the findings of each text, in order; see :meth:`scan`.
 
-        Texts go through the NER model in batches of ``batch_size`` (spaCy's
-        ``nlp.pipe``); ``n_process`` > 1 runs the model in that many worker
-        processes, which pays off only for large batches of long texts.
-        """
-        return [self.scan(text) for text in texts]
+def _check_texts(texts: object) -> list[str]:
+    if isinstance(texts, str):
+        raise InputError("expected an iterable of str, got a str")
+    try:
+        items: list[object] = list(texts)  # type: ignore[call-overload]
+    except TypeError:
+        raise InputError(f"expected an iterable of str, got {type(texts).__name__}") from None
+    checked: list[str] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            raise InputError(f"texts[{index}]: expected str, got {type(item).__name__}")
+        checked.append(item)
+    return checked
 
-    def redact_many(
-        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
-    ) -> list[Redaction]:
-        """Return the redaction of each text, in order; see :meth:`redact`."""
-        return [self.redact(text) for text in texts]
+
+def _check_count(key: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{key}: expected a whole number of at least 1")
+    return value
 
 
 def _check_text(text: object) -> None:

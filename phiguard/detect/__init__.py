@@ -29,7 +29,7 @@ from phiguard.detect.structured import (
 )
 from phiguard.findings import Finding
 
-__all__ = ["PATTERN_RECOGNIZERS", "Recognizer", "build_recognizers", "detect"]
+__all__ = ["PATTERN_RECOGNIZERS", "Recognizer", "build_recognizers", "detect", "detect_many"]
 
 
 class Recognizer(Protocol):
@@ -72,4 +72,24 @@ def detect(text: str, recognizers: Sequence[Recognizer]) -> list[Finding]:
     findings: list[Finding] = []
     for recognizer in recognizers:
         findings.extend(recognizer.find(text))
+    return findings
+
+
+def detect_many(
+    texts: Sequence[str],
+    recognizers: Sequence[Recognizer],
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> list[list[Finding]]:
+    """:func:`detect` for each text; the NER model reads the batch in one pass."""
+    findings: list[list[Finding]] = [[] for _ in texts]
+    for recognizer in recognizers:
+        if isinstance(recognizer, NameRecognizer):
+            found = recognizer.find_many(texts, batch_size=batch_size, n_process=n_process)
+            for mine, names in zip(findings, found):
+                mine.extend(names)
+        else:
+            for mine, text in zip(findings, texts):
+                mine.extend(recognizer.find(text))
     return findings

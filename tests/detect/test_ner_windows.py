@@ -1,0 +1,84 @@
+"""The name tier asks the NER model only about what the rules leave open."""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Sequence
+
+from phiguard.detect import names
+from phiguard.detect.lexicons import load_lexicons
+from phiguard.detect.names import NameRecognizer
+from phiguard.detect.ner import PersonModel, load_person_model
+from tests.marks import unmark
+
+DATA = pathlib.Path(__file__).parent / "data"
+ROWS = [
+    unmark(row)[0]
+    for name in ("name_positives.txt", "eponym_phrases.txt")
+    for row in (DATA / name).read_text(encoding="utf-8").splitlines()
+]
+
+
+class _Recording(PersonModel):
+    """The real model, recording what it was asked to read."""
+
+    def __init__(self) -> None:
+        self._real = load_person_model()
+        self.asked: list[str] = []
+
+    def spans(
+        self, texts: Sequence[str], *, batch_size: int = 64, n_process: int = 1
+    ) -> list[list[tuple[int, int]]]:
+        self.asked.extend(texts)
+        return self._real.spans(texts, batch_size=batch_size, n_process=n_process)
+
+
+def _decisions(recognizer: NameRecognizer, texts: list[str]) -> list[list[tuple[int, int]]]:
+    """The names a guard at the default threshold would redact."""
+    return [
+        [(f.start, f.end) for f in found if f.score >= 0.5] for found in recognizer.find_many(texts)
+    ]
+
+
+def test_text_without_open_name_words_never_reaches_the_model() -> None:
+    model = _Recording()
+    recognizer = NameRecognizer(load_lexicons(), model)
+    texts = [
+        "Chiari I malformation with 7 mm tonsillar ectopia.",
+        "Dr. Okafor read the CT on 3/4/24.",  # the title makes the rules sure
+        "follow-up MRI in 6 months per Fleischner criteria",
+    ]
+    recognizer.find_many(texts)
+    assert model.asked == []
+
+
+def test_the_model_reads_a_window_around_an_open_word_not_the_whole_text() -> None:
+    model = _Recording()
+    recognizer = NameRecognizer(load_lexicons(), model)
+    filler = "The liver is normal in size and echotexture without focal lesion. " * 6
+    text = filler + "Then Kostadinova looked at the films. " + filler
+    (found,) = recognizer.find_many([text])
+    assert len(model.asked) == 1
+    (window,) = model.asked
+    assert "Kostadinova" in window and len(window) < len(text) // 4
+    assert any(text[f.start : f.end] == "Kostadinova" and f.score >= 0.5 for f in found)
+
+
+class _WholeText(NameRecognizer):
+    """The name tier with the model reading every whole text."""
+
+    def _draft(self, text: str) -> names._Draft:
+        draft = super()._draft(text)
+        draft.windows[:] = [(0, len(text))] if text else []
+        return draft
+
+
+def test_windows_decide_as_the_model_reading_whole_texts_does() -> None:
+    # The gate must not change a decision: every row of the name tables is
+    # decided the same with the model reading windows as with it reading
+    # every whole text.
+    lexicons, model = load_lexicons(), load_person_model()
+    windowed = _decisions(NameRecognizer(lexicons, model), ROWS)
+    whole = _decisions(_WholeText(lexicons, model), ROWS)
+    changed = [row for row, a, b in zip(ROWS, windowed, whole) if a != b]
+    assert changed == []
