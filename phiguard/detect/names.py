@@ -193,13 +193,16 @@ class _Token:
         "end",
         "initial",
         "is_word",
+        "known",
         "line_start",
         "lower",
         "possessive",
+        "shaped",
         "start",
         "text",
         "titled",
         "upper",
+        "word",
     )
 
     def __init__(
@@ -214,11 +217,19 @@ class _Token:
         self.start = start
         self.end = end  # without a possessive 's
         self.text = text
-        self.lower = _fold(text)
         self.possessive = possessive
         self.dot = dot  # followed directly by "."
         self.line_start = line_start  # first token of its line
         self.is_word = text[0].isalpha()
+        # what the name tier works out about the token, once it asks
+        self.word: bool | None = None  # an English word
+        self.known: bool | None = None  # in a name lexicon
+        self.shaped: bool | None = None  # could be a word of a name
+        if text.islower():  # most tokens: settled without the checks below
+            self.lower = text if text.isascii() else _fold(text)
+            self.upper = self.titled = self.initial = False
+            return
+        self.lower = _fold(text)
         self.upper = len(text) > 1 and text.isupper()
         #: Capitalised: Smith, O'Neil, al-Rashid (a lower-case particle, then a capital).
         self.titled = not self.upper and (
@@ -374,6 +385,11 @@ class NameRecognizer:
         Clinical terms are not counted here: they veto a name only when
         nothing but them makes it up (see :meth:`_vetoed`).
         """
+        if token.word is None:
+            token.word = self._english_word(token)
+        return token.word
+
+    def _english_word(self, token: _Token) -> bool:
         if token.initial:
             return False
         if token.lower in self._lex.english:
@@ -406,11 +422,20 @@ class NameRecognizer:
         return any(key in self._lex.surnames for key in self._keys(token))
 
     def _in_lexicon(self, token: _Token) -> bool:
-        return self._first_name(token) or self._surname(token)
+        if token.known is None:
+            token.known = self._first_name(token) or self._surname(token)
+        return token.known
 
     def _name_shaped(self, token: _Token, lower_ok: bool = False) -> bool:
         """Could be a word of a name: capitalised, an initial, an all-caps
         name from the lexicons, or (``lower_ok``) a lower-case lexicon name."""
+        if lower_ok:
+            return self._shape(token, lower_ok=True)
+        if token.shaped is None:
+            token.shaped = self._shape(token, lower_ok=False)
+        return token.shaped
+
+    def _shape(self, token: _Token, lower_ok: bool) -> bool:
         if not token.is_word or token.lower in TITLES or token.lower in _NEVER_NAMES:
             return False
         if token.lower in STRONG_CUES and not token.upper:

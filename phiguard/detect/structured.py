@@ -138,10 +138,14 @@ def _value_finding(
 _KEY_WORD = r"[A-Za-z][\w'’#./()-]*"
 # "Key:" or "Key =": up to five words before the colon; which trailing words
 # form a known key is settled by :func:`_split_key`.
+# Found from the colon backwards: colons are few, and a scan for key words
+# at every word of the text costs five tries per word.
+_KEY_END = regex.compile(r"[:=](?![:=/\\])")
 _KEY = regex.compile(
-    rf"(?<![\w'’#./-])(?P<key>{_KEY_WORD}(?:[ _]{_KEY_WORD}){{0,4}})[ \t]*[:=](?![:=/\\])[ \t]*",
-    _FLAGS,
+    rf"(?<![\w'’#./-])(?P<key>{_KEY_WORD}(?:[ _]{_KEY_WORD}){{0,4}})[ \t]*\Z", _FLAGS
 )
+#: How far before a colon a key may start (five long words).
+_KEY_REACH = 160
 # A value ends at a line end, tab, pipe, semicolon or a run of spaces.
 _VALUE_STOP = regex.compile(r"[\t|;\r\n]|\s{2}")
 
@@ -169,10 +173,16 @@ class FieldRecognizer:
             return
         # (start of the key proper, end of "Key: ", label) for every known key
         keys = []
-        for match in _KEY.finditer(text):
+        for colon in _KEY_END.finditer(text):
+            match = _KEY.search(text, max(0, colon.start() - _KEY_REACH), colon.start())
+            if match is None:
+                continue
             split = _split_key(match.group("key"))
             if split is not None:
-                keys.append((match.start("key") + split[0], match.end(), split[1]))
+                value_start = colon.end()
+                while value_start < len(text) and text[value_start] in " \t":
+                    value_start += 1
+                keys.append((match.start("key") + split[0], value_start, split[1]))
         for index, (_, value_start, label) in enumerate(keys):
             stop = _VALUE_STOP.search(text, value_start)
             value_end = stop.start() if stop else len(text)
