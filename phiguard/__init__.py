@@ -8,11 +8,14 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from phiguard.errors import ConfigError, DetectionError, InputError, ModelError, PhiguardError
 from phiguard.findings import LABELS, Finding, Redaction
-from phiguard.guard import Guard, redact, scan
 from phiguard.policy import Policy
+
+if TYPE_CHECKING:
+    from phiguard.guard import Guard, redact, scan
 
 __all__ = [
     "ConfigError",
@@ -31,3 +34,16 @@ __all__ = [
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    # The detectors (and the regex engine under them) load with the first
+    # use of Guard, redact or scan, not with ``import phiguard``: an app that
+    # imports phiguard at start-up pays for detection when it first guards.
+    if name in {"Guard", "redact", "scan"}:
+        from phiguard import guard
+
+        value = getattr(guard, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,6 +8,8 @@ import pathlib
 import subprocess
 import sys
 
+import pytest
+
 import phiguard
 
 PACKAGE = pathlib.Path(phiguard.__file__).parent
@@ -25,7 +27,7 @@ def test_import_loads_no_model_or_framework() -> None:
     code = (
         "import sys, phiguard\n"
         "heavy = [m for m in ('spacy', 'presidio_analyzer', 'presidio_anonymizer', 'thinc',"
-        " 'torch', 'openai', 'anthropic') if m in sys.modules]\n"
+        " 'torch', 'openai', 'anthropic', 'regex', 'phiguard.detect') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
     result = subprocess.run(
@@ -33,6 +35,22 @@ def test_import_loads_no_model_or_framework() -> None:
     )
     assert result.stdout.strip() == ""
     assert result.stderr == ""
+
+
+def test_detection_loads_with_the_first_use_of_guard() -> None:
+    code = (
+        "import sys, phiguard\n"
+        "assert 'phiguard.detect' not in sys.modules\n"
+        "from phiguard import Guard\n"
+        "assert 'phiguard.detect' in sys.modules\n"
+        "print(phiguard.redact('MRN 00412387').text, Guard is phiguard.Guard)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "MRN [MRN] True"
+    with pytest.raises(AttributeError, match="no attribute 'Gaurd'"):
+        phiguard.Gaurd  # noqa: B018
 
 
 def test_package_logger_has_only_a_null_handler() -> None:
