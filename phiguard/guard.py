@@ -44,7 +44,9 @@ class Guard:
         self.profile = profile
         self.policy = policy or Policy()
         try:
-            self._recognizers: tuple[Recognizer, ...] = build_recognizers(profile)
+            self._recognizers: tuple[Recognizer, ...] = build_recognizers(
+                profile, name_threshold=self.policy.thresholds.get("NAME", self.policy.threshold)
+            )
         except Exception as exc:
             raise ModelError(
                 f"could not load the {profile} profile's models ({type(exc).__name__}); "

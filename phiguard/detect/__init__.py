@@ -52,18 +52,20 @@ PATTERN_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
 )
 
 
-def build_recognizers(profile: str) -> tuple[Recognizer, ...]:
+def build_recognizers(profile: str, *, name_threshold: float = 0.5) -> tuple[Recognizer, ...]:
     """Compile the recognizers of ``profile`` ("default" or "fast").
 
     Both profiles share the pattern, structure and lexicon tiers; "default"
-    adds the spaCy NER model to the name tier. Loading the lexicons or the
-    model may raise ``OSError``/``ImportError``/``ValueError``.
+    adds the spaCy NER model to the name tier, which asks it about every
+    possible name the rules alone score below ``name_threshold``. Loading
+    the lexicons or the model may raise ``OSError``/``ImportError``/``ValueError``.
     """
     compiled: list[Recognizer] = [spec.compile() for spec in PATTERN_RECOGNIZERS]
     compiled += [FieldRecognizer(), DicomRecognizer(), Hl7Recognizer(), TableRecognizer()]
     model = load_person_model() if profile == "default" else None
     lexicons = load_lexicons()
-    compiled += [NameRecognizer(lexicons, model), PlaceRecognizer(lexicons)]
+    names = NameRecognizer(lexicons, model, sure=name_threshold)
+    compiled += [names, PlaceRecognizer(lexicons)]
     return tuple(compiled)
 
 

@@ -332,12 +332,12 @@ _CALENDAR = frozenset(
     friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     """.split()
 )
-#: A name the rules score this high needs no model to confirm it.
+#: By default, a name the rules score this high needs no model to confirm it.
 SURE = 0.5
 #: Tokens of context either side of a word the model is asked about; the
 #: model's own view (a CNN over four tokens each way, then a few words of
 #: parser state) is narrower.
-NER_WINDOW = 8
+NER_WINDOW = 4
 
 
 class NameRecognizer:
@@ -348,13 +348,18 @@ class NameRecognizer:
     part, so it reads only what the rules leave open: windows of
     :data:`NER_WINDOW` tokens either side of each word that could be a name
     and is not already inside a name the rules are sure of
-    (:data:`SURE`). Text with no such word never reaches the model.
+    (``sure``: the Guard passes its policy's NAME threshold, so the model
+    still weighs in on every name the rules alone would not redact). Text
+    with no such word never reaches the model.
     """
 
-    def __init__(self, lexicons: Lexicons, model: PersonModel | None = None) -> None:
+    def __init__(
+        self, lexicons: Lexicons, model: PersonModel | None = None, *, sure: float = SURE
+    ) -> None:
         self.name = "name_v1" if model is None else "name_ner_v1"
         self._lex = lexicons
         self._model = model
+        self._sure = sure
 
     def find(self, text: str) -> Iterator[Finding]:
         """Yield the names in ``text``."""
@@ -994,7 +999,7 @@ class NameRecognizer:
             return draft
         sure = bytearray(len(tokens))
         for start, end, score in self._candidates(draft):
-            if score >= SURE:
+            if score >= self._sure:
                 sure[start:end] = b"\x01" * (end - start)
         last = len(tokens) - 1
         for k in range(len(tokens)):
@@ -1019,8 +1024,18 @@ class NameRecognizer:
         token = tokens[k]
         if token.lower in _CALENDAR or not self._model_name_word(token):
             return False
+        if "-" in token.text and all(
+            len(part) < 2 or _english(part, self._lex.english) for part in token.lower.split("-")
+        ):
+            return False  # D-dimer, Post-op, African-American, J-shaped
         if token.text.islower():  # "olga krylova", "tracy:": given names the model knows
-            return len(token.text) > 2 and self._first_name(token) and not self._is_word(token)
+            if len(token.text) < 3 or self._is_word(token) or not self._first_name(token):
+                return False
+            return self._frequent_first_name(token) or any(
+                t.text.islower() and self._in_lexicon(t) and not self._is_word(t)
+                for t in tokens[max(0, k - 2) : k + 3]
+                if t is not token
+            )
         if _CAMEL_CASE.search(token.text) is not None:
             return False
         neighbours = [tokens[j] for j in (k - 1, k + 1) if 0 <= j < len(tokens)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Sequence
 
+import phiguard
 from phiguard.detect import names
 from phiguard.detect.lexicons import load_lexicons
 from phiguard.detect.names import NameRecognizer
@@ -82,3 +83,30 @@ def test_windows_decide_as_the_model_reading_whole_texts_does() -> None:
     whole = _decisions(_WholeText(lexicons, model), ROWS)
     changed = [row for row, a, b in zip(ROWS, windowed, whole) if a != b]
     assert changed == []
+
+
+def test_a_stricter_name_threshold_still_asks_the_model() -> None:
+    # The rules alone score "John Smith" below 0.85 (the fast profile shows
+    # it); with that NAME threshold the model must still be asked about it,
+    # or the name would go unredacted.
+    text = "Discussed the CT with John Smith this morning."
+    strict = phiguard.Guard(policy=phiguard.Policy(thresholds={"NAME": 0.85}))
+    names_found = [f for f in strict.scan(text) if f.label == "NAME"]
+    assert [text[f.start : f.end] for f in names_found] == ["John Smith"]
+    assert phiguard.Guard("fast", policy=strict.policy).scan(text) == []
+
+
+def test_numpy_matrix_products_give_the_models_own_entities() -> None:
+    # load_person_model swaps thinc's BLIS products for numpy's; the
+    # entities must be exactly those of the model as shipped.
+    import spacy
+
+    from phiguard.detect.ner import _EXCLUDE, MODEL_PACKAGE
+
+    shipped = spacy.load(MODEL_PACKAGE, exclude=list(_EXCLUDE))
+    texts = ROWS[::3]
+    expected = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in shipped.pipe(texts)]
+    ours = load_person_model()._nlp
+    got = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in ours.pipe(texts)]
+    assert got == expected
+    assert sum(map(len, expected)) > 100  # the rows do hold entities
