@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from phiguard.errors import ConfigError, DetectionError, InputError, ModelError, PhiguardError
 from phiguard.findings import LABELS, Finding, Redaction
 from phiguard.policy import Policy
+from phiguard.session import Session
 
 if TYPE_CHECKING:
     from phiguard.guard import Guard, redact, scan
@@ -28,6 +29,7 @@ __all__ = [
     "PhiguardError",
     "Policy",
     "Redaction",
+    "Session",
     "redact",
     "scan",
 ]

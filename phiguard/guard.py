@@ -10,6 +10,7 @@ from phiguard.detect import Recognizer, build_recognizers, detect_many
 from phiguard.errors import ConfigError, DetectionError, InputError, ModelError, PhiguardError
 from phiguard.findings import Finding, Redaction
 from phiguard.policy import PROFILES, Policy
+from phiguard.session import Session
 from phiguard.transform import render
 
 __all__ = ["Guard", "redact", "scan"]
@@ -71,6 +72,18 @@ class Guard:
         Raises like :meth:`scan`; never returns the input unredacted on error.
         """
         return self._redact(text, self.scan(text))
+
+    def session(self, *, link_names: bool = True) -> Session:
+        """Start a :class:`~phiguard.Session`: one conversation's placeholders.
+
+        >>> session = Guard("fast").session()
+        >>> redacted = session.redact("MRN 00412387 for Dr. Okafor").text
+        >>> session.restore(redacted)
+        'MRN 00412387 for Dr. Okafor'
+        """
+        if not isinstance(link_names, bool):
+            raise ConfigError("link_names: expected True or False")
+        return Session(self, link_names=link_names)
 
     def scan_many(
         self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1

@@ -765,12 +765,43 @@ class NameRecognizer:
                 continue
             first = bisect.bisect_left(starts, match.start())
             last = bisect.bisect_left(starts, match.end())
+            first, last = self._caret_extent(tokens, first, last)
             words = [t for t in tokens[first:last] if t.is_word]
             if not words or not any(self._in_lexicon(t) for t in words):
                 continue
-            if any(self._plain_word(t) or t.lower in self._lex.clinical for t in words[:2]):
-                continue
+            if any(self._plain_word(t) for t in words[:2]) or all(
+                t.lower in self._lex.clinical for t in words[:2]
+            ):
+                continue  # LEFT^KNEE, ABDOMEN^PELVIS; but SMITH^JOHN is a name
             yield _Evidence(first, last, EVIDENCE["caret"], "caret")
+
+    def _caret_extent(self, tokens: list[_Token], first: int, last: int) -> tuple[int, int]:
+        """The name inside a caret match that ran on into the words around it:
+        ``the worklist has SMITH^JOHN^A for CT`` → ``SMITH^JOHN^A``.
+
+        Family-name words before the first ``^`` count while they are cased
+        like the one next to it and no stop word or cue; given-name words
+        after the last ``^`` stop at the first word cased otherwise.
+        """
+        carets = [k for k in range(first, last) if tokens[k].text == "^"]
+        if not carets:
+            return first, last
+        family = carets[0] - 1
+        start = family
+        while start - 1 >= first and self._caret_word(tokens[start - 1], tokens[family]):
+            start -= 1
+        given = carets[-1] + 1
+        end = given + 1 if given < last else given
+        while end < last and self._caret_word(tokens[end], tokens[given]):
+            end += 1
+        return start, end
+
+    def _caret_word(self, token: _Token, beside: _Token) -> bool:
+        if not token.is_word:
+            return token.text in {"-", "'", "’", "."}
+        if token.lower in STOP_WORDS or token.lower in STRONG_CUES or token.lower in TITLES:
+            return token.lower in PARTICLES
+        return token.upper == beside.upper and token.text.islower() == beside.text.islower()
 
     def _signature(self, text: str, tokens: list[_Token], starts: list[int]) -> Iterator[_Evidence]:
         """``-- Lorenzo`` / ``- Dana K.``: a name alone on a line after a dash."""
