@@ -10,7 +10,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from phiguard.errors import ConfigError, DetectionError, InputError, ModelError, PhiguardError
+from phiguard.errors import (
+    ConfigError,
+    DetectionError,
+    InputError,
+    ModelError,
+    PHIBlocked,
+    PhiguardError,
+)
 from phiguard.findings import LABELS, Finding, Redaction
 from phiguard.policy import Policy
 from phiguard.session import Session
@@ -26,6 +33,7 @@ __all__ = [
     "InputError",
     "LABELS",
     "ModelError",
+    "PHIBlocked",
     "PhiguardError",
     "Policy",
     "Redaction",

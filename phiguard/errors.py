@@ -4,8 +4,9 @@
     ├── InputError (TypeError)    the caller passed something that is not text
     ├── ConfigError (ValueError)  a policy, profile or option is invalid
     ├── ModelError                a model or word list is missing or unreadable
-    └── DetectionError            detection or redaction failed internally;
-                                  the text must be treated as unredacted
+    ├── DetectionError            detection or redaction failed internally;
+    │                             the text must be treated as unredacted
+    └── PHIBlocked                the policy blocks text holding these labels
 
 Messages name the stage and the exception type that failed, never the text
 being guarded: no exception raised by phiguard carries input text, and a
@@ -15,7 +16,14 @@ copied, because a recognizer's own error may quote its input.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "DetectionError", "InputError", "ModelError", "PhiguardError"]
+__all__ = [
+    "ConfigError",
+    "DetectionError",
+    "InputError",
+    "ModelError",
+    "PHIBlocked",
+    "PhiguardError",
+]
 
 
 class PhiguardError(Exception):
@@ -39,3 +47,15 @@ class DetectionError(PhiguardError):
 
     Raised instead of returning possibly unredacted text (fail closed).
     """
+
+
+class PHIBlocked(PhiguardError):
+    """The policy blocks this text: it holds PHI with a ``block`` label.
+
+    ``labels`` names the blocked labels found; the text and the values are
+    never part of the error.
+    """
+
+    def __init__(self, labels: frozenset[str]) -> None:
+        self.labels = frozenset(labels)
+        super().__init__(f"blocked by policy: the text holds {', '.join(sorted(self.labels))}")

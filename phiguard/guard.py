@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 from collections.abc import Iterable
 
 from phiguard.decide import decide
 from phiguard.detect import Recognizer, build_recognizers, detect_many
-from phiguard.errors import ConfigError, DetectionError, InputError, ModelError, PhiguardError
+from phiguard.errors import (
+    ConfigError,
+    DetectionError,
+    InputError,
+    ModelError,
+    PHIBlocked,
+    PhiguardError,
+)
 from phiguard.findings import Finding, Redaction
-from phiguard.policy import PROFILES, Policy
+from phiguard.policy import PROFILES, Policy, load_config
 from phiguard.session import Session
-from phiguard.transform import render
+from phiguard.transform import apply, render
 
 __all__ = ["Guard", "redact", "scan"]
 
@@ -35,7 +44,7 @@ class Guard:
     'MRN [MRN], CT from [DATE]'
     """
 
-    __slots__ = ("_recognizers", "policy", "profile")
+    __slots__ = ("_allow", "_deny", "_recognizers", "policy", "profile")
 
     def __init__(self, profile: str = "default", *, policy: Policy | None = None) -> None:
         if profile not in PROFILES:
@@ -53,6 +62,27 @@ class Guard:
                 f"could not load the {profile} profile's models ({type(exc).__name__}); "
                 "reinstall phiguard"
             ) from exc
+        policy = self.policy
+        self._deny = [
+            (label, re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE))
+            for label, words in policy.deny.items()
+            for word in words
+        ] + [
+            (label, re.compile(pattern))
+            for label, patterns in policy.deny_patterns.items()
+            for pattern in patterns
+        ]
+        self._allow = [re.compile(pattern) for pattern in policy.allow_patterns]
+
+    @classmethod
+    def from_config(cls, path: str | os.PathLike[str]) -> Guard:
+        """A Guard from a TOML config file (see :func:`phiguard.policy.load_config`).
+
+        Raises :class:`ConfigError` naming the file and the key path of any
+        bad value.
+        """
+        profile, policy = load_config(path)
+        return cls(profile, policy=policy)
 
     def __repr__(self) -> str:
         return f"Guard(profile={self.profile!r})"
@@ -67,9 +97,11 @@ class Guard:
         return self._scan_batch([text], batch_size=1, n_process=1)[0]
 
     def redact(self, text: str) -> Redaction:
-        """Return ``text`` with every finding replaced by a typed placeholder.
+        """Return ``text`` with every finding replaced as the policy says
+        (a typed placeholder by default).
 
-        Raises like :meth:`scan`; never returns the input unredacted on error.
+        Raises like :meth:`scan`, and :class:`PHIBlocked` if the policy
+        blocks a label found; never returns the input unredacted on error.
         """
         return self._redact(text, self.scan(text))
 
@@ -123,7 +155,12 @@ class Guard:
             proposals = detect_many(
                 texts, self._recognizers, batch_size=batch_size, n_process=n_process
             )
+            if self._deny:
+                for text, found in zip(texts, proposals):
+                    found.extend(self._denied(text))
             stage = "decide"
+            if self.policy.allow or self._allow:
+                proposals = [[f for f in found if not self._allowed(f)] for found in proposals]
             return [
                 decide(
                     text,
@@ -141,10 +178,37 @@ class Guard:
             # suppress the chain so no traceback carries it on.
             raise DetectionError(f"{stage} failed ({type(exc).__name__})") from None
 
-    @staticmethod
-    def _redact(text: str, findings: list[Finding]) -> Redaction:
+    def _denied(self, text: str) -> list[Finding]:
+        return [
+            Finding(m.start(), m.end(), label, 1.0, m.group(), "deny_v1")
+            for label, pattern in self._deny
+            for m in pattern.finditer(text)
+            if m.end() > m.start()
+        ]
+
+    def _allowed(self, finding: Finding) -> bool:
+        value = finding.text
+        # "Dr. Okafor" is allowed by an allowed "Okafor"
+        bare = _TITLE.sub("", value) if finding.label == "NAME" else value
+        allow = self.policy.allow
+        return (
+            value.casefold() in allow
+            or bare.casefold() in allow
+            or any(pattern.fullmatch(value) or pattern.fullmatch(bare) for pattern in self._allow)
+        )
+
+    def _check_blocked(self, findings: list[Finding]) -> None:
+        blocked = {f.label for f in findings if self.policy.operator(f.label) == "block"}
+        if blocked:
+            raise PHIBlocked(frozenset(blocked))
+
+    def _redact(self, text: str, findings: list[Finding]) -> Redaction:
+        self._check_blocked(findings)
+        policy = self.policy
         try:
-            redacted = render(text, findings)
+            redacted = render(
+                text, findings, lambda f: apply(policy.operator(f.label), f, key=policy.hash_key)
+            )
         except Exception as exc:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
         return Redaction(redacted, tuple(findings))
@@ -163,6 +227,9 @@ def _check_texts(texts: object) -> list[str]:
             raise InputError(f"texts[{index}]: expected str, got {type(item).__name__}")
         checked.append(item)
     return checked
+
+
+_TITLE = re.compile(r"^(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev)\.?\s+", re.IGNORECASE)
 
 
 def _check_count(key: str, value: object) -> int:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, overload
 
 from phiguard.errors import DetectionError, InputError
 from phiguard.findings import LABELS, Finding, Redaction
-from phiguard.transform import render
+from phiguard.transform import apply, render
 
 if TYPE_CHECKING:
     from phiguard.guard import Guard
@@ -107,15 +107,26 @@ class Session:
     def redact(self, text: str) -> Redaction:
         """Redact one turn with this conversation's placeholders.
 
-        Raises like :meth:`phiguard.Guard.redact`.
+        Labels the guard's policy gives another operator (mask, hash, ...)
+        get that operator's output instead, which restore leaves as it is.
+        Raises like :meth:`phiguard.Guard.redact`, including
+        :class:`~phiguard.PHIBlocked`.
         """
         findings = self._guard.scan(text)
+        self._guard._check_blocked(findings)
         try:
             with self._lock:
-                redacted = render(text, findings, self._placeholder)
+                redacted = render(text, findings, self._replacement)
         except Exception as exc:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
         return Redaction(redacted, tuple(findings))
+
+    def _replacement(self, finding: Finding) -> str:
+        policy = self._guard.policy
+        operator = policy.operator(finding.label)
+        if operator != "placeholder":
+            return apply(operator, finding, key=policy.hash_key)
+        return self._placeholder(finding)
 
     def _placeholder(self, finding: Finding) -> str:
         label, value = finding.label, finding.text

@@ -119,8 +119,12 @@ PARTICLES = frozenset(
     "van vanden vander der den de la le del della da das dos di du von ter ten bin ibn al el "
     "st abu ben bint ap".split()
 )
-#: Credentials, and St./Mt. (places: St. Luke's, Mt. Sinai), are never names.
-_NEVER_NAMES = frozenset("md do phd rn np pa dds mbbs facr frcr st mt saint mount".split())
+#: Credentials, St./Mt. (places: St. Luke's, Mt. Sinai) and street
+#: abbreviations (88 Larchmont Ave, Dayton) are never names.
+_NEVER_NAMES = frozenset(
+    "md do phd rn np pa dds mbbs facr frcr st mt saint mount "
+    "ave rd blvd ln pkwy hwy ste apt".split()
+)
 #: Function words: never a lower-case name, whatever the lexicons say.
 STOP_WORDS = frozenset(
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from phiguard.transform.operators import apply, hash_value
 from phiguard.transform.placeholder import placeholder, render
 
-__all__ = ["placeholder", "render"]
+__all__ = ["apply", "hash_value", "placeholder", "render"]

@@ -1,0 +1,109 @@
+"""Operators per label, blocking, allow- and deny-lists."""
+
+from __future__ import annotations
+
+import pytest
+
+import phiguard
+from phiguard.findings import Finding
+from phiguard.transform import apply, hash_value
+
+KEY = b"0123456789abcdef-test-key"
+PROMPT = "Pt Rosa Delgado, 92 yo, MRN 00412387, 88 Larchmont Ave, Dayton, OH 45402."
+
+
+def _guard(**policy: object) -> phiguard.Guard:
+    return phiguard.Guard("fast", policy=phiguard.Policy(**policy))  # type: ignore[arg-type]
+
+
+def test_each_operator_writes_what_its_table_says() -> None:
+    guard = _guard(
+        operators={"NAME": "mask", "AGE": "age90", "MRN": "hash", "ADDRESS": "zip3"},
+        hash_key=KEY,
+    )
+    text = guard.redact(PROMPT).text
+    digest = hash_value("MRN", "00412387", KEY)
+    assert text == f"Pt **** *******, 90+ yo, MRN [MRN_{digest}], [ADDRESS] 454XX."
+
+
+def test_zip3_writes_000_for_sparse_areas_and_keeps_only_three_digits() -> None:
+    sparse = Finding(0, 5, "ADDRESS", 1.0, "03601", "t")
+    dense = Finding(0, 10, "ADDRESS", 1.0, "45402-1234", "t")
+    street = Finding(0, 15, "ADDRESS", 1.0, "88 Larchmont Ave", "t")
+    assert apply("zip3", sparse) == "000XX"
+    assert apply("zip3", dense) == "454XX"
+    assert apply("zip3", street) == "[ADDRESS]"
+
+
+def test_the_keyed_hash_is_stable_keyed_and_normalised() -> None:
+    assert hash_value("NAME", "John  Smith", KEY) == hash_value("NAME", "JOHN SMITH", KEY)
+    assert hash_value("NAME", "John Smith", KEY) != hash_value("NAME", "John Smith", b"other")
+    assert hash_value("NAME", "John Smith", KEY) != hash_value("NAME", "Jane Smith", KEY)
+    assert len(hash_value("MRN", "1", KEY)) == 12
+
+
+def test_the_hash_operator_needs_a_key() -> None:
+    with pytest.raises(phiguard.ConfigError, match=r"hash\.key"):
+        phiguard.Policy(operators={"MRN": "hash"})
+
+
+def test_block_raises_before_any_output_and_names_only_labels() -> None:
+    guard = _guard(operators={"SSN": "block", "MRN": "block"})
+    with pytest.raises(phiguard.PHIBlocked) as caught:
+        guard.redact("SSN 123-45-6789 for Rosa Delgado")
+    assert caught.value.labels == frozenset({"SSN"})
+    assert "123-45-6789" not in str(caught.value) and "Rosa" not in str(caught.value)
+    assert guard.redact("Rosa Delgado called").text == "[NAME] called"
+    with pytest.raises(phiguard.PHIBlocked):
+        guard.session().redact("MRN 00412387")
+    with pytest.raises(phiguard.PHIBlocked):
+        guard.redact_many(["fine", "MRN 00412387"])
+
+
+def test_the_strict_preset_blocks_mrn_and_ssn_and_lowers_the_threshold() -> None:
+    strict = phiguard.Policy.preset("strict")
+    assert strict.threshold < phiguard.Policy.preset("default").threshold
+    assert strict.operator("MRN") == strict.operator("SSN") == "block"
+    assert strict.operator("NAME") == "placeholder"
+    with pytest.raises(phiguard.ConfigError, match="preset"):
+        phiguard.Policy.preset("lenient")
+
+
+@pytest.mark.parametrize(
+    ("operators", "message"),
+    [
+        ({"SSN": "blok"}, r"operators\.SSN: unknown operator 'blok'"),
+        ({"NAME": "age90"}, r"operators\.NAME: the age90 operator applies to AGE only"),
+        ({"DATE": "zip3"}, r"operators\.DATE: the zip3 operator applies to ADDRESS only"),
+        ({"NAMES": "mask"}, r"operators\.NAMES: unknown label"),
+    ],
+)
+def test_bad_operators_are_named(operators: dict[str, str], message: str) -> None:
+    with pytest.raises(phiguard.ConfigError, match=message):
+        phiguard.Policy(operators=operators)
+
+
+def test_allowed_words_and_patterns_are_kept() -> None:
+    guard = _guard(allow={"okafor"}, allow_patterns=(r"RB\d{8}",))
+    text = "Dr. Okafor and Dr. Lindqvist; Acc# RB24030417; MRN 00412387"
+    assert guard.redact(text).text == "Dr. Okafor and [NAME]; Acc# RB24030417; MRN [MRN]"
+
+
+def test_denied_words_and_patterns_are_always_redacted() -> None:
+    guard = _guard(deny={"ID": ("Project Falcon",)}, deny_patterns={"ID": (r"PRJ-\d{4}",)})
+    text = "enrolled in project falcon, study PRJ-0042, not falconry"
+    assert guard.redact(text).text == "enrolled in [ID], study [ID], not falconry"
+
+
+def test_bad_patterns_and_lists_are_named() -> None:
+    with pytest.raises(phiguard.ConfigError, match=r"allow_patterns\[1\]: not a valid regular"):
+        phiguard.Policy(allow_patterns=("ok", "(unclosed"))
+    with pytest.raises(phiguard.ConfigError, match=r"deny\.ID: expected a list of strings"):
+        phiguard.Policy(deny={"ID": "Falcon"})  # type: ignore[dict-item]
+    with pytest.raises(phiguard.ConfigError, match=r"deny\.NAMES"):
+        phiguard.Policy(deny={"NAMES": ("x",)})
+
+
+def test_the_policy_repr_never_shows_the_key() -> None:
+    policy = phiguard.Policy(operators={"MRN": "hash"}, hash_key=KEY)
+    assert KEY.decode() not in repr(policy)
