@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import threading
 from collections.abc import Iterable
+from datetime import datetime, timezone
 
+from phiguard.audit import AuditRecord, AuditSink, JsonLinesAudit
 from phiguard.decide import decide
 from phiguard.detect import Recognizer, build_recognizers, detect_many
 from phiguard.errors import (
@@ -20,7 +23,7 @@ from phiguard.errors import (
 from phiguard.findings import Finding, Redaction
 from phiguard.policy import PROFILES, Policy, load_config
 from phiguard.session import Session
-from phiguard.transform import apply, render
+from phiguard.transform import apply, hash_value, render
 
 __all__ = ["Guard", "redact", "scan"]
 
@@ -44,9 +47,15 @@ class Guard:
     'MRN [MRN], CT from [DATE]'
     """
 
-    __slots__ = ("_allow", "_deny", "_recognizers", "policy", "profile")
+    __slots__ = ("_allow", "_audit", "_audit_key", "_deny", "_recognizers", "policy", "profile")
 
-    def __init__(self, profile: str = "default", *, policy: Policy | None = None) -> None:
+    def __init__(
+        self,
+        profile: str = "default",
+        *,
+        policy: Policy | None = None,
+        audit: AuditSink | str | os.PathLike[str] | None = None,
+    ) -> None:
         if profile not in PROFILES:
             raise ConfigError(f"profile: expected one of {', '.join(PROFILES)}")
         if policy is not None and not isinstance(policy, Policy):
@@ -73,6 +82,12 @@ class Guard:
             for pattern in patterns
         ]
         self._allow = [re.compile(pattern) for pattern in policy.allow_patterns]
+        if audit is not None and not callable(audit):
+            if not isinstance(audit, (str, os.PathLike)):
+                raise ConfigError("audit: expected a callable or a file path")
+            audit = JsonLinesAudit(audit)
+        self._audit: AuditSink | None = audit
+        self._audit_key = policy.hash_key or secrets.token_bytes(32)
 
     @classmethod
     def from_config(cls, path: str | os.PathLike[str]) -> Guard:
@@ -81,8 +96,8 @@ class Guard:
         Raises :class:`ConfigError` naming the file and the key path of any
         bad value.
         """
-        profile, policy = load_config(path)
-        return cls(profile, policy=policy)
+        config = load_config(path)
+        return cls(config.profile, policy=config.policy, audit=config.audit)
 
     def __repr__(self) -> str:
         return f"Guard(profile={self.profile!r})"
@@ -197,10 +212,34 @@ class Guard:
             or any(pattern.fullmatch(value) or pattern.fullmatch(bare) for pattern in self._allow)
         )
 
-    def _check_blocked(self, findings: list[Finding]) -> None:
+    def _check_blocked(self, findings: list[Finding], session: str | None = None) -> None:
         blocked = {f.label for f in findings if self.policy.operator(f.label) == "block"}
         if blocked:
+            self._record(findings, session, blocked=True)
             raise PHIBlocked(frozenset(blocked))
+
+    def _record(self, findings: list[Finding], session: str | None, blocked: bool = False) -> None:
+        """Send one audit record per finding to the sink, if there is one."""
+        if self._audit is None or not findings:
+            return
+        now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        try:
+            for f in findings:
+                self._audit(
+                    AuditRecord(
+                        time=now,
+                        session=session,
+                        label=f.label,
+                        start=f.start,
+                        end=f.end,
+                        recognizer=f.source,
+                        score=f.score,
+                        operator="block" if blocked else self.policy.operator(f.label),
+                        value_hash=hash_value(f.label, f.text, self._audit_key),
+                    )
+                )
+        except Exception as exc:
+            raise DetectionError(f"audit failed ({type(exc).__name__})") from None
 
     def _redact(self, text: str, findings: list[Finding]) -> Redaction:
         self._check_blocked(findings)
@@ -211,6 +250,7 @@ class Guard:
             )
         except Exception as exc:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
+        self._record(findings, None)
         return Redaction(redacted, tuple(findings))
 
 

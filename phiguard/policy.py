@@ -14,12 +14,20 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from phiguard.errors import ConfigError
 from phiguard.findings import LABELS
 
-__all__ = ["LABEL_OPERATORS", "OPERATORS", "PRESETS", "PROFILES", "Policy", "load_config"]
+__all__ = [
+    "LABEL_OPERATORS",
+    "OPERATORS",
+    "PRESETS",
+    "PROFILES",
+    "Config",
+    "Policy",
+    "load_config",
+]
 
 #: Detection profiles: ``default`` (all tiers) and ``fast`` (no NER model).
 PROFILES = ("default", "fast")
@@ -109,8 +117,16 @@ class Policy:
         raise ConfigError(f"preset: expected one of {', '.join(PRESETS)}")
 
 
-def load_config(path: str | os.PathLike[str]) -> tuple[str, Policy]:
-    """Read a TOML config file; return its profile and policy.
+class Config(NamedTuple):
+    """What a config file sets: the profile, the policy, the audit file."""
+
+    profile: str
+    policy: Policy
+    audit: str | None
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read a TOML config file; return its profile, policy and audit path.
 
     Every error is a :class:`ConfigError` naming the file and the key path::
 
@@ -131,6 +147,8 @@ def load_config(path: str | os.PathLike[str]) -> tuple[str, Policy]:
         patterns = ['PRJ-\\d{4}']
         [hash]
         key_env = "PHIGUARD_HASH_KEY"  # or key = "..." (keep the file private)
+        [audit]
+        path = "phiguard-audit.jsonl"  # one JSON record per finding, no values
     """
     if sys.version_info >= (3, 11):
         import tomllib
@@ -153,9 +171,9 @@ def load_config(path: str | os.PathLike[str]) -> tuple[str, Policy]:
         raise ConfigError(f"{name}: {exc}") from None
 
 
-def _from_mapping(data: Mapping[str, Any]) -> tuple[str, Policy]:
+def _from_mapping(data: Mapping[str, Any]) -> Config:
     known = {"profile", "preset", "threshold", "labels", "thresholds", "operators"}
-    known |= {"allow", "deny", "hash"}
+    known |= {"allow", "deny", "hash", "audit"}
     for key in data:
         if key not in known:
             raise ConfigError(f"{key}: unknown key; expected one of {', '.join(sorted(known))}")
@@ -198,9 +216,12 @@ def _from_mapping(data: Mapping[str, Any]) -> tuple[str, Policy]:
         if not value:
             raise ConfigError(f"hash.key_env: the environment variable {variable} is not set")
         changes["hash_key"] = value.encode()
+    audit = _typed("audit", data.get("audit", {}), dict)
+    _only("audit", audit, {"path"})
+    audit_path = _typed("audit.path", audit["path"], str) if "path" in audit else None
     names = {f.name for f in fields(Policy)}
     assert set(changes) <= names
-    return profile, replace(base, **changes)
+    return Config(profile, replace(base, **changes), audit_path)
 
 
 def _typed(key: str, value: Any, kind: type) -> Any:

@@ -113,12 +113,13 @@ class Session:
         :class:`~phiguard.PHIBlocked`.
         """
         findings = self._guard.scan(text)
-        self._guard._check_blocked(findings)
+        self._guard._check_blocked(findings, self.tag)
         try:
             with self._lock:
                 redacted = render(text, findings, self._replacement)
         except Exception as exc:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
+        self._guard._record(findings, self.tag)
         return Redaction(redacted, tuple(findings))
 
     def _replacement(self, finding: Finding) -> str:
