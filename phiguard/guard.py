@@ -23,7 +23,7 @@ from phiguard.errors import (
 from phiguard.findings import Finding, Redaction
 from phiguard.policy import PROFILES, Policy, load_config
 from phiguard.session import Session
-from phiguard.transform import apply, hash_value, render
+from phiguard.transform import Context, apply, hash_value, render
 
 __all__ = ["Guard", "redact", "scan"]
 
@@ -47,7 +47,16 @@ class Guard:
     'MRN [MRN], CT from [DATE]'
     """
 
-    __slots__ = ("_allow", "_audit", "_audit_key", "_deny", "_recognizers", "policy", "profile")
+    __slots__ = (
+        "_allow",
+        "_audit",
+        "_audit_key",
+        "_context",
+        "_deny",
+        "_recognizers",
+        "policy",
+        "profile",
+    )
 
     def __init__(
         self,
@@ -88,6 +97,8 @@ class Guard:
             audit = JsonLinesAudit(audit)
         self._audit: AuditSink | None = audit
         self._audit_key = policy.hash_key or secrets.token_bytes(32)
+        # date shift and surrogates outside a session: one draw per Guard
+        self._context = Context.random()
 
     @classmethod
     def from_config(cls, path: str | os.PathLike[str]) -> Guard:
@@ -246,7 +257,11 @@ class Guard:
         policy = self.policy
         try:
             redacted = render(
-                text, findings, lambda f: apply(policy.operator(f.label), f, key=policy.hash_key)
+                text,
+                findings,
+                lambda f: apply(
+                    policy.operator(f.label), f, key=policy.hash_key, context=self._context
+                ),
             )
         except Exception as exc:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None

@@ -32,9 +32,18 @@ __all__ = [
 #: Detection profiles: ``default`` (all tiers) and ``fast`` (no NER model).
 PROFILES = ("default", "fast")
 #: What a finding may become (see :mod:`phiguard.transform.operators`).
-OPERATORS = ("placeholder", "mask", "hash", "age90", "zip3", "block")
+OPERATORS = (
+    "placeholder",
+    "mask",
+    "hash",
+    "surrogate",
+    "date_shift",
+    "age90",
+    "zip3",
+    "block",
+)
 #: Operators that apply to one label only.
-LABEL_OPERATORS = {"age90": "AGE", "zip3": "ADDRESS"}
+LABEL_OPERATORS = {"age90": "AGE", "zip3": "ADDRESS", "date_shift": "DATE"}
 #: The documented presets.
 PRESETS = ("default", "strict")
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, overload
 
 from phiguard.errors import DetectionError, InputError
 from phiguard.findings import LABELS, Finding, Redaction
-from phiguard.transform import apply, render
+from phiguard.transform import Context, apply, render
 
 if TYPE_CHECKING:
     from phiguard.guard import Guard
@@ -98,6 +98,8 @@ class Session:
         self.tag = "".join(secrets.choice(_TAG_ALPHABET) for _ in range(_TAG_LENGTH))
         self._map = _Map()
         self._lock = threading.Lock()
+        # one date shift and one surrogate secret for the whole conversation
+        self._context = Context.random()
 
     def __repr__(self) -> str:
         return f"Session(tag={self.tag!r}, placeholders={len(self._map.values)})"
@@ -126,7 +128,7 @@ class Session:
         policy = self._guard.policy
         operator = policy.operator(finding.label)
         if operator != "placeholder":
-            return apply(operator, finding, key=policy.hash_key)
+            return apply(operator, finding, key=policy.hash_key, context=self._context)
         return self._placeholder(finding)
 
     def _placeholder(self, finding: Finding) -> str:

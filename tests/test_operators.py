@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import phiguard
 from phiguard.findings import Finding
 from phiguard.transform import apply, hash_value
+from phiguard.transform.dates import shift_date
 
 KEY = b"0123456789abcdef-test-key"
 PROMPT = "Pt Rosa Delgado, 92 yo, MRN 00412387, 88 Larchmont Ave, Dayton, OH 45402."
@@ -107,3 +113,88 @@ def test_bad_patterns_and_lists_are_named() -> None:
 def test_the_policy_repr_never_shows_the_key() -> None:
     policy = phiguard.Policy(operators={"MRN": "hash"}, hash_key=KEY)
     assert KEY.decode() not in repr(policy)
+
+
+# -- date shift and surrogates --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "shifted"),
+    [
+        ("3/4/24", "3/24/24"),
+        ("03/04/2024", "03/24/2024"),
+        ("3-4-2024", "3-24-2024"),
+        ("3/4", "3/24"),
+        ("2024-03-04", "2024-03-24"),
+        ("2024-03-04T10:15", "2024-03-24T10:15"),
+        ("20240304", "20240324"),
+        ("March 4, 2024", "March 24, 2024"),
+        ("Mar 4th, 2024", "Mar 24th, 2024"),
+        ("4 Mar 2024", "24 Mar 2024"),
+        ("4th of March 2024", "24th of March 2024"),
+        ("04-Mar-24", "24-Mar-24"),
+        ("Dec 21st 1999", "Jan 10th 2000"),
+        ("MARCH 2024", "APRIL 2024"),  # from mid-month: March 15 + 20 days
+        ("March 31, 2024", "April 20, 2024"),
+        ("13/45/2024", "[DATE]"),
+        ("last week", "[DATE]"),
+    ],
+)
+def test_dates_shift_in_their_own_format(value: str, shifted: str) -> None:
+    assert shift_date(value, 20) == shifted
+
+
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2040, 12, 31)),
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2040, 12, 31)),
+    st.integers(min_value=-365, max_value=365),
+)
+def test_a_shift_keeps_every_interval(first: date, second: date, days: int) -> None:
+    def parse(text: str) -> date:
+        month, day, year = map(int, text.split("/"))
+        return date(year, month, day)
+
+    a = parse(shift_date(f"{first.month}/{first.day}/{first.year}", days))
+    b = parse(shift_date(f"{second.month}/{second.day}/{second.year}", days))
+    assert (b - a) == (second - first)
+    assert (a - first).days == days
+
+
+def test_the_date_shift_operator_applies_to_dates_only() -> None:
+    with pytest.raises(phiguard.ConfigError, match="date_shift operator applies to DATE only"):
+        phiguard.Policy(operators={"NAME": "date_shift"})
+
+
+SURROGATE_POLICY = phiguard.Policy(
+    operators={label: "surrogate" for label in ("NAME", "MRN", "PHONE", "EMAIL", "DATE", "AGE")}
+)
+TURN = (
+    "Pt Rosa Delgado (DELGADO^ROSA), 92 yo, MRN 00412387, CT 3/4/24, f/u 3/18/24; "
+    "call (937) 555-0112 or rosa.d@example.com. Dr. Okafor"
+)
+
+
+def test_surrogates_are_consistent_within_a_session_and_keep_shapes() -> None:
+    session = phiguard.Guard("fast", policy=SURROGATE_POLICY).session()
+    first = session.redact(TURN).text
+    again = session.redact(TURN).text
+    assert first == again
+    for value in ("Rosa", "Delgado", "DELGADO", "00412387", "555-0112", "rosa.d", "Okafor"):
+        assert value not in first
+    shape = re.fullmatch(
+        r"Pt (\w+ \w+) \(([A-Z]+)\^([A-Z]+)\), 90\+ yo, MRN (\d{8}), CT (\d+/\d+/\d\d), "
+        r"f/u (\d+/\d+/\d\d); call \(\d{3}\) \d{3}-\d{4} or ([a-z]+\.[a-z]+)@example\.org\. "
+        r"Dr\. (\w+)",
+        first,
+    )
+    assert shape is not None, first
+    ct, follow_up = (
+        date(2000 + int(y), int(m), int(d)) for m, d, y in (x.split("/") for x in shape.group(5, 6))
+    )
+    assert (follow_up - ct).days == 14  # the interval survives the shift
+
+
+def test_sessions_draw_different_surrogates() -> None:
+    guard = phiguard.Guard("fast", policy=SURROGATE_POLICY)
+    outputs = {guard.session().redact(TURN).text for _ in range(4)}
+    assert len(outputs) > 1

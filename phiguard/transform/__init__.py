@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phiguard.transform.operators import apply, hash_value
+from phiguard.transform.operators import Context, apply, hash_value
 from phiguard.transform.placeholder import placeholder, render
 
-__all__ = ["apply", "hash_value", "placeholder", "render"]
+__all__ = ["Context", "apply", "hash_value", "placeholder", "render"]

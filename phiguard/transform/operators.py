@@ -14,6 +14,11 @@ mask           ``*`` for every character but spaces             any label
 hash           ``[NAME_3f2a9c1b0d4e]``: HMAC-SHA256 of the      any label
                value with the policy's key, the same for the
                same value everywhere the key is the same
+surrogate      a realistic fake of the same shape, the same     any label
+               for the same value in a session
+               (:mod:`phiguard.transform.surrogates`)
+date_shift     the date moved by the session's offset, written  DATE
+               as it was (:mod:`phiguard.transform.dates`)
 age90          ``90+``: Safe Harbor's aggregate for ages        AGE
                over 89
 zip3           ``[ADDRESS] 452XX``: the address, keeping the    ADDRESS
@@ -28,12 +33,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import secrets
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from phiguard.findings import Finding
 from phiguard.policy import OPERATORS
+from phiguard.transform.dates import shift_date
+from phiguard.transform.surrogates import surrogate
 
-__all__ = ["apply", "hash_value"]
+__all__ = ["Context", "apply", "hash_value"]
 
 #: Three-digit ZIP areas of 20,000 people or fewer (2000 census), which Safe
 #: Harbor requires to be written 000 (45 CFR 164.514(b)(2)(i)(B)).
@@ -44,8 +53,34 @@ _ZIP_AT_END = re.compile(r"(?<!\d)(\d{3})\d{2}(?:-\d{4})?\s*\Z")
 _NORMAL = re.compile(r"\s+")
 
 
-def apply(operator: str, finding: Finding, *, key: bytes | None = None) -> str:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the stateful operators draw on: one per session (or Guard).
+
+    ``shift_days`` is the date shift; ``secret`` seeds surrogates. Neither
+    is ever shown.
+    """
+
+    shift_days: int = field(repr=False)
+    secret: bytes = field(repr=False)
+
+    @classmethod
+    def random(cls) -> Context:
+        """A fresh context: a shift of 30 to 365 days either way, a new secret."""
+        days = 30 + secrets.randbelow(336)
+        return cls(days if secrets.randbelow(2) else -days, secrets.token_bytes(32))
+
+
+def apply(
+    operator: str, finding: Finding, *, key: bytes | None = None, context: Context | None = None
+) -> str:
     """The text ``finding`` becomes under ``operator`` (not ``block``)."""
+    if operator in {"surrogate", "date_shift"}:
+        if context is None:
+            raise ValueError(f"the {operator} operator needs a context")
+        if operator == "date_shift":
+            return shift_date(finding.text, context.shift_days)
+        return surrogate(finding.label, finding.text, context.secret, context.shift_days)
     return _APPLY[operator](finding, key)
 
 
@@ -103,4 +138,4 @@ _APPLY: dict[str, Callable[[Finding, bytes | None], str]] = {
     "block": _block,
 }
 
-assert set(_APPLY) == set(OPERATORS)
+assert set(_APPLY) | {"surrogate", "date_shift"} == set(OPERATORS)
