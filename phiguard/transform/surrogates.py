@@ -25,7 +25,6 @@ import hashlib
 import hmac
 import re
 
-from phiguard.detect.lexicons import load_lexicons
 from phiguard.transform.dates import shift_date
 
 __all__ = ["surrogate"]
@@ -60,6 +59,9 @@ def _seed(secret: bytes, label: str, value: str) -> int:
 @functools.cache
 def _pools() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Common given names (by births) and surnames (1990 census rank)."""
+    # imported here: loading detection is the first Guard's job, not import's
+    from phiguard.detect.lexicons import load_lexicons
+
     lexicons = load_lexicons()
     given = sorted(lexicons.first_names, key=lambda n: -lexicons.first_names[n])[:1500]
     family = sorted((n for n, r in lexicons.surnames.items() if 0 < r <= 3000), key=str)
