@@ -22,7 +22,8 @@ from phiguard.errors import (
 )
 from phiguard.findings import Finding, Redaction
 from phiguard.policy import PROFILES, Policy, load_config
-from phiguard.session import Session
+from phiguard.session import DEFAULT_TTL, Session
+from phiguard.store import SessionStore
 from phiguard.transform import Context, apply, hash_value, render
 
 __all__ = ["Guard", "redact", "scan"]
@@ -56,6 +57,7 @@ class Guard:
         "_recognizers",
         "policy",
         "profile",
+        "store",
     )
 
     def __init__(
@@ -64,6 +66,7 @@ class Guard:
         *,
         policy: Policy | None = None,
         audit: AuditSink | str | os.PathLike[str] | None = None,
+        store: SessionStore | None = None,
     ) -> None:
         if profile not in PROFILES:
             raise ConfigError(f"profile: expected one of {', '.join(PROFILES)}")
@@ -96,6 +99,10 @@ class Guard:
                 raise ConfigError("audit: expected a callable or a file path")
             audit = JsonLinesAudit(audit)
         self._audit: AuditSink | None = audit
+        if store is not None and not isinstance(store, SessionStore):
+            raise ConfigError("store: expected a phiguard.store.SessionStore")
+        #: Where this Guard's sessions keep their maps (``None``: in memory).
+        self.store = store
         self._audit_key = policy.hash_key or secrets.token_bytes(32)
         # date shift and surrogates outside a session: one draw per Guard
         self._context = Context.random()
@@ -108,7 +115,12 @@ class Guard:
         bad value.
         """
         config = load_config(path)
-        return cls(config.profile, policy=config.policy, audit=config.audit)
+        store = None
+        if config.store is not None:
+            from phiguard.store import SqliteSessionStore
+
+            store = SqliteSessionStore(config.store[0], key=config.store[1])
+        return cls(config.profile, policy=config.policy, audit=config.audit, store=store)
 
     def __repr__(self) -> str:
         return f"Guard(profile={self.profile!r})"
@@ -131,8 +143,19 @@ class Guard:
         """
         return self._redact(text, self.scan(text))
 
-    def session(self, *, link_names: bool = True) -> Session:
-        """Start a :class:`~phiguard.Session`: one conversation's placeholders.
+    def session(
+        self,
+        session_id: str | None = None,
+        *,
+        link_names: bool = True,
+        ttl: float | None = DEFAULT_TTL,
+        store: SessionStore | None = None,
+    ) -> Session:
+        """A :class:`~phiguard.Session`: one conversation's placeholders.
+
+        With a ``store`` (:class:`phiguard.store.SqliteSessionStore`; the
+        Guard's own ``store`` by default), the same ``session_id`` continues
+        the conversation in any process.
 
         >>> session = Guard("fast").session()
         >>> redacted = session.redact("MRN 00412387 for Dr. Okafor").text
@@ -141,7 +164,13 @@ class Guard:
         """
         if not isinstance(link_names, bool):
             raise ConfigError("link_names: expected True or False")
-        return Session(self, link_names=link_names)
+        return Session(
+            self,
+            link_names=link_names,
+            ttl=ttl,
+            store=store if store is not None else self.store,
+            session_id=session_id,
+        )
 
     def scan_many(
         self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1

@@ -127,11 +127,13 @@ class Policy:
 
 
 class Config(NamedTuple):
-    """What a config file sets: the profile, the policy, the audit file."""
+    """What a config file sets: the profile, the policy, the audit file and
+    the session store (its path and key)."""
 
     profile: str
     policy: Policy
     audit: str | None
+    store: tuple[str, bytes] | None = None
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
@@ -158,6 +160,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         key_env = "PHIGUARD_HASH_KEY"  # or key = "..." (keep the file private)
         [audit]
         path = "phiguard-audit.jsonl"  # one JSON record per finding, no values
+        [store]
+        path = "sessions.db"           # sessions shared by worker processes
+        key_env = "PHIGUARD_STORE_KEY" # or key = "..."
     """
     if sys.version_info >= (3, 11):
         import tomllib
@@ -182,7 +187,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
 
 def _from_mapping(data: Mapping[str, Any]) -> Config:
     known = {"profile", "preset", "threshold", "labels", "thresholds", "operators"}
-    known |= {"allow", "deny", "hash", "audit"}
+    known |= {"allow", "deny", "hash", "audit", "store"}
     for key in data:
         if key not in known:
             raise ConfigError(f"{key}: unknown key; expected one of {', '.join(sorted(known))}")
@@ -215,22 +220,36 @@ def _from_mapping(data: Mapping[str, Any]) -> Config:
         changes["deny_patterns"][label] = tuple(
             _typed(f"deny.{label}.patterns", entry.get("patterns", []), list)
         )
-    secret = _typed("hash", data.get("hash", {}), dict)
-    _only("hash", secret, {"key", "key_env"})
-    if "key" in secret:
-        changes["hash_key"] = _typed("hash.key", secret["key"], str).encode()
-    elif "key_env" in secret:
-        variable = _typed("hash.key_env", secret["key_env"], str)
-        value = os.environ.get(variable)
-        if not value:
-            raise ConfigError(f"hash.key_env: the environment variable {variable} is not set")
-        changes["hash_key"] = value.encode()
+    hash_key = _secret("hash", _typed("hash", data.get("hash", {}), dict), {"key", "key_env"})
+    if hash_key is not None:
+        changes["hash_key"] = hash_key
+    store_table = _typed("store", data.get("store", {}), dict)
+    store = None
+    if store_table:
+        store_key = _secret("store", store_table, {"path", "key", "key_env"})
+        if "path" not in store_table or store_key is None:
+            raise ConfigError("store: needs a path and a key (key or key_env)")
+        store = (_typed("store.path", store_table["path"], str), store_key)
     audit = _typed("audit", data.get("audit", {}), dict)
     _only("audit", audit, {"path"})
     audit_path = _typed("audit.path", audit["path"], str) if "path" in audit else None
     names = {f.name for f in fields(Policy)}
     assert set(changes) <= names
-    return Config(profile, replace(base, **changes), audit_path)
+    return Config(profile, replace(base, **changes), audit_path, store)
+
+
+def _secret(table: str, entries: Mapping[str, Any], allowed: set[str]) -> bytes | None:
+    """A key given in the file (``key``) or named by an environment variable."""
+    _only(table, entries, allowed)
+    if "key" in entries:
+        return bytes(_typed(f"{table}.key", entries["key"], str).encode())
+    if "key_env" in entries:
+        variable = _typed(f"{table}.key_env", entries["key_env"], str)
+        value = os.environ.get(variable)
+        if not value:
+            raise ConfigError(f"{table}.key_env: the environment variable {variable} is not set")
+        return value.encode()
+    return None
 
 
 def _typed(key: str, value: Any, kind: type) -> Any:

@@ -14,16 +14,19 @@ conversation's values (DESIGN.md, promise 5: sessions never mix).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 import threading
+import time
 import unicodedata
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
-from phiguard.errors import DetectionError, InputError
+from phiguard.errors import ConfigError, DetectionError, InputError, PhiguardError
 from phiguard.findings import LABELS, Finding, Redaction
+from phiguard.store import SessionStore
 from phiguard.transform import Context, apply, render
 
 if TYPE_CHECKING:
@@ -72,11 +75,57 @@ class _Person:
 
 
 @dataclass(slots=True)
-class _Map:
+class _State:
+    """One conversation's map: what a store keeps between turns."""
+
+    tag: str
+    shift_days: int
+    secret: bytes
+    used: float
     values: dict[str, str] = field(default_factory=dict)  # placeholder → original
     keys: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, key) → placeholder
     counts: dict[str, int] = field(default_factory=dict)
     people: list[_Person] = field(default_factory=list)
+
+    @classmethod
+    def new(cls) -> _State:
+        context = Context.random()
+        tag = "".join(secrets.choice(_TAG_ALPHABET) for _ in range(_TAG_LENGTH))
+        return cls(tag, context.shift_days, context.secret, time.time())
+
+    @property
+    def context(self) -> Context:
+        return Context(self.shift_days, self.secret)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "v": 1,
+            "tag": self.tag,
+            "shift_days": self.shift_days,
+            "secret": self.secret.hex(),
+            "used": self.used,
+            "values": self.values,
+            "keys": [[label, key, value] for (label, key), value in self.keys.items()],
+            "counts": self.counts,
+            "people": [[p.placeholder, list(p.words), p.surface] for p in self.people],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> _State:
+        return cls(
+            tag=data["tag"],
+            shift_days=int(data["shift_days"]),
+            secret=bytes.fromhex(data["secret"]),
+            used=float(data["used"]),
+            values=dict(data["values"]),
+            keys={(label, key): value for label, key, value in data["keys"]},
+            counts=dict(data["counts"]),
+            people=[_Person(p, tuple(words), surface) for p, words, surface in data["people"]],
+        )
+
+
+#: Sessions kept in memory forget their values after a day without use.
+DEFAULT_TTL = 24 * 3600.0
 
 
 class Session:
@@ -88,21 +137,71 @@ class Session:
     (the default) a later, shorter or reordered form of a name already seen
     (``Smith``, ``Mr. Smith``, ``SMITH^JOHN``, ``J. Smith`` after ``John
     Smith``) gets that person's placeholder when exactly one person fits;
-    ``restore`` then gives the fullest form seen. Safe to share between
-    threads and tasks.
+    ``restore`` then gives the fullest form seen.
+
+    The map lives in this object, or in ``store`` under ``session_id`` so
+    that every worker process can continue the conversation. It is dropped
+    ``ttl`` seconds (a day by default; ``None``: never) after its last use,
+    or by :meth:`forget`. Safe to share between threads and tasks.
     """
 
-    def __init__(self, guard: Guard, *, link_names: bool = True) -> None:
+    def __init__(
+        self,
+        guard: Guard,
+        *,
+        link_names: bool = True,
+        ttl: float | None = DEFAULT_TTL,
+        store: SessionStore | None = None,
+        session_id: str | None = None,
+    ) -> None:
+        if ttl is not None and (
+            isinstance(ttl, bool) or not isinstance(ttl, (int, float)) or ttl <= 0
+        ):
+            raise ConfigError("ttl: expected a positive number of seconds or None")
+        if session_id is not None and (not isinstance(session_id, str) or not session_id):
+            raise ConfigError("session_id: expected a non-empty string")
+        if store is not None and not isinstance(store, SessionStore):
+            raise ConfigError("store: expected a phiguard.store.SessionStore")
         self._guard = guard
         self._link_names = link_names
-        self.tag = "".join(secrets.choice(_TAG_ALPHABET) for _ in range(_TAG_LENGTH))
-        self._map = _Map()
+        self._ttl = ttl
+        self._store = store
+        self.id = session_id or secrets.token_urlsafe(12)
+        self._state: _State | None = None if store is not None else _State.new()
         self._lock = threading.Lock()
-        # one date shift and one surrogate secret for the whole conversation
-        self._context = Context.random()
 
     def __repr__(self) -> str:
-        return f"Session(tag={self.tag!r}, placeholders={len(self._map.values)})"
+        return f"Session(id={self.id!r})"
+
+    @property
+    def tag(self) -> str:
+        """The random tag every placeholder of this session carries."""
+        with self._session() as state:
+            return state.tag
+
+    @contextlib.contextmanager
+    def _session(self, create: bool = True) -> Iterator[_State]:
+        """The session's state for one operation: loaded, then saved.
+
+        With ``create=False`` (restoring) a stored session that does not
+        exist is not created.
+        """
+        with self._lock:
+            if self._store is None:
+                state = self._state
+                if state is None or (
+                    self._ttl is not None and time.time() - state.used > self._ttl
+                ):
+                    state = self._state = _State.new()  # expired: a new map, a new tag
+                yield state
+                state.used = time.time()
+                return
+            with self._store.transaction(self.id, self._ttl) as box:
+                state = _State.from_dict(box.state) if box.state else _State.new()
+                yield state
+                if box.state is not None or create:
+                    state.used = time.time()
+                    box.state = state.to_dict()
 
     # -- redact ---------------------------------------------------------------
 
@@ -115,57 +214,41 @@ class Session:
         :class:`~phiguard.PHIBlocked`.
         """
         findings = self._guard.scan(text)
-        self._guard._check_blocked(findings, self.tag)
+        self._guard._check_blocked(findings, self.id)
         try:
-            with self._lock:
-                redacted = render(text, findings, self._replacement)
+            with self._session() as state:
+                redacted = render(text, findings, lambda f: self._replacement(state, f))
         except Exception as exc:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
-        self._guard._record(findings, self.tag)
+        self._guard._record(findings, self.id)
         return Redaction(redacted, tuple(findings))
 
-    def _replacement(self, finding: Finding) -> str:
+    def _replacement(self, state: _State, finding: Finding) -> str:
         policy = self._guard.policy
         operator = policy.operator(finding.label)
         if operator != "placeholder":
-            return apply(operator, finding, key=policy.hash_key, context=self._context)
-        return self._placeholder(finding)
+            return apply(operator, finding, key=policy.hash_key, context=state.context)
+        return self._placeholder(state, finding)
 
-    def _placeholder(self, finding: Finding) -> str:
+    def _placeholder(self, state: _State, finding: Finding) -> str:
         label, value = finding.label, finding.text
         key = (label, _key(label, value))
-        known = self._map.keys.get(key)
+        known = state.keys.get(key)
         if known is not None:
             return known
         if label == "NAME" and self._link_names:
-            person = self._linked_person(value)
+            person = _linked_person(state, value)
             if person is not None:
-                self._map.keys[key] = person.placeholder
+                state.keys[key] = person.placeholder
                 return person.placeholder
-        number = self._map.counts.get(label, 0) + 1
-        self._map.counts[label] = number
-        placeholder = f"[{label}_{number}_{self.tag}]"
-        self._map.keys[key] = placeholder
-        self._map.values[_normal(placeholder)] = value
+        number = state.counts.get(label, 0) + 1
+        state.counts[label] = number
+        placeholder = f"[{label}_{number}_{state.tag}]"
+        state.keys[key] = placeholder
+        state.values[_normal(placeholder)] = value
         if label == "NAME":
-            self._map.people.append(_Person(placeholder, _name_words(value), value))
+            state.people.append(_Person(placeholder, _name_words(value), value))
         return placeholder
-
-    def _linked_person(self, value: str) -> _Person | None:
-        """The one person seen so far that ``value`` names, if exactly one."""
-        words = _name_words(value)
-        if not words:
-            return None
-        shorter = [p for p in self._map.people if _fits(words, p.words)]
-        longer = [p for p in self._map.people if _fits(p.words, words)]
-        if len(shorter) == 1 and not [p for p in longer if p is not shorter[0]]:
-            return shorter[0]
-        if len(longer) == 1 and not shorter:
-            person = longer[0]  # a fuller form of a name seen before: restore it
-            person.words, person.surface = words, value
-            self._map.values[_normal(person.placeholder)] = value
-            return person
-        return None
 
     # -- restore --------------------------------------------------------------
 
@@ -176,29 +259,16 @@ class Session:
         """
         if not isinstance(text, str):
             raise InputError(f"expected str, got {type(text).__name__}")
-        return self._restore(text, "")
+        return _restore(text, "", self._values())
 
-    def _restore(self, text: str, before: str) -> str:
-        """Restore ``text``, which follows the (already restored) ``before``."""
-        source = before + text
-        parts: list[str] = []
-        position = len(before)
-        with self._lock:
-            values = self._map.values
-            for match in _PLACEHOLDER.finditer(source, len(before)):
-                value = values.get(_normal_match(match))
-                if value is None:
-                    continue
-                title = _TITLE.match(value)
-                if title is not None and _ends_with_word(
-                    source[: match.start()], title.group("title").rstrip(".")
-                ):
-                    value = value[title.end() :]  # "Dr. [NAME_2]" from "Dr. Chidi Okafor"
-                parts.append(source[position : match.start()])
-                parts.append(value)
-                position = match.end()
-        parts.append(source[position:])
-        return "".join(parts)
+    def _values(self) -> dict[str, str]:
+        try:
+            with self._session(create=False) as state:
+                return dict(state.values)
+        except PhiguardError:
+            raise
+        except Exception as exc:
+            raise DetectionError(f"restore failed ({type(exc).__name__})") from None
 
     @overload
     def restore_stream(self, chunks: AsyncIterable[str]) -> AsyncIterator[str]: ...
@@ -249,16 +319,19 @@ class Session:
     def forget(self) -> None:
         """Drop every value this session holds; placeholders stay unrestored."""
         with self._lock:
-            self._map = _Map()
+            if self._store is None:
+                self._state = _State.new()
+            else:
+                self._store.delete(self.id)
 
 
 class _Stream:
     """The state of one streamed restore: the held-back tail."""
 
-    __slots__ = ("_before", "_held", "_session")
+    __slots__ = ("_before", "_held", "_values")
 
     def __init__(self, session: Session) -> None:
-        self._session = session
+        self._values = session._values()  # the map as the answer starts
         self._held = ""
         self._before = ""  # the end of what was passed on: context for the next part
 
@@ -277,9 +350,47 @@ class _Stream:
     def _emit(self, text: str) -> str:
         if not text:
             return ""
-        out = self._session._restore(text, self._before)
+        out = _restore(text, self._before, self._values)
         self._before = (self._before + text)[-_LONGEST:]
         return out
+
+
+def _restore(text: str, before: str, values: dict[str, str]) -> str:
+    """Restore ``text``, which follows the (already restored) ``before``."""
+    source = before + text
+    parts: list[str] = []
+    position = len(before)
+    for match in _PLACEHOLDER.finditer(source, len(before)):
+        value = values.get(_normal_match(match))
+        if value is None:
+            continue
+        title = _TITLE.match(value)
+        if title is not None and _ends_with_word(
+            source[: match.start()], title.group("title").rstrip(".")
+        ):
+            value = value[title.end() :]  # "Dr. [NAME_2]" from "Dr. Chidi Okafor"
+        parts.append(source[position : match.start()])
+        parts.append(value)
+        position = match.end()
+    parts.append(source[position:])
+    return "".join(parts)
+
+
+def _linked_person(state: _State, value: str) -> _Person | None:
+    """The one person seen so far that ``value`` names, if exactly one."""
+    words = _name_words(value)
+    if not words:
+        return None
+    shorter = [p for p in state.people if _fits(words, p.words)]
+    longer = [p for p in state.people if _fits(p.words, words)]
+    if len(shorter) == 1 and not [p for p in longer if p is not shorter[0]]:
+        return shorter[0]
+    if len(longer) == 1 and not shorter:
+        person = longer[0]  # a fuller form of a name seen before: restore it
+        person.words, person.surface = words, value
+        state.values[_normal(person.placeholder)] = value
+        return person
+    return None
 
 
 def _safe_cut(text: str) -> int:

@@ -34,11 +34,11 @@ def test_each_redacted_finding_gets_one_record() -> None:
     assert all(r.session is None and r.time.endswith("+00:00") for r in records)
 
 
-def test_session_records_carry_the_session_tag() -> None:
+def test_session_records_carry_the_session_id() -> None:
     records: list[AuditRecord] = []
-    session = phiguard.Guard("fast", audit=records.append).session()
+    session = phiguard.Guard("fast", audit=records.append).session("conversation-42")
     session.redact(PROMPT)
-    assert records and {r.session for r in records} == {session.tag}
+    assert records and {r.session for r in records} == {"conversation-42"}
 
 
 def test_blocked_text_is_recorded_as_blocked(tmp_path: pathlib.Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pathlib
 
 import pytest
@@ -85,3 +86,27 @@ def test_a_key_in_the_file_is_never_shown(tmp_path: pathlib.Path) -> None:
     path = _write(tmp_path, '[operators]\nMRN = "hash"\n[hash]\nkey = "file-secret-123"\n')
     guard = phiguard.Guard.from_config(path)
     assert "file-secret-123" not in repr(guard.policy) + repr(guard)
+
+
+def test_a_config_file_can_name_a_shared_session_store(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PHIGUARD_TEST_STORE_KEY", "store-secret-from-the-environment")
+    text = (
+        'profile = "fast"\n[store]\n'
+        f'path = {json.dumps(str(tmp_path / "s.db"))}\nkey_env = "PHIGUARD_TEST_STORE_KEY"\n'
+    )
+    path = _write(tmp_path, text)
+    worker_a, worker_b = phiguard.Guard.from_config(path), phiguard.Guard.from_config(path)
+    answer = worker_a.session("conv-9").redact("MRN 00412387").text
+    assert worker_b.session("conv-9").restore(answer) == "MRN 00412387"
+    assert "store-secret" not in repr(worker_a.store)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[store]\npath = 's.db'", "[store]\nkey = 'a-long-enough-key-here'", "[store]\nurl = 'x'"],
+)
+def test_an_incomplete_store_table_is_named(tmp_path: pathlib.Path, text: str) -> None:
+    with pytest.raises(phiguard.ConfigError, match="store"):
+        phiguard.Guard.from_config(_write(tmp_path, text))
