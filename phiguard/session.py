@@ -32,7 +32,7 @@ from phiguard.transform import Context, apply, render
 if TYPE_CHECKING:
     from phiguard.guard import Guard
 
-__all__ = ["Session"]
+__all__ = ["Session", "StreamRestorer"]
 
 #: Crockford's base32 without the letters that read as digits (I, L, O, U).
 _TAG_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -295,7 +295,7 @@ class Session:
         raise InputError(f"expected an iterable of str, got {type(chunks).__name__}")
 
     def _restore_sync(self, chunks: Iterable[str]) -> Iterator[str]:
-        stream = _Stream(self)
+        stream = StreamRestorer(self)
         for chunk in chunks:
             out = stream.feed(chunk)
             if out:
@@ -305,7 +305,7 @@ class Session:
             yield out
 
     async def _restore_async(self, chunks: AsyncIterable[str]) -> AsyncIterator[str]:
-        stream = _Stream(self)
+        stream = StreamRestorer(self)
         async for chunk in chunks:
             out = stream.feed(chunk)
             if out:
@@ -313,6 +313,11 @@ class Session:
         out = stream.close()
         if out:
             yield out
+
+    def stream_restorer(self) -> StreamRestorer:
+        """A restorer for one stream whose chunks arrive one by one (as
+        middleware sees them), with this session's values as it starts."""
+        return StreamRestorer(self)
 
     # -- lifetime -------------------------------------------------------------
 
@@ -325,8 +330,12 @@ class Session:
                 self._store.delete(self.id)
 
 
-class _Stream:
-    """The state of one streamed restore: the held-back tail."""
+class StreamRestorer:
+    """One streamed restore: ``feed`` each chunk, ``close`` at the end.
+
+    Each call returns the restored text that can be passed on now; a tail
+    that may be the start of a placeholder waits for the next chunk.
+    """
 
     __slots__ = ("_before", "_held", "_values")
 
@@ -336,6 +345,7 @@ class _Stream:
         self._before = ""  # the end of what was passed on: context for the next part
 
     def feed(self, chunk: object) -> str:
+        """Restored text to pass on after ``chunk``."""
         if not isinstance(chunk, str):
             raise InputError(f"stream chunk: expected str, got {type(chunk).__name__}")
         held = self._held + chunk
@@ -344,6 +354,7 @@ class _Stream:
         return self._emit(held[:cut])
 
     def close(self) -> str:
+        """Whatever was held back, restored: the end of the stream."""
         held, self._held = self._held, ""
         return self._emit(held)
 

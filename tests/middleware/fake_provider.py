@@ -1,0 +1,215 @@
+"""A local HTTP server that speaks the OpenAI wire format, for wire tests.
+
+It records every request body it receives (so tests can check that no PHI
+ever reached it) and answers by echoing the placeholders it was sent, so
+the client's restore has something to restore. Streams are server-sent
+events, split into small chunks so placeholders straddle chunk boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+PLACEHOLDER = re.compile(r"\[[A-Z]+_\d+_[0-9A-Z]{5}\]")
+CHUNK = 7  # characters per streamed chunk
+
+
+class FakeProvider:
+    """Start with ``with FakeProvider() as provider:``; ``provider.url`` is the base URL."""
+
+    def __init__(self) -> None:
+        self.bodies: list[bytes] = []
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    def __enter__(self) -> FakeProvider:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def received(self) -> str:
+        return b"\n".join(self.bodies).decode("utf-8")
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        provider = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("content-length", 0)))
+                provider.bodies.append(body)
+                request = json.loads(body)
+                echoed = sorted(set(PLACEHOLDER.findall(body.decode("utf-8"))))
+                text = "Noted: " + ", ".join(echoed) + "." if echoed else "Noted."
+                if self.path.endswith("/chat/completions"):
+                    self._chat(request, text, echoed)
+                elif self.path.endswith("/responses"):
+                    self._responses(request, text)
+                else:
+                    self.send_error(404)
+
+            # -- chat completions ------------------------------------------
+
+            def _chat(self, request: dict[str, Any], text: str, echoed: list[str]) -> None:
+                tool = None
+                if request.get("tools"):
+                    arguments = json.dumps({"patient": echoed[0] if echoed else ""})
+                    tool = {
+                        "id": "call_1",
+                        "type": "function",
+                        "function": {
+                            "name": request["tools"][0]["function"]["name"],
+                            "arguments": arguments,
+                        },
+                    }
+                if not request.get("stream"):
+                    message: dict[str, Any] = {"role": "assistant", "content": text}
+                    if tool:
+                        message["tool_calls"] = [tool]
+                    self._json(
+                        {
+                            "id": "chatcmpl-1",
+                            "object": "chat.completion",
+                            "created": int(time.time()),
+                            "model": request["model"],
+                            "choices": [
+                                {
+                                    "index": 0,
+                                    "message": message,
+                                    "finish_reason": "tool_calls" if tool else "stop",
+                                }
+                            ],
+                        }
+                    )
+                    return
+                events = []
+                for start in range(0, len(text), CHUNK):
+                    events.append({"content": text[start : start + CHUNK]})
+                if tool:
+                    arguments = tool["function"]["arguments"]
+                    for start in range(0, len(arguments), CHUNK):
+                        call: dict[str, Any] = {
+                            "index": 0,
+                            "function": {"arguments": arguments[start : start + CHUNK]},
+                        }
+                        if start == 0:
+                            call.update(id="call_1", type="function")
+                            call["function"]["name"] = tool["function"]["name"]
+                        events.append({"tool_calls": [call]})
+                chunks = [self._chunk(request, delta, None) for delta in events]
+                chunks.append(self._chunk(request, {}, "tool_calls" if tool else "stop"))
+                self._sse(chunks, done=True)
+
+            def _chunk(
+                self, request: dict[str, Any], delta: dict[str, Any], finish: str | None
+            ) -> dict[str, Any]:
+                return {
+                    "id": "chatcmpl-1",
+                    "object": "chat.completion.chunk",
+                    "created": int(time.time()),
+                    "model": request["model"],
+                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                }
+
+            # -- responses -------------------------------------------------
+
+            def _responses(self, request: dict[str, Any], text: str) -> None:
+                item = {
+                    "id": "msg_1",
+                    "type": "message",
+                    "status": "completed",
+                    "role": "assistant",
+                    "content": [{"type": "output_text", "text": text, "annotations": []}],
+                }
+                response = {
+                    "id": "resp_1",
+                    "object": "response",
+                    "created_at": int(time.time()),
+                    "model": request["model"],
+                    "status": "completed",
+                    "output": [item],
+                    "parallel_tool_calls": False,
+                    "tool_choice": "auto",
+                    "tools": [],
+                }
+                if not request.get("stream"):
+                    self._json(response)
+                    return
+                events: list[dict[str, Any]] = [
+                    {
+                        "type": "response.created",
+                        "sequence_number": 0,
+                        "response": {**response, "status": "in_progress", "output": []},
+                    }
+                ]
+                for start in range(0, len(text), CHUNK):
+                    events.append(
+                        {
+                            "type": "response.output_text.delta",
+                            "item_id": "msg_1",
+                            "output_index": 0,
+                            "content_index": 0,
+                            "logprobs": [],
+                            "sequence_number": len(events),
+                            "delta": text[start : start + CHUNK],
+                        }
+                    )
+                events.append(
+                    {
+                        "type": "response.output_text.done",
+                        "item_id": "msg_1",
+                        "output_index": 0,
+                        "content_index": 0,
+                        "logprobs": [],
+                        "sequence_number": len(events),
+                        "text": text,
+                    }
+                )
+                events.append(
+                    {
+                        "type": "response.completed",
+                        "sequence_number": len(events),
+                        "response": response,
+                    }
+                )
+                self._sse(events, done=False, named=True)
+
+            # -- wire ------------------------------------------------------
+
+            def _json(self, data: dict[str, Any]) -> None:
+                payload = json.dumps(data).encode()
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def _sse(
+                self, events: list[dict[str, Any]], *, done: bool, named: bool = False
+            ) -> None:
+                self.send_response(200)
+                self.send_header("content-type", "text/event-stream")
+                self.end_headers()
+                for event in events:
+                    prefix = f"event: {event['type']}\n" if named else ""
+                    self.wfile.write(f"{prefix}data: {json.dumps(event)}\n\n".encode())
+                    self.wfile.flush()
+                if done:
+                    self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+
+        return Handler
