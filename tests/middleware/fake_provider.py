@@ -1,4 +1,4 @@
-"""A local HTTP server that speaks the OpenAI wire format, for wire tests.
+"""A local HTTP server that speaks the OpenAI and Anthropic wire formats, for wire tests.
 
 It records every request body it receives (so tests can check that no PHI
 ever reached it) and answers by echoing the placeholders it was sent, so
@@ -29,7 +29,11 @@ class FakeProvider:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+        return f"{self.base}/v1"
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def __enter__(self) -> FakeProvider:
         self._thread.start()
@@ -59,6 +63,8 @@ class FakeProvider:
                     self._chat(request, text, echoed)
                 elif self.path.endswith("/responses"):
                     self._responses(request, text)
+                elif self.path.endswith("/messages"):
+                    self._messages(request, text, echoed)
                 else:
                     self.send_error(404)
 
@@ -186,6 +192,85 @@ class FakeProvider:
                         "response": response,
                     }
                 )
+                self._sse(events, done=False, named=True)
+
+            # -- anthropic messages ----------------------------------------
+
+            def _messages(self, request: dict[str, Any], text: str, echoed: list[str]) -> None:
+                blocks: list[dict[str, Any]] = [{"type": "text", "text": text}]
+                if request.get("tools"):
+                    blocks.append(
+                        {
+                            "type": "tool_use",
+                            "id": "toolu_1",
+                            "name": request["tools"][0]["name"],
+                            "input": {"patient": echoed[0] if echoed else ""},
+                        }
+                    )
+                message = {
+                    "id": "msg_1",
+                    "type": "message",
+                    "role": "assistant",
+                    "model": request["model"],
+                    "content": blocks,
+                    "stop_reason": "end_turn",
+                    "stop_sequence": None,
+                    "usage": {"input_tokens": 1, "output_tokens": 1},
+                }
+                if not request.get("stream"):
+                    self._json(message)
+                    return
+                events: list[dict[str, Any]] = [
+                    {"type": "message_start", "message": {**message, "content": []}}
+                ]
+                for index, block in enumerate(blocks):
+                    if block["type"] == "text":
+                        events.append(
+                            {
+                                "type": "content_block_start",
+                                "index": index,
+                                "content_block": {"type": "text", "text": ""},
+                            }
+                        )
+                        pieces = [
+                            block["text"][i : i + CHUNK]
+                            for i in range(0, len(block["text"]), CHUNK)
+                        ]
+                        events += [
+                            {
+                                "type": "content_block_delta",
+                                "index": index,
+                                "delta": {"type": "text_delta", "text": p},
+                            }
+                            for p in pieces
+                        ]
+                    else:
+                        events.append(
+                            {
+                                "type": "content_block_start",
+                                "index": index,
+                                "content_block": {**block, "input": {}},
+                            }
+                        )
+                        raw = json.dumps(block["input"])
+                        pieces = [raw[i : i + CHUNK] for i in range(0, len(raw), CHUNK)]
+                        events += [
+                            {
+                                "type": "content_block_delta",
+                                "index": index,
+                                "delta": {"type": "input_json_delta", "partial_json": p},
+                            }
+                            for p in pieces
+                        ]
+                    events.append({"type": "content_block_stop", "index": index})
+                events.append(
+                    {
+                        "type": "message_delta",
+                        "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                        "usage": {"output_tokens": 1},
+                    }
+                )
+                events.append({"type": "message_stop"})
                 self._sse(events, done=False, named=True)
 
             # -- wire ------------------------------------------------------

@@ -1,0 +1,256 @@
+"""Anthropic middleware: ``phiguard.anthropic.wrap(client)`` guards the Messages API.
+
+``messages.create`` and ``messages.stream`` redact the request and restore
+the answer, on ``anthropic.Anthropic`` and ``anthropic.AsyncAnthropic``:
+
+- **Redacted in the request:**
+  - ``system`` (a string or text blocks);
+  - every message's text blocks;
+  - ``tool_use`` inputs;
+  - ``tool_result`` content;
+  - plain-text ``document`` sources.
+- **Restored in the answer:**
+  - text blocks and ``tool_use`` inputs;
+  - in streams (``stream=True`` events and ``messages.stream``), text
+    deltas and tool-input JSON deltas, as they arrive.
+
+Thinking blocks are passed through untouched: the API checks their
+signatures. Everything else on the client passes through unguarded.
+
+Each call gets a fresh session unless ``session=`` is given. A blocked label
+raises :class:`phiguard.PHIBlocked` and any phiguard error stops the call:
+nothing is sent unredacted. Needs ``pip install "phiguard[anthropic]"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any
+
+from phiguard._flow import Flow, Streams
+from phiguard.guard import Guard, _shared_guard
+from phiguard.session import Session
+
+__all__ = ["wrap"]
+
+
+def wrap(client: Any, *, guard: Guard | None = None, session: Session | None = None) -> Any:
+    """Return ``client`` (``anthropic.Anthropic`` or ``AsyncAnthropic``) guarded."""
+    import anthropic
+
+    if not isinstance(client, (anthropic.Anthropic, anthropic.AsyncAnthropic)):
+        raise TypeError(
+            "phiguard.anthropic.wrap: expected an anthropic.Anthropic or AsyncAnthropic client"
+        )
+    return _Client(client, guard, session, isinstance(client, anthropic.AsyncAnthropic))
+
+
+class _Client:
+    def __init__(self, client: Any, guard: Guard | None, session: Session | None, aio: bool):
+        self._client = client
+        self._guard = guard
+        self._session = session
+        self._async = aio
+        self.messages = _Messages(self)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    def __repr__(self) -> str:
+        return f"phiguard.anthropic.wrap({self._client!r})"
+
+    def _flow(self) -> Flow:
+        return Flow(self._session or (self._guard or _shared_guard()).session())
+
+
+class _Messages:
+    def __init__(self, owner: _Client) -> None:
+        self._owner = owner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._owner._client.messages, name)
+
+    def create(self, **kwargs: Any) -> Any:
+        flow = self._owner._flow()
+        request = _request(flow, kwargs)  # raises before any call on error
+        target = self._owner._client.messages.create
+        if self._owner._async:
+            return _acreate(target, request, flow)
+        answer = target(**request)
+        if request.get("stream"):
+            return _Events(answer, flow)
+        _restore_message(flow, answer)
+        return answer
+
+    def stream(self, **kwargs: Any) -> Any:
+        """Like ``client.messages.stream``: a manager whose stream is restored."""
+        from anthropic import NOT_GIVEN
+        from anthropic.lib.streaming import AsyncMessageStreamManager, MessageStreamManager
+
+        flow = self._owner._flow()
+        request = _request(flow, kwargs)
+        request["stream"] = True
+        target = self._owner._client.messages.create
+        if self._owner._async:
+
+            async def open_async() -> Any:
+                return _AsyncEvents(await target(**request), flow)
+
+            return AsyncMessageStreamManager(open_async(), output_format=NOT_GIVEN)
+        # the manager takes what opens a stream; ours is restored on the way
+        opener: Any = lambda: _Events(target(**request), flow)  # noqa: E731
+        return MessageStreamManager(opener, output_format=NOT_GIVEN)
+
+
+def _request(flow: Flow, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    request = dict(kwargs)
+    if "system" in request:
+        request["system"] = _blocks(flow, request["system"])
+    if "messages" in request:
+        messages = []
+        for message in request["messages"]:
+            if not isinstance(message, Mapping):
+                raise TypeError("phiguard.anthropic: messages must be dicts")
+            messages.append({**message, "content": _blocks(flow, message.get("content"))})
+        request["messages"] = messages
+    return request
+
+
+def _blocks(flow: Flow, content: Any) -> Any:
+    """A string, or a list of content blocks, with the text in them redacted."""
+    if isinstance(content, str):
+        return flow.text(content)
+    if not isinstance(content, list):
+        return content
+    out = []
+    for block in content:
+        if not isinstance(block, Mapping):
+            out.append(block)
+            continue
+        block = dict(block)
+        kind = block.get("type")
+        if kind == "text":
+            block["text"] = flow.text(block.get("text"))
+        elif kind == "tool_use":
+            block["input"] = flow.structure(block.get("input"))
+        elif kind == "tool_result":
+            block["content"] = _blocks(flow, block.get("content"))
+        elif kind == "document" and isinstance(block.get("source"), Mapping):
+            source = dict(block["source"])
+            if source.get("type") == "text":
+                source["data"] = flow.text(source.get("data"))
+            elif source.get("type") == "content":
+                source["content"] = _blocks(flow, source.get("content"))
+            block["source"] = source
+            if "title" in block:
+                block["title"] = flow.text(block["title"])
+        out.append(block)
+    return out
+
+
+def _restore_message(flow: Flow, message: Any) -> None:
+    for block in getattr(message, "content", None) or []:
+        kind = getattr(block, "type", None)
+        if kind == "text":
+            block.text = flow.restore(block.text)
+        elif kind == "tool_use":
+            block.input = flow.restore_json(block.input)
+
+
+def _restore_event(flow: Flow, streams: Streams, event: Any) -> list[Any]:
+    """The events to pass on for one streamed event, restored."""
+    kind = getattr(event, "type", None)
+    if kind == "content_block_delta":
+        delta = event.delta
+        if getattr(delta, "type", None) == "text_delta":
+            delta.text = streams.feed(("text", event.index), delta.text)
+            streams.last[("text", event.index)] = event
+        elif getattr(delta, "type", None) == "input_json_delta":
+            delta.partial_json = streams.feed(("json", event.index), delta.partial_json)
+            streams.last[("json", event.index)] = event
+        return [event]
+    out = []
+    if kind == "content_block_stop":
+        for name, field in (("text", "text"), ("json", "partial_json")):
+            key = (name, event.index)
+            tail = streams.close(key)
+            last = streams.last.pop(key, None)
+            if tail and last is not None:
+                extra = last.model_copy(deep=True)
+                setattr(extra.delta, field, tail)
+                out.append(extra)
+    elif kind == "message_start":
+        _restore_message(flow, event.message)
+    out.append(event)
+    return out
+
+
+class _Events:
+    """The provider's event stream, restored; the interface of ``anthropic.Stream``."""
+
+    def __init__(self, stream: Any, flow: Flow) -> None:
+        self._stream = stream
+        self._flow = flow
+        self._streams = flow.streams()
+        self._iterator = self._restored()
+
+    def _restored(self) -> Iterator[Any]:
+        for event in self._stream:
+            yield from _restore_event(self._flow, self._streams, event)
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._iterator
+
+    def __next__(self) -> Any:
+        return next(self._iterator)
+
+    def __enter__(self) -> _Events:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _AsyncEvents:
+    def __init__(self, stream: Any, flow: Flow) -> None:
+        self._stream = stream
+        self._flow = flow
+        self._streams = flow.streams()
+        self._iterator = self._restored()
+
+    async def _restored(self) -> AsyncIterator[Any]:
+        async for event in self._stream:
+            for restored in _restore_event(self._flow, self._streams, event):
+                yield restored
+
+    def __aiter__(self) -> AsyncIterator[Any]:
+        return self._iterator
+
+    async def __anext__(self) -> Any:
+        return await self._iterator.__anext__()
+
+    async def __aenter__(self) -> _AsyncEvents:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await self._stream.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+async def _acreate(target: Any, request: dict[str, Any], flow: Flow) -> Any:
+    answer = await target(**request)
+    if request.get("stream"):
+        return _AsyncEvents(answer, flow)
+    _restore_message(flow, answer)
+    return answer
