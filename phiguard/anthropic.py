@@ -15,7 +15,9 @@ the answer, on ``anthropic.Anthropic`` and ``anthropic.AsyncAnthropic``:
     deltas and tool-input JSON deltas, as they arrive.
 
 Thinking blocks are passed through untouched: the API checks their
-signatures. Everything else on the client passes through unguarded.
+signatures. Of the rest of the client only what carries no text passes
+through; any other endpoint raises ``AttributeError`` rather than send
+original text.
 
 Each call gets a fresh session unless ``session=`` is given. A blocked label
 raises :class:`phiguard.PHIBlocked` and any phiguard error stops the call:
@@ -32,6 +34,9 @@ from phiguard.guard import Guard, _shared_guard
 from phiguard.session import Session
 
 __all__ = ["wrap"]
+
+#: Client attributes that carry no text to the provider.
+_PASSTHROUGH = frozenset({"api_key", "base_url", "close", "max_retries", "models", "timeout"})
 
 
 def wrap(client: Any, *, guard: Guard | None = None, session: Session | None = None) -> Any:
@@ -54,7 +59,15 @@ class _Client:
         self.messages = _Messages(self)
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._client, name)
+        # Fail closed: only what sends no text passes through; an endpoint
+        # phiguard does not guard (embeddings, files, ...) is refused rather
+        # than called with the original text.
+        if name in _PASSTHROUGH:
+            return getattr(self._client, name)
+        raise AttributeError(
+            f"phiguard.anthropic.wrap: {name!r} is not guarded; use the unwrapped client "
+            "for it knowingly"
+        )
 
     def __repr__(self) -> str:
         return f"phiguard.anthropic.wrap({self._client!r})"
@@ -68,7 +81,7 @@ class _Messages:
         self._owner = owner
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._owner._client.messages, name)
+        raise AttributeError(f"phiguard.anthropic.wrap: messages.{name} is not guarded")
 
     def create(self, **kwargs: Any) -> Any:
         flow = self._owner._flow()

@@ -5,9 +5,10 @@ and ``responses.create`` redact the request (every message's text and content
 parts, participant names, assistant tool-call arguments, tool results, the
 Responses API's ``input`` items and ``instructions``) through a session,
 call the provider, and restore the answer (message text, refusals and
-tool-call arguments; streamed answers chunk by chunk). Everything else on
-the client passes through unchanged (and unguarded: file uploads,
-embeddings, ...).
+tool-call arguments; streamed answers chunk by chunk). Of the rest of the
+client only what carries no text passes through (``models``, ``close``,
+...); any other endpoint (embeddings, files, ``parse`` and ``stream``
+helpers) raises ``AttributeError`` rather than send original text.
 
 >>> import openai, phiguard.openai                        # doctest: +SKIP
 >>> client = phiguard.openai.wrap(openai.OpenAI())        # doctest: +SKIP
@@ -32,6 +33,11 @@ from phiguard.session import Session
 
 __all__ = ["wrap"]
 
+#: Client attributes that carry no text to the provider.
+_PASSTHROUGH = frozenset(
+    {"api_key", "base_url", "close", "max_retries", "models", "organization", "project", "timeout"}
+)
+
 
 def wrap(client: Any, *, guard: Guard | None = None, session: Session | None = None) -> Any:
     """Return ``client`` (``openai.OpenAI`` or ``openai.AsyncOpenAI``) guarded."""
@@ -52,7 +58,15 @@ class _Client:
         self.responses = _Responses(self)
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._client, name)
+        # Fail closed: only what sends no text passes through; an endpoint
+        # phiguard does not guard (embeddings, files, ...) is refused rather
+        # than called with the original text.
+        if name in _PASSTHROUGH:
+            return getattr(self._client, name)
+        raise AttributeError(
+            f"phiguard.openai.wrap: {name!r} is not guarded; use the unwrapped client "
+            "for it knowingly"
+        )
 
     def __repr__(self) -> str:
         return f"phiguard.openai.wrap({self._client!r})"
@@ -75,7 +89,7 @@ class _ChatCompletions:
         self._owner = owner
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._owner._client.chat.completions, name)
+        raise AttributeError(f"phiguard.openai.wrap: chat.completions.{name} is not guarded")
 
     def create(self, **kwargs: Any) -> Any:
         flow = self._owner._flow()
@@ -223,7 +237,7 @@ class _Responses:
         self._owner = owner
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._owner._client.responses, name)
+        raise AttributeError(f"phiguard.openai.wrap: responses.{name} is not guarded")
 
     def create(self, **kwargs: Any) -> Any:
         flow = self._owner._flow()

@@ -172,3 +172,11 @@ def test_a_blocked_label_never_reaches_the_network(provider: FakeProvider) -> No
 def test_wrap_refuses_what_is_not_an_anthropic_client() -> None:
     with pytest.raises(TypeError, match="Anthropic"):
         phiguard.anthropic.wrap(object())
+
+
+def test_endpoints_phiguard_does_not_guard_are_refused(provider: FakeProvider) -> None:
+    client = phiguard.anthropic.wrap(anthropic.Anthropic(base_url=provider.base, api_key="k"))
+    for reach in (lambda: client.beta, lambda: client.messages.count_tokens):
+        with pytest.raises(AttributeError, match="not guarded"):
+            reach()
+    assert provider.bodies == []

@@ -212,3 +212,17 @@ def test_a_conversation_session_keeps_placeholders_across_calls(
 def test_wrap_refuses_what_is_not_an_openai_client() -> None:
     with pytest.raises(TypeError, match=r"openai\.OpenAI"):
         phiguard.openai.wrap(object())
+
+
+def test_endpoints_phiguard_does_not_guard_are_refused(provider: FakeProvider) -> None:
+    client = phiguard.openai.wrap(openai.OpenAI(base_url=provider.url, api_key="k"))
+    for reach in (
+        lambda: client.embeddings,
+        lambda: client.files,
+        lambda: client.chat.completions.parse,
+        lambda: client.responses.stream,
+    ):
+        with pytest.raises(AttributeError, match="not guarded"):
+            reach()
+    assert client.models is client._client.models
+    assert provider.bodies == []
