@@ -232,7 +232,9 @@ class Session:
 
     def _placeholder(self, state: _State, finding: Finding) -> str:
         label, value = finding.label, finding.text
-        key = (label, _key(label, value))
+        # Linking also makes spellings of one value one value ("(937)
+        # 555-0112" and "937-555-0112"); without it every spelling is its own.
+        key = (label, _key(label, value) if self._link_names else value)
         known = state.keys.get(key)
         if known is not None:
             return known

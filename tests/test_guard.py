@@ -137,11 +137,13 @@ def test_redacting_twice_never_unredacts(text: str) -> None:
     # The NER model reads context, and redaction changes the context
     # ("MRN 00412387" becomes "MRN [MRN]"), so a second pass of the default
     # profile may find a little more; it never gives anything back.
-    once = _GUARD.redact(text).text
-    twice = _GUARD.redact(once).text
-    for placeholder in set(re.findall(r"\[[A-Z]+\]", once)):
-        assert twice.count(placeholder) >= once.count(placeholder)
-    assert _FAST.redact(_FAST.redact(text).text).text == _FAST.redact(text).text
+    # The rules read context too (an HL7 field shifts when its value is a
+    # placeholder): the same holds for the fast profile.
+    for guard in (_GUARD, _FAST):
+        once = guard.redact(text).text
+        twice = guard.redact(once).text
+        for placeholder in set(re.findall(r"\[[A-Z]+\]", once)):
+            assert twice.count(placeholder) >= once.count(placeholder)
 
 
 @given(fragment_texts)

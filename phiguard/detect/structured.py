@@ -58,6 +58,8 @@ def _name_span(value: str, offset: int) -> tuple[int, int] | None:
             continue
         if token[0].isdigit() or token[0] in "([<{#@" or bare in _NAME_STOPS:
             break
+        if not any(char.isalpha() for char in token):
+            break  # "John Smith / MRN ...": a name has letters in every word
         if start >= 0 and bare in _CREDENTIALS:
             break
         if start < 0:
