@@ -7,11 +7,13 @@ import re
 import secrets
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from phiguard.audit import AuditRecord, AuditSink, JsonLinesAudit
 from phiguard.decide import decide
 from phiguard.detect import Recognizer, build_recognizers, detect_many
+from phiguard.detect.view import detection_view, to_original
 from phiguard.errors import (
     ConfigError,
     DetectionError,
@@ -207,16 +209,20 @@ class Guard:
     ) -> list[list[Finding]]:
         stage = "detect"
         try:
+            # recognizers read each text's detection view (invisible and
+            # look-alike characters folded); findings map back afterwards
+            views = [detection_view(text) for text in texts]
+            seen = [view for view, _ in views]
             proposals = detect_many(
-                texts, self._recognizers, batch_size=batch_size, n_process=n_process
+                seen, self._recognizers, batch_size=batch_size, n_process=n_process
             )
             if self._deny:
-                for text, found in zip(texts, proposals):
+                for text, found in zip(seen, proposals):
                     found.extend(self._denied(text))
             stage = "decide"
             if self.policy.allow or self._allow:
                 proposals = [[f for f in found if not self._allowed(f)] for found in proposals]
-            return [
+            decided = [
                 decide(
                     text,
                     found,
@@ -224,7 +230,11 @@ class Guard:
                     thresholds=self.policy.thresholds,
                     labels=self.policy.labels,
                 )
-                for text, found in zip(texts, proposals)
+                for text, found in zip(seen, proposals)
+            ]
+            return [
+                found if origin is None else _to_original(text, origin, found)
+                for text, (_, origin), found in zip(texts, views, decided)
             ]
         except PhiguardError:
             raise
@@ -296,6 +306,15 @@ class Guard:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
         self._record(findings, None)
         return Redaction(redacted, tuple(findings))
+
+
+def _to_original(text: str, origin: list[int], findings: list[Finding]) -> list[Finding]:
+    """Findings on a detection view, moved onto the original text."""
+    moved = []
+    for finding in findings:
+        start, end = to_original(origin, finding.start, finding.end)
+        moved.append(replace(finding, start=start, end=end, text=text[start:end]))
+    return moved
 
 
 def _check_texts(texts: object) -> list[str]:

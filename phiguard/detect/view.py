@@ -1,0 +1,63 @@
+"""The detection view: text as recognizers should read it, offsets kept.
+
+PHI can hide behind characters that do not show: a zero-width space inside
+an MRN (``12\u200b34567``), a soft hyphen inside a name, non-breaking
+hyphens in a phone number, full-width digits. Recognizers read a *view* of
+the text in which invisible format characters (Unicode category Cf) are
+dropped, dash and space variants become ``-`` and `` ``, and compatibility
+characters that fold to one character (full-width digits and letters)
+are folded. Every character of the view knows the offset of the character
+it came from, so findings map back onto the original text and cover the
+hidden characters with it.
+
+ASCII text (most prompts) is its own view: nothing is copied.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["detection_view", "to_original"]
+
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+_SPACES = frozenset(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+
+
+def detection_view(text: str) -> tuple[str, list[int] | None]:
+    """The view of ``text`` and, if it differs, the original offset of each
+    of its characters (with one more entry: the original length)."""
+    if text.isascii():
+        return text, None
+    chars: list[str] = []
+    origin: list[int] = []
+    changed = False
+    for index, char in enumerate(text):
+        if char.isascii():
+            chars.append(char)
+            origin.append(index)
+            continue
+        if char in _DASHES:
+            folded = "-"
+        elif char in _SPACES:
+            folded = " "
+        elif unicodedata.category(char) == "Cf":
+            changed = True
+            continue  # invisible: zero-width space, soft hyphen, joiners, marks
+        else:
+            folded = unicodedata.normalize("NFKC", char)
+            if len(folded) != 1:
+                folded = char
+        changed = changed or folded != char
+        chars.append(folded)
+        origin.append(index)
+    if not changed:
+        return text, None
+    origin.append(len(text))
+    return "".join(chars), origin
+
+
+def to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """The original span of the view span ``[start, end)``."""
+    return origin[start], origin[end - 1] + 1

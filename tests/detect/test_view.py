@@ -1,0 +1,52 @@
+"""Invisible and look-alike characters do not hide PHI from the recognizers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import phiguard
+from phiguard.detect.view import detection_view, to_original
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("MRN 12\u200b34567", "12\u200b34567"),  # zero-width space
+        ("SSN 123\u200b-45-6789", "123\u200b-45-6789"),
+        ("MRN 0041\u206023 87", "0041\u206023"),  # word joiner
+        ("Patient: J\u200bohn Smith", "J\u200bohn Smith"),
+        ("Patient: Ro\u00adsa Delgado", "Ro\u00adsa Delgado"),  # soft hyphen
+        ("call 555\u2011123\u20114567 today", "555\u2011123\u20114567"),  # non-breaking hyphens
+        ("MRN １２３４５６７", "１２３４５６７"),  # full-width digits
+        ("DOB: ０３/０４/１９５２", "０３/０４/１９５２"),
+    ],
+)
+def test_hidden_characters_do_not_hide_phi(
+    fast_guard: phiguard.Guard, text: str, hidden: str
+) -> None:
+    redaction = fast_guard.redact(text)
+    found = [f.text for f in redaction.findings]
+    assert any(hidden in value or value in hidden for value in found), found
+    assert hidden not in redaction.text
+
+
+def test_ascii_text_is_its_own_view() -> None:
+    assert detection_view("MRN 00412387") == ("MRN 00412387", None)
+    assert detection_view("Ďurová") == ("Ďurová", None)  # nothing folds
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 -\u200b\u00ad\u2011\u00a0１Ď\u2060"), max_size=40))
+def test_every_view_character_maps_back_to_its_source(text: str) -> None:
+    view, origin = detection_view(text)
+    if origin is None:
+        assert view == text
+        return
+    assert len(origin) == len(view) + 1 and origin[-1] == len(text)
+    assert origin == sorted(origin) and len(set(origin)) == len(origin)
+    for i in range(len(view)):
+        start, end = to_original(origin, i, i + 1)
+        assert end - start == 1
+        source = text[start]
+        assert view[i] == source or source in "\u2011\u00a0１"
