@@ -62,7 +62,7 @@ class FakeProvider:
                 if self.path.endswith("/chat/completions"):
                     self._chat(request, text, echoed)
                 elif self.path.endswith("/responses"):
-                    self._responses(request, text)
+                    self._responses(request, text, echoed)
                 elif self.path.endswith("/messages"):
                     self._messages(request, text, echoed)
                 else:
@@ -133,7 +133,7 @@ class FakeProvider:
 
             # -- responses -------------------------------------------------
 
-            def _responses(self, request: dict[str, Any], text: str) -> None:
+            def _responses(self, request: dict[str, Any], text: str, echoed: list[str]) -> None:
                 item = {
                     "id": "msg_1",
                     "type": "message",
@@ -141,13 +141,26 @@ class FakeProvider:
                     "role": "assistant",
                     "content": [{"type": "output_text", "text": text, "annotations": []}],
                 }
+                output: list[dict[str, Any]] = [item]
+                arguments = json.dumps({"patient": echoed[0] if echoed else ""})
+                if request.get("tools"):
+                    output.append(
+                        {
+                            "id": "fc_1",
+                            "type": "function_call",
+                            "status": "completed",
+                            "call_id": "call_1",
+                            "name": request["tools"][0]["name"],
+                            "arguments": arguments,
+                        }
+                    )
                 response = {
                     "id": "resp_1",
                     "object": "response",
                     "created_at": int(time.time()),
                     "model": request["model"],
                     "status": "completed",
-                    "output": [item],
+                    "output": output,
                     "parallel_tool_calls": False,
                     "tool_choice": "auto",
                     "tools": [],
@@ -185,6 +198,26 @@ class FakeProvider:
                         "text": text,
                     }
                 )
+                if request.get("tools"):
+                    for start in range(0, len(arguments), CHUNK):
+                        events.append(
+                            {
+                                "type": "response.function_call_arguments.delta",
+                                "item_id": "fc_1",
+                                "output_index": 1,
+                                "sequence_number": len(events),
+                                "delta": arguments[start : start + CHUNK],
+                            }
+                        )
+                    events.append(
+                        {
+                            "type": "response.function_call_arguments.done",
+                            "item_id": "fc_1",
+                            "output_index": 1,
+                            "sequence_number": len(events),
+                            "arguments": arguments,
+                        }
+                    )
                 events.append(
                     {
                         "type": "response.completed",

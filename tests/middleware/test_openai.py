@@ -226,3 +226,22 @@ def test_endpoints_phiguard_does_not_guard_are_refused(provider: FakeProvider) -
             reach()
     assert client.models is client._client.models
     assert provider.bodies == []
+
+
+def test_responses_function_calls_are_restored_whole_and_streamed(
+    provider: FakeProvider, guard: phiguard.Guard
+) -> None:
+    client = phiguard.openai.wrap(openai.OpenAI(base_url=provider.url, api_key="k"), guard=guard)
+    tools = [{"type": "function", "name": "lookup", "parameters": {"type": "object"}}]
+    answer = client.responses.create(model="m", input="Pt Rosa Delgado", tools=tools)
+    call = next(item for item in answer.output if item.type == "function_call")
+    assert json.loads(call.arguments) == {"patient": "Rosa Delgado"}
+    events = list(
+        client.responses.create(model="m", input="Pt Rosa Delgado", tools=tools, stream=True)
+    )
+    streamed = "".join(
+        e.delta for e in events if e.type == "response.function_call_arguments.delta"
+    )
+    done = next(e for e in events if e.type == "response.function_call_arguments.done")
+    assert json.loads(streamed) == json.loads(done.arguments) == {"patient": "Rosa Delgado"}
+    _no_phi_reached(provider)
