@@ -27,7 +27,8 @@ def test_import_loads_no_model_or_framework() -> None:
     code = (
         "import sys, phiguard\n"
         "heavy = [m for m in ('spacy', 'presidio_analyzer', 'presidio_anonymizer', 'thinc',"
-        " 'torch', 'openai', 'anthropic', 'regex', 'phiguard.detect') if m in sys.modules]\n"
+        " 'torch', 'openai', 'anthropic', 'litellm', 'regex', 'phiguard.detect')"
+        " if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
     result = subprocess.run(

@@ -245,3 +245,27 @@ def test_responses_function_calls_are_restored_whole_and_streamed(
     done = next(e for e in events if e.type == "response.function_call_arguments.done")
     assert json.loads(streamed) == json.loads(done.arguments) == {"patient": "Rosa Delgado"}
     _no_phi_reached(provider)
+
+
+def test_async_responses_whole_and_streamed(provider: FakeProvider, guard: phiguard.Guard) -> None:
+    client = phiguard.openai.wrap(
+        openai.AsyncOpenAI(base_url=provider.url, api_key="k"), guard=guard
+    )
+    tools = [{"type": "function", "name": "lookup", "parameters": {"type": "object"}}]
+
+    async def run() -> tuple[str, str, str]:
+        answer = await client.responses.create(model="m", input="Pt Rosa Delgado", tools=tools)
+        stream = await client.responses.create(
+            model="m", input="Pt Rosa Delgado", tools=tools, stream=True
+        )
+        events = [event async for event in stream]
+        text = "".join(e.delta for e in events if e.type == "response.output_text.delta")
+        arguments = "".join(
+            e.delta for e in events if e.type == "response.function_call_arguments.delta"
+        )
+        return answer.output_text, text, arguments
+
+    whole, streamed, arguments = asyncio.run(run())
+    assert whole == streamed and "Rosa Delgado" in whole
+    assert json.loads(arguments) == {"patient": "Rosa Delgado"}
+    _no_phi_reached(provider)
