@@ -30,7 +30,7 @@ from phiguard.guard import Guard, _shared_guard
 from phiguard.openai import _chat_request, _restore_chat
 from phiguard.session import Session
 
-__all__ = ["acompletion", "completion"]
+__all__ = ["acompletion", "completion", "proxy_guardrail"]
 
 
 def completion(
@@ -113,3 +113,70 @@ def _closing(streams: Streams, last: Any) -> Iterator[Any]:
     for choice in final.choices:
         choice.delta.content = pending.get(("content", choice.index), "") or None
     yield final
+
+
+# -- the LiteLLM proxy ------------------------------------------------------------
+
+#: Proxy call types whose messages this guardrail redacts.
+_CHAT_CALLS = frozenset({"completion", "acompletion"})
+
+
+def proxy_guardrail(*, guard: Guard | None = None, **options: Any) -> Any:
+    """A guardrail for the LiteLLM proxy (``custom_guardrail.py``)::
+
+        # custom_guardrail.py, next to the proxy's config.yaml
+        import phiguard.litellm
+        phiguard_guardrail = phiguard.litellm.proxy_guardrail(guardrail_name="phiguard")
+
+        # config.yaml
+        litellm_settings:
+          callbacks: custom_guardrail.phiguard_guardrail
+
+    Before each chat call, the request's messages are redacted. After it,
+    the answer is restored, streamed chunks too. A call type that carries
+    text but is not chat completions (embeddings, the Responses API, ...)
+    is refused, which keeps the proxy fail closed. ``options`` go to
+    LiteLLM's ``CustomGuardrail``.
+    """
+    from litellm.integrations.custom_guardrail import CustomGuardrail
+
+    class PhiguardGuardrail(CustomGuardrail):  # type: ignore[misc,unused-ignore]
+        def __init__(self) -> None:
+            super().__init__(**options)
+            self._flows: dict[str, tuple[Flow, Streams]] = {}
+
+        async def async_pre_call_hook(
+            self, user_api_key_dict: Any, cache: Any, data: dict[str, Any], call_type: str
+        ) -> dict[str, Any]:
+            if call_type not in _CHAT_CALLS:
+                raise ValueError(f"phiguard: the {call_type} call type is not guarded")
+            flow = _flow(guard, None)
+            redacted = _chat_request(flow, data)
+            key = str(data.get("litellm_call_id") or id(data))
+            redacted["litellm_call_id"] = key
+            self._flows[key] = (flow, flow.streams())
+            return redacted
+
+        def _take(self, data: dict[str, Any]) -> tuple[Flow, Streams] | None:
+            return self._flows.pop(str(data.get("litellm_call_id") or ""), None)
+
+        async def async_post_call_success_hook(
+            self, data: dict[str, Any], user_api_key_dict: Any, response: Any
+        ) -> Any:
+            found = self._take(data)
+            if found is not None:
+                _restore_chat(found[0], response)
+            return response
+
+        async def async_post_call_streaming_iterator_hook(  # type: ignore[override]
+            self, user_api_key_dict: Any, response: Any, request_data: dict[str, Any]
+        ) -> AsyncIterator[Any]:
+            found = self._take(request_data)
+            if found is None:
+                async for chunk in response:
+                    yield chunk
+                return
+            async for chunk in _arestored_stream(response, found[1]):
+                yield chunk
+
+    return PhiguardGuardrail()

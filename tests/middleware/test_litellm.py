@@ -97,3 +97,55 @@ def test_a_blocked_label_never_reaches_litellm(provider: FakeProvider) -> None:
 
 def test_litellm_is_the_real_sdk() -> None:
     assert phiguard.litellm.litellm_module() is litellm
+
+
+def test_the_proxy_guardrail_redacts_requests_and_restores_answers(guard: phiguard.Guard) -> None:
+    from litellm.types.utils import Delta, ModelResponse, ModelResponseStream, StreamingChoices
+
+    guardrail = phiguard.litellm.proxy_guardrail(guard=guard, guardrail_name="phiguard")
+    data = {"model": "m", "messages": [dict(m) for m in MESSAGES], "litellm_call_id": "c1"}
+
+    async def run() -> tuple[dict[str, object], str, str]:
+        sent = await guardrail.async_pre_call_hook(None, None, data, "acompletion")
+        placeholders = sorted(set(PLACEHOLDER.findall(str(sent["messages"]))))
+        answer = ModelResponse(
+            choices=[
+                {"index": 0, "message": {"role": "assistant", "content": " ".join(placeholders)}}
+            ]
+        )
+        restored = await guardrail.async_post_call_success_hook(sent, None, answer)
+
+        second = await guardrail.async_pre_call_hook(
+            None, None, {**data, "litellm_call_id": "c2"}, "acompletion"
+        )
+        text = " ".join(sorted(set(PLACEHOLDER.findall(str(second["messages"])))))
+
+        async def chunks():  # the provider's stream, in 5-character pieces
+            for i in range(0, len(text), 5):
+                finish = "stop" if i + 5 >= len(text) else None
+                yield ModelResponseStream(
+                    choices=[
+                        StreamingChoices(
+                            index=0, delta=Delta(content=text[i : i + 5]), finish_reason=finish
+                        )
+                    ]
+                )
+
+        pieces = [
+            c.choices[0].delta.content or ""
+            async for c in guardrail.async_post_call_streaming_iterator_hook(None, chunks(), second)
+        ]
+        return sent, restored.choices[0].message.content, "".join(pieces)
+
+    sent, whole, streamed = asyncio.run(run())
+    for value in PHI:
+        assert value not in str(sent["messages"])
+    for value in ("Rosa Delgado", "00412387"):
+        assert value in whole and value in streamed
+    assert not PLACEHOLDER.search(whole) and not PLACEHOLDER.search(streamed)
+
+
+def test_the_proxy_guardrail_refuses_call_types_it_does_not_guard(guard: phiguard.Guard) -> None:
+    guardrail = phiguard.litellm.proxy_guardrail(guard=guard)
+    with pytest.raises(ValueError, match="embedding call type is not guarded"):
+        asyncio.run(guardrail.async_pre_call_hook(None, None, {"input": ["Rosa"]}, "embedding"))
