@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from phiguard.session import Session, StreamRestorer
 
-__all__ = ["Flow"]
+if TYPE_CHECKING:
+    from phiguard.guard import Guard
+
+__all__ = ["Flow", "GuardedClient"]
 
 _NAME_FIELD = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -74,6 +77,40 @@ class Flow:
 
     def streams(self) -> Streams:
         return Streams(self.session)
+
+
+class GuardedClient:
+    """What a provider wrapper shares: the client, its guard or session, and
+    a fail-closed attribute pass-through."""
+
+    #: The wrapper's name in messages (``phiguard.openai.wrap``).
+    wrapper = ""
+    #: Client attributes that carry no text to the provider.
+    passthrough: frozenset[str] = frozenset()
+
+    def __init__(self, client: Any, guard: Guard | None, session: Session | None, aio: bool):
+        self._client = client
+        self._guard = guard
+        self._session = session
+        self._async = aio
+
+    def __getattr__(self, name: str) -> Any:
+        # Fail closed: only what sends no text passes through; an endpoint
+        # phiguard does not guard (embeddings, files, ...) is refused rather
+        # than called with the original text.
+        if name in self.passthrough:
+            return getattr(self._client, name)
+        raise AttributeError(
+            f"{self.wrapper}: {name!r} is not guarded; use the unwrapped client for it knowingly"
+        )
+
+    def __repr__(self) -> str:
+        return f"{self.wrapper}({self._client!r})"
+
+    def _flow(self) -> Flow:
+        from phiguard.guard import _shared_guard
+
+        return Flow(self._session or (self._guard or _shared_guard()).session())
 
 
 class Streams:

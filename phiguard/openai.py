@@ -27,8 +27,8 @@ import copy
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
-from phiguard._flow import Flow, Streams
-from phiguard.guard import Guard, _shared_guard
+from phiguard._flow import Flow, GuardedClient, Streams
+from phiguard.guard import Guard
 from phiguard.session import Session
 
 __all__ = ["wrap"]
@@ -48,32 +48,14 @@ def wrap(client: Any, *, guard: Guard | None = None, session: Session | None = N
     return _Client(client, guard, session, isinstance(client, openai.AsyncOpenAI))
 
 
-class _Client:
+class _Client(GuardedClient):
+    wrapper = "phiguard.openai.wrap"
+    passthrough = _PASSTHROUGH
+
     def __init__(self, client: Any, guard: Guard | None, session: Session | None, aio: bool):
-        self._client = client
-        self._guard = guard
-        self._session = session
-        self._async = aio
+        super().__init__(client, guard, session, aio)
         self.chat = _Namespace(completions=_ChatCompletions(self))
         self.responses = _Responses(self)
-
-    def __getattr__(self, name: str) -> Any:
-        # Fail closed: only what sends no text passes through; an endpoint
-        # phiguard does not guard (embeddings, files, ...) is refused rather
-        # than called with the original text.
-        if name in _PASSTHROUGH:
-            return getattr(self._client, name)
-        raise AttributeError(
-            f"phiguard.openai.wrap: {name!r} is not guarded; use the unwrapped client "
-            "for it knowingly"
-        )
-
-    def __repr__(self) -> str:
-        return f"phiguard.openai.wrap({self._client!r})"
-
-    def _flow(self) -> Flow:
-        session = self._session or (self._guard or _shared_guard()).session()
-        return Flow(session)
 
 
 class _Namespace:

@@ -46,6 +46,14 @@ class FakeProvider:
     def received(self) -> str:
         return b"\n".join(self.bodies).decode("utf-8")
 
+    def assert_never_received(self, values: tuple[str, ...]) -> None:
+        """Requests arrived, and no value, raw or JSON-escaped, was in them."""
+        received = self.received()
+        assert self.bodies
+        for value in values:
+            assert value not in received
+            assert json.dumps(value)[1:-1] not in received
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         provider = self
 

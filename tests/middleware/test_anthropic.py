@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import anthropic
@@ -64,27 +63,9 @@ def _messages() -> list[dict[str, Any]]:
 SYSTEM = [{"type": "text", "text": "You help Dr. Okafor draft notes."}]
 
 
-@pytest.fixture(scope="module")
-def guard() -> phiguard.Guard:
-    return phiguard.Guard("fast")
-
-
-@pytest.fixture
-def provider() -> Iterator[FakeProvider]:
-    with FakeProvider() as server:
-        yield server
-
-
 def _client(provider: FakeProvider, guard: phiguard.Guard, aio: bool = False) -> Any:
     cls = anthropic.AsyncAnthropic if aio else anthropic.Anthropic
     return phiguard.anthropic.wrap(cls(base_url=provider.base, api_key="k"), guard=guard)
-
-
-def _no_phi_reached(provider: FakeProvider) -> None:
-    received = provider.received()
-    assert provider.bodies
-    for value in PHI:
-        assert value not in received
 
 
 def test_messages_sync(provider: FakeProvider, guard: phiguard.Guard) -> None:
@@ -92,7 +73,7 @@ def test_messages_sync(provider: FakeProvider, guard: phiguard.Guard) -> None:
     answer = _client(provider, guard).messages.create(
         model="m", max_tokens=100, system=SYSTEM, messages=messages, tools=TOOLS
     )
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
     text, tool = answer.content
     assert "Rosa Delgado" in text.text and not PLACEHOLDER.search(text.text)
     assert tool.input["patient"] and not PLACEHOLDER.search(tool.input["patient"])
@@ -110,7 +91,7 @@ def test_messages_stream_events(provider: FakeProvider, guard: phiguard.Guard) -
             stream=True,
         )
     )
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
     text = "".join(
         e.delta.text
         for e in events
@@ -131,7 +112,7 @@ def test_messages_stream_helper(provider: FakeProvider, guard: phiguard.Guard) -
     ) as stream:
         text = "".join(stream.text_stream)
         final = stream.get_final_message()
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
     assert "Rosa Delgado" in text and not PLACEHOLDER.search(text)
     assert final.content[0].text == text
 
@@ -157,7 +138,7 @@ def test_async_messages(provider: FakeProvider, guard: phiguard.Guard) -> None:
 
     whole, streamed, helper = asyncio.run(run())
     assert whole == streamed == helper and "Rosa Delgado" in whole
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
 
 
 def test_a_blocked_label_never_reaches_the_network(provider: FakeProvider) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import openai
@@ -53,30 +52,11 @@ def _messages() -> list[dict[str, Any]]:
     ]
 
 
-@pytest.fixture(scope="module")
-def guard() -> phiguard.Guard:
-    return phiguard.Guard("fast")
-
-
-@pytest.fixture
-def provider() -> Iterator[FakeProvider]:
-    with FakeProvider() as server:
-        yield server
-
-
-def _no_phi_reached(provider: FakeProvider) -> None:
-    received = provider.received()
-    assert provider.bodies
-    for value in PHI:
-        assert value not in received
-        assert json.dumps(value)[1:-1] not in received  # nor JSON-escaped
-
-
 def test_chat_completions_sync(provider: FakeProvider, guard: phiguard.Guard) -> None:
     client = phiguard.openai.wrap(openai.OpenAI(base_url=provider.url, api_key="k"), guard=guard)
     messages = _messages()
     answer = client.chat.completions.create(model="m", messages=messages, tools=TOOLS)
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
     content = answer.choices[0].message.content
     assert "Rosa Delgado" in content and "00412387" in content and "[" not in content
     patient = json.loads(answer.choices[0].message.tool_calls[0].function.arguments)["patient"]
@@ -91,7 +71,7 @@ def test_chat_completions_streamed(provider: FakeProvider, guard: phiguard.Guard
         model="m", messages=_messages(), stream=True, tools=TOOLS
     )
     chunks = list(stream)
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
     text = "".join(c.choices[0].delta.content or "" for c in chunks)
     arguments = "".join(
         call.function.arguments or ""
@@ -156,7 +136,7 @@ def test_responses_sync_and_streamed(provider: FakeProvider, guard: phiguard.Gua
     deltas = "".join(e.delta for e in events if e.type == "response.output_text.delta")
     done = next(e for e in events if e.type == "response.output_text.done").text
     assert deltas == done and "Rosa Delgado" in done and "[" not in done
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
 
 
 def test_async_client_sync_and_streamed(provider: FakeProvider, guard: phiguard.Guard) -> None:
@@ -172,7 +152,7 @@ def test_async_client_sync_and_streamed(provider: FakeProvider, guard: phiguard.
 
     whole, streamed = asyncio.run(run())
     assert whole == streamed and "Rosa Delgado" in whole and "[" not in whole
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
 
 
 def test_a_blocked_label_never_reaches_the_network(provider: FakeProvider) -> None:
@@ -244,7 +224,7 @@ def test_responses_function_calls_are_restored_whole_and_streamed(
     )
     done = next(e for e in events if e.type == "response.function_call_arguments.done")
     assert json.loads(streamed) == json.loads(done.arguments) == {"patient": "Rosa Delgado"}
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
 
 
 def test_async_responses_whole_and_streamed(provider: FakeProvider, guard: phiguard.Guard) -> None:
@@ -268,4 +248,4 @@ def test_async_responses_whole_and_streamed(provider: FakeProvider, guard: phigu
     whole, streamed, arguments = asyncio.run(run())
     assert whole == streamed and "Rosa Delgado" in whole
     assert json.loads(arguments) == {"patient": "Rosa Delgado"}
-    _no_phi_reached(provider)
+    provider.assert_never_received(PHI)
