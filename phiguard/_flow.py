@@ -19,9 +19,23 @@ from phiguard.session import Session, StreamRestorer
 if TYPE_CHECKING:
     from phiguard.guard import Guard
 
-__all__ = ["Flow", "GuardedClient"]
+__all__ = ["Flow", "GuardedClient", "plain"]
 
 _NAME_FIELD = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def plain(value: Any, what: str) -> Any:
+    """A request part as a dict: SDK objects (``response.choices[0].message``,
+    ``response.content`` blocks put back into the history) are dumped; any
+    other object is refused, since text inside it could not be redacted."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    dump = getattr(value, "model_dump", None)
+    if callable(dump):
+        data = dump(mode="json", exclude_none=True)
+        if isinstance(data, dict):
+            return data
+    raise TypeError(f"phiguard: {what} must be dicts or SDK objects, got {type(value).__name__}")
 
 
 class Flow:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
-from phiguard._flow import Flow, GuardedClient, Streams
+from phiguard._flow import Flow, GuardedClient, Streams, plain
 from phiguard.guard import Guard
 from phiguard.session import Session
 
@@ -104,9 +104,8 @@ def _request(flow: Flow, kwargs: Mapping[str, Any]) -> dict[str, Any]:
         request["system"] = _blocks(flow, request["system"])
     if "messages" in request:
         messages = []
-        for message in request["messages"]:
-            if not isinstance(message, Mapping):
-                raise TypeError("phiguard.anthropic: messages must be dicts")
+        for item in request["messages"]:
+            message = plain(item, "messages")
             messages.append({**message, "content": _blocks(flow, message.get("content"))})
         request["messages"] = messages
     return request
@@ -116,14 +115,13 @@ def _blocks(flow: Flow, content: Any) -> Any:
     """A string, or a list of content blocks, with the text in them redacted."""
     if isinstance(content, str):
         return flow.text(content)
-    if not isinstance(content, list):
+    if content is None:
         return content
+    if not isinstance(content, list):
+        raise TypeError(f"phiguard: content must be text or blocks, got {type(content).__name__}")
     out = []
-    for block in content:
-        if not isinstance(block, Mapping):
-            out.append(block)
-            continue
-        block = dict(block)
+    for item in content:
+        block = plain(item, "content blocks")
         kind = block.get("type")
         if kind == "text":
             block["text"] = flow.text(block.get("text"))

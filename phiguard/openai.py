@@ -27,7 +27,7 @@ import copy
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
-from phiguard._flow import Flow, GuardedClient, Streams
+from phiguard._flow import Flow, GuardedClient, Streams, plain
 from phiguard.guard import Guard
 from phiguard.session import Session
 
@@ -98,9 +98,7 @@ def _chat_request(flow: Flow, kwargs: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _chat_message(flow: Flow, message: Any) -> Any:
-    if not isinstance(message, Mapping):
-        raise TypeError("phiguard.openai: messages must be dicts")
-    out = dict(message)
+    out = plain(message, "messages")
     out["content"] = _content(flow, out.get("content"))
     if "name" in out:
         out["name"] = flow.identifier(out["name"])
@@ -132,15 +130,18 @@ def _content(flow: Flow, content: Any) -> Any:
         return flow.text(content)
     if isinstance(content, list):
         parts = []
-        for part in content:
-            part = dict(part) if isinstance(part, Mapping) else part
-            if isinstance(part, dict):
-                if isinstance(part.get("text"), str):
-                    part["text"] = flow.text(part["text"])
-                if isinstance(part.get("file"), Mapping) and "filename" in part["file"]:
-                    part["file"] = {**part["file"], "filename": flow.text(part["file"]["filename"])}
+        for item in content:
+            part = plain(item, "content parts")
+            if isinstance(part.get("text"), str):
+                part["text"] = flow.text(part["text"])
+            if isinstance(part.get("file"), Mapping) and "filename" in part["file"]:
+                part["file"] = {**part["file"], "filename": flow.text(part["file"]["filename"])}
             parts.append(part)
         return parts
+    if content is not None:
+        raise TypeError(
+            f"phiguard: message content must be text or parts, got {type(content).__name__}"
+        )
     return content
 
 
@@ -245,9 +246,7 @@ def _response_input(flow: Flow, value: Any) -> Any:
         return value
     items = []
     for item in value:
-        if not isinstance(item, Mapping):
-            raise TypeError("phiguard.openai: input items must be dicts")
-        out = dict(item)
+        out = plain(item, "input items")
         if "content" in out:
             out["content"] = _content(flow, out["content"])
         if "output" in out:  # function_call_output

@@ -161,3 +161,21 @@ def test_endpoints_phiguard_does_not_guard_are_refused(provider: FakeProvider) -
         with pytest.raises(AttributeError, match="not guarded"):
             reach()
     assert provider.bodies == []
+
+
+def test_sdk_blocks_put_back_into_the_history_are_redacted(
+    provider: FakeProvider, guard: phiguard.Guard
+) -> None:
+    # the usual tool loop: the answer's content blocks (restored, so full of
+    # PHI) go back into the next request as the assistant turn
+    client = _client(provider, guard)
+    first = client.messages.create(model="m", max_tokens=100, messages=_messages(), tools=TOOLS)
+    assert any(getattr(b, "type", "") == "tool_use" for b in first.content)
+    history = [*_messages(), {"role": "assistant", "content": first.content}]
+    history.append({"role": "user", "content": "And Rosa Delgado's MRN 00412387?"})
+    client.messages.create(model="m", max_tokens=100, messages=history, tools=TOOLS)
+    provider.assert_never_received(PHI)
+    with pytest.raises(TypeError, match="content blocks"):
+        client.messages.create(
+            model="m", max_tokens=10, messages=[{"role": "user", "content": [object()]}]
+        )

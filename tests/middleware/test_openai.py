@@ -249,3 +249,16 @@ def test_async_responses_whole_and_streamed(provider: FakeProvider, guard: phigu
     assert whole == streamed and "Rosa Delgado" in whole
     assert json.loads(arguments) == {"patient": "Rosa Delgado"}
     provider.assert_never_received(PHI)
+
+
+def test_sdk_messages_put_back_into_the_history_are_redacted(
+    provider: FakeProvider, guard: phiguard.Guard
+) -> None:
+    client = phiguard.openai.wrap(openai.OpenAI(base_url=provider.url, api_key="k"), guard=guard)
+    first = client.chat.completions.create(model="m", messages=_messages(), tools=TOOLS)
+    history = [*_messages(), first.choices[0].message]  # the restored answer, as an object
+    history.append({"role": "user", "content": "Thanks; and Rosa Delgado's MRN 00412387?"})
+    client.chat.completions.create(model="m", messages=history, tools=TOOLS)
+    provider.assert_never_received(PHI)
+    with pytest.raises(TypeError, match="content parts"):
+        client.chat.completions.create(model="m", messages=[{"role": "user", "content": [42]}])
