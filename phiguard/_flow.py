@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from phiguard.session import Session, StreamRestorer
@@ -19,7 +19,15 @@ from phiguard.session import Session, StreamRestorer
 if TYPE_CHECKING:
     from phiguard.guard import Guard
 
-__all__ = ["Flow", "GuardedClient", "plain"]
+__all__ = [
+    "AsyncRestoredStream",
+    "Flow",
+    "GuardedClient",
+    "RestoredStream",
+    "StreamRestore",
+    "new_flow",
+    "plain",
+]
 
 _NAME_FIELD = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -122,9 +130,15 @@ class GuardedClient:
         return f"{self.wrapper}({self._client!r})"
 
     def _flow(self) -> Flow:
-        from phiguard.guard import _shared_guard
+        return new_flow(self._guard, self._session)
 
-        return Flow(self._session or (self._guard or _shared_guard()).session())
+
+def new_flow(guard: Guard | None, session: Session | None) -> Flow:
+    """A round trip through ``session``, else a fresh session of ``guard``
+    (of the shared default Guard if neither is given)."""
+    from phiguard.guard import _shared_guard
+
+    return Flow(session or (guard or _shared_guard()).session())
 
 
 class Streams:
@@ -149,8 +163,129 @@ class Streams:
         restorer = self._open.pop(key, None)
         return restorer.close() if restorer is not None else ""
 
+    def close_where(self, chosen: Callable[[object], bool]) -> dict[object, str]:
+        """Close the open streams whose keys are ``chosen``; their tails, by key."""
+        return {key: self.close(key) for key in list(self._open) if chosen(key)}
+
     def close_all(self) -> dict[object, str]:
-        return {key: self.close(key) for key in list(self._open)}
+        return self.close_where(lambda key: True)
+
+
+class StreamRestore:
+    """How one streamed answer is restored: ``step`` turns each item the
+    provider sends into the items to pass on; ``finish`` gives any closing
+    items once the provider's stream ends."""
+
+    def __init__(self, flow: Flow) -> None:
+        self.flow = flow
+        self.streams = flow.streams()
+
+    def step(self, item: Any) -> list[Any]:
+        raise NotImplementedError
+
+    def finish(self) -> list[Any]:
+        return []
+
+
+class RestoredStream:
+    """The provider's stream, restored item by item, with its interface."""
+
+    def __init__(self, stream: Any, restore: StreamRestore) -> None:
+        self._stream = stream
+        self._iterator = self._restored(restore)
+
+    def _restored(self, restore: StreamRestore) -> Iterator[Any]:
+        for item in self._stream:
+            yield from restore.step(item)
+        yield from restore.finish()
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._iterator
+
+    def __next__(self) -> Any:
+        return next(self._iterator)
+
+    def __enter__(self) -> RestoredStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        close = getattr(self._stream, "close", None)
+        if close is not None:
+            close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class AsyncRestoredStream:
+    """:class:`RestoredStream` for an async provider stream."""
+
+    def __init__(self, stream: Any, restore: StreamRestore) -> None:
+        self._stream = stream
+        self._iterator = self._restored(restore)
+
+    async def _restored(self, restore: StreamRestore) -> AsyncIterator[Any]:
+        async for item in self._stream:
+            for restored in restore.step(item):
+                yield restored
+        for restored in restore.finish():
+            yield restored
+
+    def __aiter__(self) -> AsyncIterator[Any]:
+        return self._iterator
+
+    async def __anext__(self) -> Any:
+        return await self._iterator.__anext__()
+
+    async def __aenter__(self) -> AsyncRestoredStream:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        close = getattr(self._stream, "close", None)
+        if close is not None:
+            await close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+Restore = Callable[[Flow, Any], None]
+
+
+def send(
+    target: Callable[..., Any],
+    request: dict[str, Any],
+    flow: Flow,
+    restore: Restore,
+    stream_restore: Callable[[Flow], StreamRestore],
+) -> Any:
+    """Send the (redacted) request; restore the answer, or wrap its stream."""
+    answer = target(**request)
+    if request.get("stream"):
+        return RestoredStream(answer, stream_restore(flow))
+    restore(flow, answer)
+    return answer
+
+
+async def send_async(
+    target: Callable[..., Any],
+    request: dict[str, Any],
+    flow: Flow,
+    restore: Restore,
+    stream_restore: Callable[[Flow], StreamRestore],
+) -> Any:
+    """:func:`send` for an async client."""
+    answer = await target(**request)
+    if request.get("stream"):
+        return AsyncRestoredStream(answer, stream_restore(flow))
+    restore(flow, answer)
+    return answer
 
 
 def _map_strings(value: Any, change: Callable[[str], Any]) -> Any:

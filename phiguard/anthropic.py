@@ -26,10 +26,20 @@ nothing is sent unredacted. Needs ``pip install "phiguard[anthropic]"``.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from phiguard._flow import Flow, GuardedClient, Streams, plain
+from phiguard._flow import (
+    AsyncRestoredStream,
+    Flow,
+    GuardedClient,
+    RestoredStream,
+    StreamRestore,
+    Streams,
+    plain,
+    send,
+    send_async,
+)
 from phiguard.guard import Guard
 from phiguard.session import Session
 
@@ -69,14 +79,9 @@ class _Messages:
     def create(self, **kwargs: Any) -> Any:
         flow = self._owner._flow()
         request = _request(flow, kwargs)  # raises before any call on error
+        sender = send_async if self._owner._async else send
         target = self._owner._client.messages.create
-        if self._owner._async:
-            return _acreate(target, request, flow)
-        answer = target(**request)
-        if request.get("stream"):
-            return _Events(answer, flow)
-        _restore_message(flow, answer)
-        return answer
+        return sender(target, request, flow, _restore_message, _MessageEvents)
 
     def stream(self, **kwargs: Any) -> Any:
         """Like ``client.messages.stream``: a manager whose stream is restored."""
@@ -90,11 +95,11 @@ class _Messages:
         if self._owner._async:
 
             async def open_async() -> Any:
-                return _AsyncEvents(await target(**request), flow)
+                return AsyncRestoredStream(await target(**request), _MessageEvents(flow))
 
             return AsyncMessageStreamManager(open_async(), output_format=NOT_GIVEN)
         # the manager takes what opens a stream; ours is restored on the way
-        opener: Any = lambda: _Events(target(**request), flow)  # noqa: E731
+        opener: Any = lambda: RestoredStream(target(**request), _MessageEvents(flow))  # noqa: E731
         return MessageStreamManager(opener, output_format=NOT_GIVEN)
 
 
@@ -179,72 +184,6 @@ def _restore_event(flow: Flow, streams: Streams, event: Any) -> list[Any]:
     return out
 
 
-class _Events:
-    """The provider's event stream, restored; the interface of ``anthropic.Stream``."""
-
-    def __init__(self, stream: Any, flow: Flow) -> None:
-        self._stream = stream
-        self._flow = flow
-        self._streams = flow.streams()
-        self._iterator = self._restored()
-
-    def _restored(self) -> Iterator[Any]:
-        for event in self._stream:
-            yield from _restore_event(self._flow, self._streams, event)
-
-    def __iter__(self) -> Iterator[Any]:
-        return self._iterator
-
-    def __next__(self) -> Any:
-        return next(self._iterator)
-
-    def __enter__(self) -> _Events:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-class _AsyncEvents:
-    def __init__(self, stream: Any, flow: Flow) -> None:
-        self._stream = stream
-        self._flow = flow
-        self._streams = flow.streams()
-        self._iterator = self._restored()
-
-    async def _restored(self) -> AsyncIterator[Any]:
-        async for event in self._stream:
-            for restored in _restore_event(self._flow, self._streams, event):
-                yield restored
-
-    def __aiter__(self) -> AsyncIterator[Any]:
-        return self._iterator
-
-    async def __anext__(self) -> Any:
-        return await self._iterator.__anext__()
-
-    async def __aenter__(self) -> _AsyncEvents:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        await self._stream.close()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-async def _acreate(target: Any, request: dict[str, Any], flow: Flow) -> Any:
-    answer = await target(**request)
-    if request.get("stream"):
-        return _AsyncEvents(answer, flow)
-    _restore_message(flow, answer)
-    return answer
+class _MessageEvents(StreamRestore):
+    def step(self, event: Any) -> list[Any]:
+        return _restore_event(self.flow, self.streams, event)

@@ -24,10 +24,10 @@ is sent unredacted. Needs ``pip install "phiguard[openai]"``.
 from __future__ import annotations
 
 import copy
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from phiguard._flow import Flow, GuardedClient, Streams, plain
+from phiguard._flow import Flow, GuardedClient, StreamRestore, Streams, plain, send, send_async
 from phiguard.guard import Guard
 from phiguard.session import Session
 
@@ -76,14 +76,9 @@ class _ChatCompletions:
     def create(self, **kwargs: Any) -> Any:
         flow = self._owner._flow()
         request = _chat_request(flow, kwargs)  # raises before any call on error
+        sender = send_async if self._owner._async else send
         target = self._owner._client.chat.completions.create
-        if self._owner._async:
-            return _acall(target, request, flow, _restore_chat, _restore_chat_chunk)
-        answer = target(**request)
-        if request.get("stream"):
-            return _SyncStream(answer, flow.streams(), _restore_chat_chunk, _flush_chat)
-        _restore_chat(flow, answer)
-        return answer
+        return sender(target, request, flow, _restore_chat, ChatChunks)
 
 
 def _chat_request(flow: Flow, kwargs: Mapping[str, Any]) -> dict[str, Any]:
@@ -185,9 +180,11 @@ def _flush_choice(streams: Streams, choice: Any) -> None:
     tail = streams.close(("content", index))
     if tail:
         delta.content = (delta.content or "") + tail
-    for key, rest in streams.close_all().items():
-        if not rest or not (isinstance(key, tuple) and key[0] == "tool" and key[1] == index):
+    tools = streams.close_where(lambda key: isinstance(key, tuple) and key[:2] == ("tool", index))
+    for key, rest in tools.items():
+        if not rest:
             continue
+        assert isinstance(key, tuple)
         calls = delta.tool_calls = list(delta.tool_calls or [])
         same = [c for c in calls if c.index == key[2] and c.function is not None]
         if same:
@@ -200,16 +197,27 @@ def _flush_choice(streams: Streams, choice: Any) -> None:
             )
 
 
-def _flush_chat(streams: Streams, last: Any) -> Any:
-    """A closing chunk for whatever is still held when the stream ends."""
-    pending = streams.close_all()
-    if last is None or not any(pending.values()):
-        return None
-    final = last.model_copy(deep=True)
-    for choice in final.choices:
-        choice.delta.content = pending.get(("content", choice.index), "") or None
-        choice.delta.tool_calls = None
-    return final
+class ChatChunks(StreamRestore):
+    """A streamed chat completion (OpenAI's chunks, and LiteLLM's)."""
+
+    last: Any = None
+
+    def step(self, chunk: Any) -> list[Any]:
+        _restore_chat_chunk(self.streams, chunk)
+        self.last = chunk
+        return [chunk]
+
+    def finish(self) -> list[Any]:
+        """A closing chunk for whatever is still held when the stream ends
+        without a finish reason."""
+        pending = self.streams.close_all()
+        if self.last is None or not any(pending.values()):
+            return []
+        final = self.last.model_copy(deep=True)
+        for choice in final.choices:
+            choice.delta.content = pending.get(("content", choice.index), "") or None
+            choice.delta.tool_calls = None
+        return [final]
 
 
 # -- responses -------------------------------------------------------------------
@@ -229,14 +237,9 @@ class _Responses:
             request["input"] = _response_input(flow, request["input"])
         if "instructions" in request:
             request["instructions"] = flow.text(request["instructions"])
+        sender = send_async if self._owner._async else send
         target = self._owner._client.responses.create
-        if self._owner._async:
-            return _acall(target, request, flow, _restore_response, _restore_event)
-        answer = target(**request)
-        if request.get("stream"):
-            return _SyncStream(answer, flow.streams(), _restore_event, None, flow)
-        _restore_response(flow, answer)
-        return answer
+        return sender(target, request, flow, _restore_response, _ResponseEvents)
 
 
 def _response_input(flow: Flow, value: Any) -> Any:
@@ -272,7 +275,7 @@ def _restore_item(flow: Flow, item: Any) -> None:
         item.arguments = flow.restore_json(item.arguments)
 
 
-def _restore_event(streams: Streams, event: Any, flow: Flow | None = None) -> list[Any]:
+def _restore_event(flow: Flow, streams: Streams, event: Any) -> list[Any]:
     """The events to pass on for one streamed Responses event."""
     kind = getattr(event, "type", "")
     if kind in {"response.output_text.delta", "response.function_call_arguments.delta"}:
@@ -289,130 +292,21 @@ def _restore_event(streams: Streams, event: Any, flow: Flow | None = None) -> li
             extra = last.model_copy()
             extra.delta = tail
             out.append(extra)
-        if flow is not None:
-            if kind.endswith("text.done"):
-                event.text = flow.restore(event.text)
-            else:
-                event.arguments = flow.restore_json(event.arguments)
-    elif flow is not None and kind == "response.content_part.done":
+        if kind.endswith("text.done"):
+            event.text = flow.restore(event.text)
+        else:
+            event.arguments = flow.restore_json(event.arguments)
+    elif kind == "response.content_part.done":
         if isinstance(getattr(event.part, "text", None), str):
             event.part.text = flow.restore(event.part.text)
-    elif flow is not None and kind == "response.output_item.done":
+    elif kind == "response.output_item.done":
         _restore_item(flow, event.item)
-    elif flow is not None and kind in {"response.completed", "response.incomplete"}:
+    elif kind in {"response.completed", "response.incomplete"}:
         _restore_response(flow, event.response)
     out.append(event)
     return out
 
 
-# -- streams -----------------------------------------------------------------------
-
-
-class _SyncStream:
-    """The provider's stream, restored chunk by chunk; same interface."""
-
-    def __init__(
-        self, stream: Any, streams: Streams, restore: Any, flush: Any, flow: Flow | None = None
-    ):
-        self._stream = stream
-        self._streams = streams
-        self._restore = restore
-        self._flush = flush
-        self._flow = flow
-        self._iterator = self._restored()
-
-    def _restored(self) -> Iterator[Any]:
-        last = None
-        for item in self._stream:
-            if self._flow is not None:  # Responses events
-                yield from self._restore(self._streams, item, self._flow)
-                continue
-            self._restore(self._streams, item)
-            last = item
-            yield item
-        if self._flush is not None:
-            final = self._flush(self._streams, last)
-            if final is not None:
-                yield final
-
-    def __iter__(self) -> Iterator[Any]:
-        return self._iterator
-
-    def __next__(self) -> Any:
-        return next(self._iterator)
-
-    def __enter__(self) -> _SyncStream:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        close = getattr(self._stream, "close", None)
-        if close is not None:
-            close()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-class _AsyncStream:
-    def __init__(self, stream: Any, streams: Streams, restore: Any, flush: Any, flow: Flow | None):
-        self._stream = stream
-        self._streams = streams
-        self._restore = restore
-        self._flush = flush
-        self._flow = flow
-        self._iterator = self._restored()
-
-    async def _restored(self) -> AsyncIterator[Any]:
-        last = None
-        async for item in self._stream:
-            if self._flow is not None:
-                for event in self._restore(self._streams, item, self._flow):
-                    yield event
-                continue
-            self._restore(self._streams, item)
-            last = item
-            yield item
-        if self._flush is not None:
-            final = self._flush(self._streams, last)
-            if final is not None:
-                yield final
-
-    def __aiter__(self) -> AsyncIterator[Any]:
-        return self._iterator
-
-    async def __anext__(self) -> Any:
-        return await self._iterator.__anext__()
-
-    async def __aenter__(self) -> _AsyncStream:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        close = getattr(self._stream, "close", None)
-        if close is not None:
-            await close()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-async def _acall(
-    target: Any, request: dict[str, Any], flow: Flow, restore: Any, restore_part: Any
-) -> Any:
-    answer = await target(**request)
-    if request.get("stream"):
-        is_chat = restore is _restore_chat
-        return _AsyncStream(
-            answer,
-            flow.streams(),
-            restore_part,
-            _flush_chat if is_chat else None,
-            None if is_chat else flow,
-        )
-    restore(flow, answer)
-    return answer
+class _ResponseEvents(StreamRestore):
+    def step(self, event: Any) -> list[Any]:
+        return _restore_event(self.flow, self.streams, event)

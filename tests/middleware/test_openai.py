@@ -262,3 +262,45 @@ def test_sdk_messages_put_back_into_the_history_are_redacted(
     provider.assert_never_received(PHI)
     with pytest.raises(TypeError, match="content parts"):
         client.chat.completions.create(model="m", messages=[{"role": "user", "content": [42]}])
+
+
+def test_one_choice_finishing_keeps_the_other_choices_held_text(guard: phiguard.Guard) -> None:
+    from openai.types.chat import ChatCompletionChunk
+
+    from phiguard._flow import Flow
+    from phiguard.openai import ChatChunks
+
+    session = guard.session()
+    session.redact("Pt Rosa Delgado")
+    tag = session.tag
+
+    def chunk(deltas: dict[int, str], finished: set[int]) -> ChatCompletionChunk:
+        return ChatCompletionChunk.model_validate(
+            {
+                "id": "c",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": "m",
+                "choices": [
+                    {
+                        "index": i,
+                        "delta": {"content": text},
+                        "finish_reason": "stop" if i in finished else None,
+                    }
+                    for i, text in deltas.items()
+                ],
+            }
+        )
+
+    # choice 1 is inside a placeholder when choice 0 finishes
+    chunks = [
+        chunk({0: "Done.", 1: "Ask [NAME_1_"}, {0}),
+        chunk({1: f"{tag}] now."}, {1}),
+    ]
+    restore = ChatChunks(Flow(session))
+    out = [c for item in chunks for c in restore.step(item)] + restore.finish()
+    texts: dict[int, str] = {}
+    for c in out:
+        for choice in c.choices:
+            texts[choice.index] = texts.get(choice.index, "") + (choice.delta.content or "")
+    assert texts == {0: "Done.", 1: "Ask Rosa Delgado now."}
