@@ -26,6 +26,7 @@ from phiguard.findings import Finding, Redaction
 from phiguard.policy import PROFILES, Policy, load_config
 from phiguard.session import DEFAULT_TTL, Session
 from phiguard.store import SessionStore
+from phiguard.titles import LEADING_TITLE
 from phiguard.transform import Context, apply, hash_value, render
 
 __all__ = ["Guard", "redact", "scan"]
@@ -254,7 +255,7 @@ class Guard:
     def _allowed(self, finding: Finding) -> bool:
         value = finding.text
         # "Dr. Okafor" is allowed by an allowed "Okafor"
-        bare = _TITLE.sub("", value) if finding.label == "NAME" else value
+        bare = LEADING_TITLE.sub("", value) if finding.label == "NAME" else value
         allow = self.policy.allow
         return (
             value.casefold() in allow
@@ -330,9 +331,6 @@ def _check_texts(texts: object) -> list[str]:
             raise InputError(f"texts[{index}]: expected str, got {type(item).__name__}")
         checked.append(item)
     return checked
-
-
-_TITLE = re.compile(r"^(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev)\.?\s+", re.IGNORECASE)
 
 
 def _check_count(key: str, value: object) -> int:

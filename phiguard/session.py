@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, overload
 from phiguard.errors import ConfigError, DetectionError, InputError, PhiguardError
 from phiguard.findings import LABELS, Finding, Redaction
 from phiguard.store import SessionStore
+from phiguard.titles import LEADING_TITLE, TITLES
 from phiguard.transform import Context, apply, render
 
 if TYPE_CHECKING:
@@ -58,10 +59,6 @@ _OPEN_BARE = re.compile(
 #: No placeholder is longer than this (``[ ACCESSION_999999_K7QX2 ]``).
 _LONGEST = 40
 
-_TITLE = re.compile(
-    r"(?P<title>(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev)\.?)\s+", re.IGNORECASE
-)
-_TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor sr fr rev mister madam".split())
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -247,7 +244,7 @@ class Session:
         state.counts[label] = number
         placeholder = f"[{label}_{number}_{state.tag}]"
         state.keys[key] = placeholder
-        state.values[_normal(placeholder)] = value
+        state.values[placeholder[1:-1]] = value
         if label == "NAME":
             state.people.append(_Person(placeholder, _name_words(value), value))
         return placeholder
@@ -377,7 +374,7 @@ def _restore(text: str, before: str, values: dict[str, str]) -> str:
         value = values.get(_normal_match(match))
         if value is None:
             continue
-        title = _TITLE.match(value)
+        title = LEADING_TITLE.match(value)
         if title is not None and _ends_with_word(
             source[: match.start()], title.group("title").rstrip(".")
         ):
@@ -401,7 +398,7 @@ def _linked_person(state: _State, value: str) -> _Person | None:
     if len(longer) == 1 and not shorter:
         person = longer[0]  # a fuller form of a name seen before: restore it
         person.words, person.surface = words, value
-        state.values[_normal(person.placeholder)] = value
+        state.values[person.placeholder[1:-1]] = value
         return person
     return None
 
@@ -429,12 +426,6 @@ def _ends_with_word(text: str, word: str) -> bool:
     )
 
 
-def _normal(placeholder: str) -> str:
-    match = _PLACEHOLDER.fullmatch(placeholder)
-    assert match is not None
-    return _normal_match(match)
-
-
 def _normal_match(match: re.Match[str]) -> str:
     groups = match.groupdict()
     label = groups["label"] or groups["bare_label"]
@@ -449,7 +440,7 @@ def _fold(text: str) -> str:
 
 
 def _name_words(value: str) -> tuple[str, ...]:
-    return tuple(w for w in _NAME_WORD.findall(_fold(value)) if w not in _TITLES)
+    return tuple(w for w in _NAME_WORD.findall(_fold(value)) if w not in TITLES)
 
 
 def _fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

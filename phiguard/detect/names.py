@@ -54,6 +54,7 @@ import regex
 from phiguard.detect.lexicons import Lexicons
 from phiguard.detect.ner import PersonModel
 from phiguard.findings import Finding
+from phiguard.titles import TITLES
 
 __all__ = ["NameRecognizer"]
 
@@ -62,7 +63,6 @@ _TOKEN = regex.compile(
     r"|\d+|[^\s\p{L}\d]"
 )
 
-TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor sr fr rev mister madam".split())
 #: Words after which the next capitalised word is very likely a person.
 STRONG_CUES = frozenset(
     """

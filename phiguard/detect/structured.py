@@ -15,8 +15,8 @@ import regex
 
 from phiguard.detect.ages import is_over_89
 from phiguard.detect.fields import FIELD_LABELS, normalise_key, value_fits
-from phiguard.detect.names import TITLES
 from phiguard.findings import Finding
+from phiguard.titles import TITLES
 
 __all__ = ["DicomRecognizer", "FieldRecognizer", "Hl7Recognizer", "TableRecognizer"]
 

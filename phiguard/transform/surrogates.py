@@ -25,11 +25,11 @@ import hashlib
 import hmac
 import re
 
+from phiguard.titles import LEADING_TITLE
 from phiguard.transform.dates import shift_date
 
 __all__ = ["surrogate"]
 
-_TITLE = re.compile(r"^(?P<title>(?:dr|doctor|mr|mrs|ms|miss|mx|prof|rev)\.?\s+)", re.IGNORECASE)
 _DIGITS = "0123456789"
 _LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 
@@ -75,8 +75,8 @@ def _fake_name(seed: int) -> tuple[str, str]:
 
 def _name(value: str, seed: int) -> str:
     given, family = _fake_name(seed)
-    title = _TITLE.match(value)
-    prefix = title.group("title") if title else ""
+    title = LEADING_TITLE.match(value)
+    prefix = value[: title.end()] if title else ""
     body = value[len(prefix) :]
     words = re.findall(r"[^\W\d_]+", body)
     if "^" in body:

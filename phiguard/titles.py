@@ -1,0 +1,20 @@
+"""Titles that open a person's name, shared by detection and transforms.
+
+The name tier counts a title as part of the name (``[NAME]`` for ``Dr.
+Okafor``); sessions, allow-lists and surrogates look for the title at the
+start of a name's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LEADING_TITLE", "TITLES"]
+
+#: Title words, lower case, without their full stop.
+TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor sr fr rev mister madam".split())
+#: A title written at the start of a name, with its full stop and spaces:
+#: group ``title`` is the title with its stop, the match ends at the name.
+LEADING_TITLE = re.compile(
+    r"^(?P<title>(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev)\.?)\s+", re.IGNORECASE
+)
