@@ -75,8 +75,11 @@ class CompiledRecognizer:
         # alternation defeats (measured: 2-10x slower), and patterns of one
         # recognizer may then match overlapping text. Case folding is slow
         # too, and only patterns with letters in them need it.
+        compiled = [_compile(pattern.regex, spec.ignore_case) for pattern in spec.patterns]
+        #: (regex, score, whether it has a value group) per pattern
         self._patterns = tuple(
-            (_compile(pattern.regex, spec.ignore_case), pattern.score) for pattern in spec.patterns
+            (regex_, pattern.score, VALUE_GROUP in regex_.groupindex)
+            for regex_, pattern in zip(compiled, spec.patterns)
         )
         self._context = (
             regex.compile(
@@ -113,10 +116,10 @@ class CompiledRecognizer:
 
     def _matches(self, text: str) -> Iterator[Finding]:
         spec = self.spec
-        for compiled, base_score in self._patterns:
+        for compiled, base_score, has_value in self._patterns:
             for match in compiled.finditer(text):
                 start, end = match.span()
-                if VALUE_GROUP in compiled.groupindex and match.start(VALUE_GROUP) != -1:
+                if has_value and match.start(VALUE_GROUP) != -1:
                     start, end = match.span(VALUE_GROUP)
                 if start >= end:
                     continue
