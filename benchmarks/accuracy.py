@@ -374,13 +374,14 @@ def phiguard_scanner(profile: str | None) -> Scanner:
     return scan
 
 
-def presidio_scanner() -> Scanner:
+def presidio_analyzer() -> Any:
     """Presidio's default AnalyzerEngine with the offline-installable spaCy model.
 
     The NLP configuration is Presidio's own default (``default.yaml``: entity
     mapping, ignored labels such as ORGANIZATION) with only the model swapped;
     passing a bare ``{"nlp_engine_name", "models"}`` configuration would
-    silently drop those defaults.
+    silently drop those defaults. ``benchmarks/throughput.py`` builds its
+    baseline here too.
     """
     for name in ("presidio-analyzer", "presidio-anonymizer"):
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -390,7 +391,12 @@ def presidio_scanner() -> Scanner:
     configuration = copy.deepcopy(NlpEngineProvider().nlp_configuration)
     configuration["models"] = [{"lang_code": "en", "model_name": PRESIDIO_SPACY_MODEL}]
     nlp_engine = NlpEngineProvider(nlp_configuration=configuration).create_engine()
-    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
+    return AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
+
+
+def presidio_scanner() -> Scanner:
+    """Presidio's analyzer (:func:`presidio_analyzer`) as a scanner."""
+    analyzer = presidio_analyzer()
 
     def scan(text: str) -> list[Interval]:
         return [(r.start, r.end) for r in analyzer.analyze(text=text, language="en")]

