@@ -188,22 +188,27 @@ class Guard:
         is consumed once); raises :class:`InputError` at the first item that
         is not a ``str``, before any text is scanned.
         """
-        items = _check_texts(texts)
-        batch_size = _check_count("batch_size", batch_size)
-        n_process = _check_count("n_process", n_process)
-        results: list[list[Finding]] = []
-        for first in range(0, len(items), batch_size):
-            batch = items[first : first + batch_size]
-            results.extend(self._scan_batch(batch, batch_size=batch_size, n_process=n_process))
-        return results
+        return self._scan_checked(_check_texts(texts), batch_size, n_process)
 
     def redact_many(
         self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
     ) -> list[Redaction]:
         """Return the redaction of each text, in order; see :meth:`scan_many`."""
         items = _check_texts(texts)
-        found = self.scan_many(items, batch_size=batch_size, n_process=n_process)
+        found = self._scan_checked(items, batch_size, n_process)
         return [self._redact(text, findings) for text, findings in zip(items, found)]
+
+    def _scan_checked(
+        self, items: list[str], batch_size: object, n_process: object
+    ) -> list[list[Finding]]:
+        """:meth:`scan_many` of texts already checked to be ``str``."""
+        size = _check_count("batch_size", batch_size)
+        processes = _check_count("n_process", n_process)
+        results: list[list[Finding]] = []
+        for first in range(0, len(items), size):
+            batch = items[first : first + size]
+            results.extend(self._scan_batch(batch, batch_size=size, n_process=processes))
+        return results
 
     def _scan_batch(
         self, texts: list[str], *, batch_size: int, n_process: int
