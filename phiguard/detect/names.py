@@ -30,7 +30,21 @@ lower-case given + surname     0.50    ``dagny okonkwo needs ...`` (no word of
                                        either in a word list)
 in a list of lexicon names     0.20    ``Kowalczyk, Ferreira and Nakamura``
 speaker before a colon         0.25    ``Adaeze: is the MRI booked?``
+verb only people do, after     0.40    ``Oyelaran complained``, ``shouted at Todd``
+addressed, closing a sentence  0.40    ``Thanks for the read, Roy!``
+lower-case given, initial,     0.55    ``benjamin a seiler``
+surname
+another mention of a plain     0.60    ``met Teodora Vukovic; Vukovic agrees``
+name's word (full name, title,         (same spelling and case; not an English
+cue)                                   word, not an eponym use)
 =============================  ======  ========================================
+
+A given name that is no word makes the capitalised word after it a surname
+even when that is a word too (``Marisol Hides``); words with diacritics are
+never English words (``Bašić``, folded, would spell *basic*); generation
+suffixes (``Jr.``, ``III``) stay with the name. In a list of names, a
+surname that is also an eponym (``Adeyemi and Murphy``) is a person as long
+as one member is no clinical word.
 
 Names that are also words (Rose, Will, Young, Price) get less from the
 lexicon rules and need a cue, a title or the model. The clinical allow-list
@@ -87,6 +101,16 @@ POST_CUES = frozenset(
     dictated covering covered family
     """.split()
 )
+#: Verbs only people do, after a capitalised word: "Ayodele shouted",
+#: "Rintanen began writing". Unlike :data:`POST_CUES` they do not overrule
+#: the clinical allow-list ("Keppra began to work" keeps the drug).
+HUMAN_VERBS = frozenset(
+    """
+    shouted yelled whispered smiled laughed cried lives lived married spent began studied
+    graduated died believes believed feels felt knows knew loves loved likes liked prefers
+    insisted explained complained complains works worked arrived grew moved joined founded
+    """.split()
+)
 #: Roles that, in brackets after a word, make it a person's name.
 _ROLES = frozenset("deceased decedent patient pt mother father guardian interpreter".split())
 #: Cues written in capitals in any text: RN Bethany, NP Okafor.
@@ -114,7 +138,15 @@ _LIST_JOINS = frozenset("and or &".split())
 SIGN_OFFS = frozenset("thanks thank thx best regards cheers sincerely warmly cordially ty".split())
 #: Lower-case words that can start evidence; any other lower-case word is
 #: skipped at once unless a comma follows it ("smith, john").
-_TRIGGERS = TITLES | STRONG_CUES | WEAK_CUES | SIGN_OFFS | {"baby", "is"}
+_TRIGGERS = TITLES | STRONG_CUES | WEAK_CUES | SIGN_OFFS | {"baby", "is", "at"}
+#: Relatives and companions: "Misty's daughter", "Okafor's wife" are people's.
+_KIN = frozenset(
+    """
+    son daughter wife husband mother mom mum father dad brother sister grandson
+    granddaughter grandmother grandfather aunt uncle niece nephew cousin partner fiance
+    fiancee boyfriend girlfriend friend caregiver spouse child kids children
+    """.split()
+)
 PARTICLES = frozenset(
     "van vanden vander der den de la le del della da das dos di du von ter ten bin ibn al el "
     "st abu ben bint ap".split()
@@ -186,7 +218,23 @@ EVIDENCE = {
     "speaker": 0.25,
     "lower_pair": 0.50,
     "unknown_word": 0.25,
+    "human_verb": 0.40,
+    "vocative": 0.40,
+    "lower_initial": 0.55,
+    "repeat": 0.60,
 }
+#: Rules that make a one-word name plain enough to lend it to its other mentions.
+_PLAIN_RULES = frozenset({"title", "strong_cue", "inverted", "caret", "sign_off"})
+#: Generation suffixes that belong to the name before them: John Smith Jr.
+_SUFFIXES = frozenset({"jr", "sr", "II", "III"})
+#: Capitalised words that follow given names without being surnames.
+_NOT_SURNAMES = frozenset(
+    """
+    hospital hospitals clinic clinics center centre medical health healthcare memorial
+    university college school institute foundation street st road avenue lane drive
+    county city valley park house hall pharmacy imaging radiology
+    """.split()
+)
 
 
 class _Token:
@@ -242,9 +290,19 @@ class _Token:
         self.initial = len(text) == 1 and text.isupper()
 
 
+#: Irregular verb forms: WordNet lists lemmas only, and "pt seen at ..." is no name.
+_IRREGULAR = frozenset(
+    """
+    seen done gone taken given known shown told said made went came got gotten felt left
+    kept brought thought found sent spent ran began begun drew drawn grew grown wrote
+    written spoke spoken broke broken chose chosen froze frozen woke woken wore worn
+    """.split()
+)
+
+
 def _english(word: str, english: frozenset[str]) -> bool:
     """``word`` or its lemma (WordNet lists lemmas) is an English word."""
-    if word in english:
+    if word in english or word in _IRREGULAR:
         return True
     candidates: tuple[str, ...] = ()
     if word.endswith("ies"):
@@ -402,6 +460,8 @@ class NameRecognizer:
     def _english_word(self, token: _Token) -> bool:
         if token.initial:
             return False
+        if not token.text.isascii() and any(c.isalpha() and ord(c) > 127 for c in token.text):
+            return False  # Bašić, Gábor: folded they spell words, written they don't
         if token.lower in self._lex.english:
             return True
         # inflected forms (ribs, wants, takes) are words; Pappas and Jones,
@@ -568,6 +628,8 @@ class NameRecognizer:
                 cue_word in STRONG_CUES
                 or cue_word in WEAK_CUES
                 or (token.lower == "is" and i > 0 and tokens[i - 1].lower == "this")
+                # "Mehrudin shouted at Todd"
+                or (token.lower == "at" and i > 0 and tokens[i - 1].lower in HUMAN_VERBS)
             )
             # in upper-case text (PT EDITH KAPLAN) the cue is upper case too;
             # RN, NP, PA are written in capitals anyway
@@ -578,7 +640,15 @@ class NameRecognizer:
             )
             if cue and consistent and not token.possessive:
                 yield from self._after_cue(tokens, i)
-            if token.possessive and token.titled and not self._is_word(token):
+            if (
+                token.possessive
+                and i + 1 < count
+                and tokens[i + 1].lower in _KIN
+                and self._name_shaped(token)
+                and (not self._is_word(token) or self._common_name(token))
+            ):
+                yield _Evidence(i, i + 1, EVIDENCE["strong_cue"], "strong_cue")
+            elif token.possessive and token.titled and not self._is_word(token):
                 # Ikenna's CT, Ayesha's MRCP: things belong to people
                 yield _Evidence(i, i + 1, EVIDENCE["possessive"], "possessive")
             if token.lower in SIGN_OFFS:
@@ -601,16 +671,25 @@ class NameRecognizer:
                 or (follows == "v" and tokens[end].dot)  # Vaughn v. Holloway
                 or self._role_in_brackets(tokens, end)
             )
+            human = follows in HUMAN_VERBS and not token.possessive
+            human = human and token.lower not in STOP_WORDS
             if end - i >= 2:
                 yield from self._pair(tokens, i, end)
             elif token.titled and not self._is_word(token):
                 if self._in_lexicon(token):
                     yield _Evidence(i, i + 1, EVIDENCE["lexicon_word"], "lexicon_word")
-                elif not at_start or post_cue:
+                elif not at_start or post_cue or human:
                     yield _Evidence(i, i + 1, EVIDENCE["unknown_word"], "unknown_word")
-            elif token.titled and self._in_lexicon(token) and (post_cue or not at_start):
+            elif token.titled and self._in_lexicon(token) and (post_cue or human or not at_start):
                 yield _Evidence(i, i + 1, EVIDENCE["word_name"], "word_name")
+            if human and end > i:
+                yield _Evidence(i, end, EVIDENCE["human_verb"], "human_verb")
             vocative = at_start and end == i + 1 and self._vocative(tokens, end)
+            if vocative and not self._is_word(token) and not self._in_lexicon(token):
+                # "Warrane, can I ...": a word in no list, addressed
+                yield _Evidence(i, end, EVIDENCE["unknown_word"], "unknown_word")
+            if end == i + 1 and self._called_out(tokens, i):
+                yield _Evidence(i, end, EVIDENCE["vocative"], "vocative")
             # "Scott is a very ...", "Asya spent a year": a name as subject
             subject = at_start and end == i + 1 and end < count
             subject = subject and tokens[end].lower in _SUBJECT_VERBS
@@ -638,7 +717,6 @@ class NameRecognizer:
             and not token.possessive
             and self._in_lexicon(token)
             and not self._plain_word(token)
-            and token.lower not in self._lex.clinical
         )
 
     def _listed(self, tokens: list[_Token]) -> Iterator[_Evidence]:
@@ -671,38 +749,72 @@ class NameRecognizer:
                 j += 2
                 if separator.lower in _LIST_JOINS:
                     break  # "A, B and C" ends at C
-            if len(members) >= 2 and joined:
+            # "Marrero and Murphy": a surname that is also an eponym is a
+            # person beside other people; "Bosniak, Lugano and Fleischner" are
+            # eponyms all
+            clinical = self._lex.clinical
+            people = [k for k in members if tokens[k].lower not in clinical]
+            if len(members) >= 2 and joined and people:
                 for k in members:
+                    if self._eponym_use(tokens, k):
+                        continue
                     if k + 1 >= count or not self._name_shaped(tokens[k + 1]):
                         yield _Evidence(k, k + 1, EVIDENCE["listed"], "listed")
             i = max(i + 1, j + 1)
 
     def _lower_pairs(self, tokens: list[_Token]) -> Iterator[_Evidence]:
-        """``eva kleist lives at ...``: a given name and a surname, in lower case.
+        """``olga krylova's ...``, ``benjamin a seiler``: a name in lower case.
 
-        Both must be in the lexicons and neither an English word, a stop
-        word or a clinical term; the given name must come first.
+        A given name from the lexicon (no English word unless a middle
+        initial follows: ``frank j lee``), maybe a middle initial, then a
+        surname from the lexicon or a word in no word list; no stop words or
+        clinical terms.
         """
-        for i in range(len(tokens) - 1):
-            given, surname = tokens[i], tokens[i + 1]
-            if not (given.text.islower() and surname.text.islower()):
+        count = len(tokens)
+        for i in range(count - 1):
+            given = tokens[i]
+            if not given.text.islower() or given.possessive or len(given.text) < 3:
                 continue
-            if given.possessive or len(given.text) < 3 or len(surname.text) < 3:
+            if not self._first_name(given) or self._lower_word(given):
                 continue
             if i and tokens[i - 1].text.islower() and self._first_name(tokens[i - 1]):
                 continue  # the middle of a longer lower-case name: counted there
-            if not (self._first_name(given) and self._surname(surname)):
+            k = i + 1
+            middle = tokens[k].initial or (
+                len(tokens[k].text) == 1 and tokens[k].text.isalpha() and tokens[k].text.islower()
+            )
+            if middle and not given.dot:
+                k += 1
+            if k >= count or given.dot:
                 continue
-            words = (given, surname)
-            if any(
-                t.lower in STOP_WORDS
-                or t.lower in self._lex.clinical
-                or self._is_word(t)
-                or any(_english(part, self._lex.english) for part in t.lower.split("-"))
-                for t in words
+            surname = tokens[k]
+            if not surname.text.islower() or len(surname.text) < 3 or self._lower_word(surname):
+                continue
+            if self._is_word(given) and not middle:
+                continue  # "olive grove", "case law": words, whatever the lists say
+            rank = self._lex.surnames.get(surname.lower, 0)
+            if 0 < rank <= FREQUENT_SURNAME_RANK and not middle:
+                continue  # "min case", "general law": common surnames are words too
+            if not self._surname(surname) and not (
+                # a word in no list after a given name: the given name must
+                # be no rarity ("einer berufsbezogenen" is German)
+                self._unknown_lower(surname) and self._lex.first_names.get(given.lower, 0) >= 500
             ):
                 continue
-            yield _Evidence(i, i + 2, EVIDENCE["lower_pair"], "lower_pair")
+            rule = "lower_initial" if middle else "lower_pair"
+            yield _Evidence(i, k + 1, EVIDENCE[rule], rule)
+
+    def _lower_word(self, token: _Token) -> bool:
+        """A stop word, a clinical term or a word whose parts are English words."""
+        return (
+            token.lower in STOP_WORDS
+            or token.lower in self._lex.clinical
+            or (
+                "-" in token.lower
+                and any(_english(part, self._lex.english) for part in token.lower.split("-"))
+            )
+            or (self._is_word(token) and not self._frequent_first_name(token))
+        )
 
     def _role_in_brackets(self, tokens: list[_Token], end: int) -> bool:
         """``Hunter (evening tech)``, ``Vaughn (deceased)``: a role in brackets."""
@@ -710,6 +822,13 @@ class NameRecognizer:
             return False
         inside = [t.lower for t in tokens[end + 1 : end + 4]]
         return any(word in STRONG_CUES or word in _ROLES for word in inside)
+
+    def _called_out(self, tokens: list[_Token], i: int) -> bool:
+        """``Don't go to town, Roy!``, ``Remember me, Kelly?``: a name addressed
+        after a comma, closing the sentence."""
+        if i == 0 or i + 1 >= len(tokens) or tokens[i - 1].text != ",":
+            return False
+        return tokens[i + 1].text in {"!", "?"} and not tokens[i].possessive
 
     def _vocative(self, tokens: list[_Token], end: int) -> bool:
         """``Seamus, can you ...``: a name, a comma, then a request."""
@@ -742,6 +861,7 @@ class NameRecognizer:
                 # requested by, signed by, read by: a person follows
                 i > 0 and tokens[i].lower == "by" and tokens[i - 1].lower in _AGENT_VERBS
             )
+            or tokens[i].lower == "at"  # only after a human verb: "shouted at Todd"
         )
         end = self._run(tokens, k, lower_ok=strong, any_lower=strong)
         first = tokens[k]
@@ -885,8 +1005,18 @@ class NameRecognizer:
         # a capitalised run are no part of a name
         while i < end and self._plain_word(tokens[i]):
             i += 1
+        kept = end
         while end > i and self._plain_word(tokens[end - 1]):
             end -= 1
+        if (
+            kept > end
+            and all(t.initial for t in tokens[i + 1 : end])
+            and self._given_then_surname(tokens[i], tokens[end])
+        ):
+            # "Rebecca Hides", "Kate M Begum": after a given name that is no
+            # word, a capitalised word is the surname even if it is a word too
+            yield _Evidence(i, end + 1, EVIDENCE["pair"], "pair")
+            return
         if end - i < 2:
             return
         words = [t for t in tokens[i:end] if not t.initial]
@@ -915,6 +1045,20 @@ class NameRecognizer:
             weight -= 0.15  # upper case: headings, unless every word is a name
         if weight > 0:
             yield _Evidence(i, end, weight, "pair")
+
+    def _given_then_surname(self, given: _Token, word: _Token) -> bool:
+        return (
+            given.titled
+            and "-" not in given.text  # Mini-Mental State
+            and word.titled
+            and not word.possessive
+            and self._first_name(given)
+            and not self._is_word(given)
+            and word.lower not in self._lex.clinical
+            and word.lower not in HEAD_NOUNS
+            and word.lower not in _NOT_SURNAMES
+            and word.lower not in _CALENDAR
+        )
 
     def _ner_evidence(self, draft: _Draft, start: int, end: int) -> Iterator[_Evidence]:
         """A PERSON span of the model, trimmed of what is no name word.
@@ -993,7 +1137,15 @@ class NameRecognizer:
             f"{before} {phrase}" in clinical or f"{phrase} {after}" in clinical
         ):
             return True
-        named = rules & {"strong_cue", "sign_off", "post_cue", "inverted"}
+        named = rules & {
+            "strong_cue",
+            "sign_off",
+            "post_cue",
+            "inverted",
+            "vocative",
+            "repeat",
+            "listed",
+        }
         if named or any(t.initial for t in span):
             return False
         if len(words) > 1:  # Philips Achieva: clinical words and nothing else
@@ -1104,11 +1256,75 @@ class NameRecognizer:
                 miss *= 1.0 - item.weight
             yield start, end, round(1.0 - miss, 4)
 
+    def _repeats(self, draft: _Draft, candidates: list[tuple[int, int, float]]) -> list[_Evidence]:
+        """Other mentions of a word of a name found elsewhere in the text:
+        ``directed by Maciej Borkowski and starring Borkowski``, ``My name is
+        Aantje Mourik but everyone calls me Aantje``. Only names the text
+        makes plain (a full name, a title, a cue) lend their words, in the
+        same spelling and case; an eponym use stays clinical (``Mr. Baker's
+        Baker's cyst``)."""
+        tokens = draft.tokens
+        words: set[str] = set()
+        covered = bytearray(len(tokens))
+        for start, end, score in candidates:
+            if score < self._sure:
+                continue
+            covered[start:end] = b"\x01" * (end - start)
+            span = [t for t in tokens[start:end] if t.is_word and not t.initial]
+            plain = sum(not self._is_word(t) for t in span) > 1 or any(
+                e.rule in _PLAIN_RULES and e.start < end and e.end > start for e in draft.evidence
+            )
+            if plain:
+                words.update(t.text for t in span if self._repeatable(t))
+        if not words:
+            return []
+        return [
+            _Evidence(k, k + 1, EVIDENCE["repeat"], "repeat")
+            for k, token in enumerate(tokens)
+            if not covered[k]
+            and token.text in words
+            and not self._eponym_use(tokens, k)
+            and not (token.possessive and token.lower in self._lex.clinical)
+        ]
+
+    def _repeatable(self, token: _Token) -> bool:
+        """A word that names the person wherever it recurs: no lower-case or
+        English word (Court, Law), no clinical term, no title or cue."""
+        return (
+            token.is_word
+            and (token.titled or (token.upper and len(token.text) > 3))
+            and len(token.text) > 2
+            and not self._is_word(token)
+            and token.lower not in self._lex.clinical
+            and token.lower not in TITLES
+            and token.lower not in PARTICLES
+            and token.lower not in STOP_WORDS
+            and token.lower not in STRONG_CUES
+            and token.lower not in _NEVER_NAMES
+            and token.lower not in _CALENDAR
+        )
+
+    def _suffixed(self, tokens: list[_Token], end: int) -> int:
+        """The end of a name with its generation suffix: John Smith Jr., Kevin Veitonen II."""
+        k = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+        if k < len(tokens) and not tokens[k].line_start:
+            suffix = tokens[k].text
+            if suffix in _SUFFIXES or (suffix.lower() in _SUFFIXES and suffix[:1].isupper()):
+                return k + 1
+        return end
+
     def _decide(self, draft: _Draft) -> Iterator[Finding]:
         tokens, text = draft.tokens, draft.text
-        for start, end, score in self._candidates(draft):
+        candidates = list(self._candidates(draft))
+        repeats = self._repeats(draft, candidates)
+        if repeats:
+            draft.evidence.extend(repeats)
+            candidates = list(self._candidates(draft))
+        for start, end, score in candidates:
+            end = self._suffixed(tokens, end)
             first, last = tokens[start], tokens[end - 1]
-            char_end = last.end + (1 if last.initial and last.dot else 0)
+            dotted = last.dot and (last.initial or last.lower in _SUFFIXES)
+            char_end = last.end + (1 if dotted else 0)
             yield Finding(
                 first.start, char_end, "NAME", score, text[first.start : char_end], self.name
             )

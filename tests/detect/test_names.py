@@ -88,6 +88,58 @@ def test_fast_profile_finds_names_with_context(fast_guard: phiguard.Guard) -> No
         assert covered(fast_guard, text, expected), row
 
 
+# Rules that need no model: each row must be covered by the fast profile too.
+CONTEXT_ROWS = [
+    # a word of a name the text made plain, mentioned again
+    "met «Teodora Vukovic» today; «Vukovic» agrees with the plan",
+    "«Mr. Okonjo» called back, and «Okonjo» wants the CD",
+    # a given name that is no word, then a surname that is one
+    "«Marisol Hides» is in the waiting room",
+    "please page «Tamsin K Begum» about the read",
+    # diacritics: folded, Bašić spells a word; written, it does not
+    "«Jelena Bašić» brought her outside films",
+    # generation suffixes
+    "films for «Walter Pruitt Jr.» are on the PACS",
+    "«Harlan Odom III» has his MRI at noon",
+    # a name addressed at the end of a sentence
+    "Can you protocol this one, «Ifeoluwa»?",
+    "Thanks for the quick read, «Roy»!",
+    # verbs only people do
+    "«Oyelaran» complained about the wait",
+    "«Zdenka» arrived late for her CT",
+    "the tech shouted at «Todd» to hold still",
+    # relatives of a named person
+    "«Ngozi»'s daughter is the health care proxy",
+    # lists of names, eponyms among them
+    "«Adeyemi» and «Murphy» both read the study",
+    # names in lower case, with or without a middle initial
+    "forward the report to «benjamin a seiler» please",
+    "the films of «olga krylova» are ready",
+]
+CONTEXT_FREE = [
+    "positive Murphy sign and Graves disease; Barrett and Jones were not relevant",
+    "Hodgkin and Burkitt lymphoma are both on the differential",
+    "Kerley B lines and Murphy sign, Smith and Jones fractures",
+    "pt seen at Mercy for CT last week",
+    "a 2 min case for the teaching conference",
+    "the olive grove behind the clinic",
+    "Mini-Mental State Examination score of 22",
+    "The Court's decision under general law stands",
+    "Keppra began to work within a day",
+    "We moved the pt to room 4. She lives alone; He works nights.",
+]
+
+
+@pytest.mark.parametrize("row", CONTEXT_ROWS)
+def test_context_rules_find_names(fast_guard: phiguard.Guard, row: str) -> None:
+    assert covered(fast_guard, *unmark(row)), row
+
+
+@pytest.mark.parametrize("text", CONTEXT_FREE)
+def test_context_rules_leave_words_alone(guard: phiguard.Guard, text: str) -> None:
+    assert _names(guard, text) == []
+
+
 def test_the_threshold_trades_recall_for_precision() -> None:
     text = "spoke with Okafor about the read"
     lenient = phiguard.Guard(policy=phiguard.Policy(threshold=0.3))
