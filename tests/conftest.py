@@ -15,9 +15,11 @@ from hypothesis import settings
 
 import phiguard
 
+# No deadlines anywhere: speed is measured in benchmarks/, and a per-example
+# deadline only flakes on a loaded 2-core machine.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,8 @@ two or more name words         0.50    ``John Smith``, ``J. Smith``, ``Zhang Wei
 person cue before              0.55    ``her son Miguel``, ``ask Priya``, ``pt Rose``
 weak cue before                0.20    ``with Okafor``, ``from Hassan``
 lexicon name, not a word       0.45    ``Okafor``, ``Camila`` (a name, not a word)
+common given name, not a       0.50    ``... asked whether Rebecca ...``
+word, mid-sentence
 lexicon name, also a word      0.20    ``... Galbraith ...``, ``... Young ...`` mid-sentence
 person verb or role after      0.40    ``Ifeoma called``, ``Kenta from the ED``,
                                        ``Hunter (evening tech)``, ``Vaughn v.``
@@ -208,6 +210,7 @@ EVIDENCE = {
     "strong_cue": 0.55,
     "weak_cue": 0.20,
     "lexicon_word": 0.45,
+    "given_name": 0.50,
     "word_name": 0.20,
     "post_cue": 0.40,
     "possessive": 0.35,
@@ -394,6 +397,7 @@ _CALENDAR = frozenset(
     friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     """.split()
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: By default, a name the rules score this high needs no model to confirm it.
 SURE = 0.5
 #: Tokens of context either side of a word the model is asked about. The
@@ -508,6 +512,8 @@ class NameRecognizer:
     def _shape(self, token: _Token, lower_ok: bool) -> bool:
         if not token.is_word or token.lower in TITLES or token.lower in _NEVER_NAMES:
             return False
+        if token.lower in _WEEKDAYS:
+            return False  # "from Tuesday to Sunday"; months stay (April, June)
         if token.lower in STRONG_CUES and not token.upper:
             return False  # Pt, Son, Mom: the cue, not the name after it
         if token.initial:
@@ -677,7 +683,14 @@ class NameRecognizer:
                 yield from self._pair(tokens, i, end)
             elif token.titled and not self._is_word(token):
                 if self._in_lexicon(token):
-                    yield _Evidence(i, i + 1, EVIDENCE["lexicon_word"], "lexicon_word")
+                    weight = EVIDENCE["lexicon_word"]
+                    if (
+                        not at_start
+                        and self._frequent_first_name(token)
+                        and token.lower not in _CALENDAR
+                    ):
+                        weight = EVIDENCE["given_name"]  # "Why is Rebecca so ..."
+                    yield _Evidence(i, i + 1, weight, "lexicon_word")
                 elif not at_start or post_cue or human:
                     yield _Evidence(i, i + 1, EVIDENCE["unknown_word"], "unknown_word")
             elif token.titled and self._in_lexicon(token) and (post_cue or human or not at_start):

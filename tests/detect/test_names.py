@@ -108,6 +108,8 @@ CONTEXT_ROWS = [
     "«Oyelaran» complained about the wait",
     "«Zdenka» arrived late for her CT",
     "the tech shouted at «Todd» to hold still",
+    # a common given name mid-sentence
+    "the results went to «Rebecca» before the meeting",
     # relatives of a named person
     "«Ngozi»'s daughter is the health care proxy",
     # lists of names, eponyms among them
@@ -121,6 +123,7 @@ CONTEXT_FREE = [
     "Hodgkin and Burkitt lymphoma are both on the differential",
     "Kerley B lines and Murphy sign, Smith and Jones fractures",
     "pt seen at Mercy for CT last week",
+    "moved the CT from Tuesday to Sunday morning",
     "a 2 min case for the teaching conference",
     "the olive grove behind the clinic",
     "Mini-Mental State Examination score of 22",
