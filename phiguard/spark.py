@@ -75,7 +75,7 @@ def redact_udf(
     policy: Policy | None = None,
     config: str | os.PathLike[str] | None = None,
     batch_size: int = 64,
-) -> Callable[[Column], Column]:
+) -> Callable[[Column | str], Column]:
     """A pandas UDF (string → string) that redacts each text; see :func:`redact_columns`.
 
     Use it where a column expression is wanted, e.g.
@@ -91,7 +91,7 @@ def redact_udf(
 
     # pyspark's stubs know only the deprecated ``functionType=`` form, not
     # the type-hinted one it recommends.
-    udf: Callable[[Column], Column] = pandas_udf(redact, StringType())  # type: ignore[call-overload]
+    udf: Callable[[Column | str], Column] = pandas_udf(redact, StringType())  # type: ignore[call-overload]
     return udf
 
 
