@@ -30,6 +30,8 @@ import sys
 import time
 from collections.abc import Callable
 
+import pandas as pd
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's phiguard, ahead of any installed copy
 CORPUS = ROOT.parent / "shared" / "corpora"
@@ -66,7 +68,6 @@ def _summary(seconds: list[float], rows: int, chars: int) -> dict[str, float]:
 
 def _worker_memory(df: object) -> list[dict[str, int]]:
     """Each Python worker's pid, RSS and peak RSS (MB) and number of Guards."""
-    import pandas as pd
     from pyspark.sql.pandas.functions import pandas_udf
 
     @pandas_udf("string")  # type: ignore[call-overload,untyped-decorator]
@@ -112,6 +113,7 @@ def main() -> None:
     spark = (
         SparkSession.builder.master(f"local[{args.cores}]")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate()

@@ -38,12 +38,12 @@ TEXTS = _texts()
 
 
 def _rows(texts: list[str]) -> list[tuple[int, str | None, str | None, float]]:
-    """Rows with a title (another row's opening), the text, nulls sprinkled in both."""
+    """Rows with a title (another row's opening), the text; nulls and empty texts among them."""
     return [
         (
             n,
             None if n % 41 == 0 else texts[(n + 1) % len(texts)][:60],
-            None if n % 97 == 0 else text,
+            None if n % 97 == 0 else "" if n % 89 == 0 else text,
             n / 7,
         )
         for n, text in enumerate(texts)
@@ -67,6 +67,7 @@ def spark() -> Iterator[SparkSession]:
             SparkSession.builder.master("local[2]")
             .appName("phiguard-tests")
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.sql.shuffle.partitions", "2")
