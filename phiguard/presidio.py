@@ -87,8 +87,9 @@ def from_recognizer_result(
     """
     if not isinstance(text, str):
         raise InputError(f"expected str, got {type(text).__name__}")
+    label = _label(result.entity_type, labels)
     try:
-        return _finding(result, text, _label(result.entity_type, labels))
+        return _finding(result, text, label)
     except ValueError:
         raise InputError("the result's offsets do not lie in the text") from None
 
@@ -108,8 +109,9 @@ def _finding(result: RecognizerResult, text: str, label: str) -> Finding:
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
         raise ValueError("offsets outside the text")
     metadata = result.recognition_metadata or {}
-    source = metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) or "presidio"
-    return Finding(start, end, label, float(result.score), text[start:end], f"presidio:{source}")
+    name = metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY)
+    source = f"presidio:{name}" if name else "presidio"
+    return Finding(start, end, label, float(result.score), text[start:end], source)
 
 
 class PresidioAdapter:
