@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
     from phiguard.findings import Finding
     from phiguard.guard import Guard
+    from phiguard.policy import Config
     from phiguard.session import Session
+    from phiguard.store import SqliteSessionStore
 
 __all__ = ["main"]
 
@@ -185,8 +187,14 @@ def _drop_output() -> None:
 def _run(args: argparse.Namespace) -> int:
     fields = tuple(args.field or ("text",))
     text, jsonl = _read_input(args)
-    guard, store_key = _guard(args)
-    session = _session(args, guard, store_key)
+    config = None
+    if args.config is not None:
+        from phiguard.policy import load_config
+
+        config = load_config(args.config)
+    store = _store(args, config)  # usage errors before the model loads
+    guard = _guard(args, config)
+    session = None if store is None else _session(args, guard, store)
     found = 0
     with _output(args.output) as out:
         if not jsonl:
@@ -222,40 +230,46 @@ def _read_input(args: argparse.Namespace) -> tuple[str, bool]:
         raise _UsageError(f"{path}: cannot read ({type(exc).__name__})") from None
 
 
-def _guard(args: argparse.Namespace) -> tuple[Guard, bytes | None]:
-    """The Guard the options ask for, and the config's ``[store]`` key if any."""
+def _guard(args: argparse.Namespace, config: Config | None) -> Guard:
+    """The Guard the options and the config ask for."""
     from phiguard.guard import Guard
-    from phiguard.policy import load_config
 
     # restoring detects nothing: the fast profile loads no model
     profile = getattr(args, "profile", None) if args.command != "restore" else "fast"
-    if args.config is None:
-        return Guard(profile or "default"), None
-    config = load_config(args.config)
-    guard = Guard(profile or config.profile, policy=config.policy, audit=config.audit)
-    return guard, config.store[1] if config.store is not None else None
+    if config is None:
+        return Guard(profile or "default")
+    return Guard(profile or config.profile, policy=config.policy, audit=config.audit)
 
 
-def _session(args: argparse.Namespace, guard: Guard, store_key: bytes | None) -> Session | None:
-    """The ``--session`` file's conversation, or ``None`` without one."""
+def _store(args: argparse.Namespace, config: Config | None) -> SqliteSessionStore | None:
+    """The ``--session`` file, opened with its key, or ``None`` without one."""
     path = getattr(args, "session", None)
     if path is None:
         return None
-    key = store_key or os.environ.get(SESSION_KEY_ENV, "").encode()
+    if args.command == "restore" and not os.path.exists(path):
+        raise _UsageError(f"{path}: no such session file")
+    key = config.store[1] if config is not None and config.store is not None else None
+    key = key or os.environ.get(SESSION_KEY_ENV, "").encode()
     if not key:
         raise _UsageError(
             f"--session needs a key: set {SESSION_KEY_ENV} or a [store] key in --config"
         )
-    if args.command == "restore" and not os.path.exists(path):
-        raise _UsageError(f"{path}: no such session file")
     from phiguard.store import SqliteSessionStore
 
     try:
-        session = guard.session(args.session_id, store=SqliteSessionStore(path, key=key))
+        return SqliteSessionStore(path, key=key)
+    except sqlite3.DatabaseError:
+        raise ConfigError(f"{path}: not a phiguard session file") from None
+
+
+def _session(args: argparse.Namespace, guard: Guard, store: SqliteSessionStore) -> Session:
+    """The ``--session-id`` conversation of the session file."""
+    session = guard.session(args.session_id, store=store)
+    try:
         session.restore("")  # reads the map now, so that a wrong key fails here
-    except (DetectionError, sqlite3.DatabaseError):
+    except DetectionError:
         raise ConfigError(
-            f"{path}: cannot read the session: a wrong key, or not a phiguard session file"
+            f"{store.path}: cannot read the session: a wrong key, or not a phiguard session file"
         ) from None
     return session
 
