@@ -92,7 +92,7 @@ def test_policy_labels_limit_the_supported_entities() -> None:
 def test_a_failing_guard_fails_the_analysis(analyzer: AnalyzerEngine) -> None:
     engine = AnalyzerEngine(nlp_engine=analyzer.nlp_engine, supported_languages=["en"])
     engine.registry.add_recognizer(
-        PhiguardRecognizer(phiguard.Guard("fast", recognizers=[_Failing()]))
+        PhiguardRecognizer(phiguard.Guard("fast", recognizers=[_Broken()]))
     )
     with pytest.raises(phiguard.DetectionError) as caught:
         engine.analyze(text=TEXT, language="en")
@@ -131,33 +131,26 @@ def test_what_is_not_a_recognizer_is_refused(bad: object) -> None:
         phiguard.Guard("fast", recognizers=bad)  # type: ignore[arg-type]
 
 
-class _Failing(EntityRecognizer):
-    """A recognizer whose error quotes its input, as real ones may."""
+class _Broken(EntityRecognizer):
+    """A recognizer whose error quotes its input (as real ones may), or one
+    that reports a span past the end of the text."""
 
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name="failing")
-
-    def load(self) -> None:
-        pass
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> Any:
-        raise ValueError(f"cannot parse {text!r}")
-
-
-class _Offsets(EntityRecognizer):
-    """A recognizer reporting a span past the end of the text."""
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name="offsets")
+    def __init__(self, raises: bool = True) -> None:
+        self.raises = raises
+        super().__init__(supported_entities=["PERSON"], name="broken")
 
     def load(self) -> None:
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> Any:
+        if self.raises:
+            raise ValueError(f"cannot parse {text!r}")
         return [RecognizerResult("PERSON", 0, len(text) + 5, 0.9)]
 
 
-@pytest.mark.parametrize("recognizer", [_Failing(), _Offsets()], ids=["raises", "bad offsets"])
+@pytest.mark.parametrize(
+    "recognizer", [_Broken(), _Broken(raises=False)], ids=["raises", "bad offsets"]
+)
 def test_a_failing_presidio_recognizer_fails_closed(recognizer: EntityRecognizer) -> None:
     guard = phiguard.Guard("fast", recognizers=[recognizer])
     with pytest.raises(phiguard.DetectionError, match=r"detect failed \(ValueError\)") as caught:
