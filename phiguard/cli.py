@@ -187,6 +187,7 @@ def _drop_output() -> None:
 def _run(args: argparse.Namespace) -> int:
     fields = tuple(args.field or ("text",))
     text, jsonl = _read_input(args)
+    records = _records(text, fields) if jsonl else None
     config = None
     if args.config is not None:
         from phiguard.policy import load_config
@@ -197,10 +198,9 @@ def _run(args: argparse.Namespace) -> int:
     session = None if store is None else _session(args, guard, store)
     found = 0
     with _output(args.output) as out:
-        if not jsonl:
-            found = _guard_texts(args, guard, session, [text], out)
+        if records is None:
+            found = _guard_text(args, guard, session, text, out)
         else:
-            records = _records(text, fields)
             with _progress(args, len(records)) as bar:
                 for first in range(0, len(records), _CHUNK):
                     chunk = records[first : first + _CHUNK]
@@ -334,18 +334,17 @@ def _records(text: str, fields: tuple[str, ...]) -> list[dict[str, Any] | None]:
     return records
 
 
-def _guard_texts(
-    args: argparse.Namespace, guard: Guard, session: Session | None, texts: list[str], out: IO[str]
+def _guard_text(
+    args: argparse.Namespace, guard: Guard, session: Session | None, text: str, out: IO[str]
 ) -> int:
-    """Guard plain texts; write the result; return the number of findings."""
+    """Guard one plain text; write the result; return the number of findings."""
     if args.command == "scan":
-        found = guard.scan_many(texts)
-        _write_findings(args, out, [(None, None, f) for f in found[0]], first=True)
-        return len(found[0])
-    results = _transform(args, guard, session, texts)
-    for output, _ in results:
-        out.write(output if output.endswith("\n") else output + "\n")
-    return sum(count for _, count in results)
+        found = guard.scan(text)
+        _write_findings(args, out, [(None, None, f) for f in found], first=True)
+        return len(found)
+    ((output, count),) = _transform(args, guard, session, [text])
+    out.write(output if output.endswith("\n") else output + "\n")
+    return count
 
 
 def _guard_lines(
