@@ -70,6 +70,7 @@ class Guard:
         policy: Policy | None = None,
         audit: AuditSink | str | os.PathLike[str] | None = None,
         store: SessionStore | None = None,
+        recognizers: Iterable[object] = (),
     ) -> None:
         if profile not in PROFILES:
             raise ConfigError(f"profile: expected one of {', '.join(PROFILES)}")
@@ -86,6 +87,7 @@ class Guard:
                 f"could not load the {profile} profile's models ({type(exc).__name__}); "
                 "reinstall phiguard"
             ) from exc
+        self._recognizers += _extra_recognizers(recognizers)
         policy = self.policy
         self._deny = [
             (label, re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE))
@@ -312,6 +314,24 @@ class Guard:
             raise DetectionError(f"transform failed ({type(exc).__name__})") from None
         self._record(findings, None)
         return Redaction(redacted, tuple(findings))
+
+
+def _extra_recognizers(recognizers: object) -> tuple[Recognizer, ...]:
+    """``Guard(recognizers=...)``: phiguard recognizers as they are, Presidio
+    ``EntityRecognizer``s wrapped (see :mod:`phiguard.presidio`)."""
+    if isinstance(recognizers, (str, bytes)) or not isinstance(recognizers, Iterable):
+        raise ConfigError("recognizers: expected a list of recognizers")
+    extra: list[Recognizer] = []
+    for recognizer in recognizers:
+        if callable(getattr(recognizer, "find", None)) and isinstance(
+            getattr(recognizer, "name", None), str
+        ):
+            extra.append(recognizer)
+        else:
+            from phiguard.presidio import from_presidio
+
+            extra.append(from_presidio(recognizer))
+    return tuple(extra)
 
 
 def _to_original(text: str, origin: list[int], findings: list[Finding]) -> list[Finding]:
