@@ -300,3 +300,29 @@ def test_the_documented_json_lines_command(tmp_path: pathlib.Path) -> None:
     assert result.returncode == 0 and b"1/1" in result.stderr
     written = (tmp_path / "chats.redacted.jsonl").read_text(encoding="utf-8")
     assert json.loads(written) == {"id": 1, "text": "Pt [NAME], MRN [MRN]"}
+
+
+def test_the_readme_json_lines_command(tmp_path: pathlib.Path) -> None:
+    """README's command on the example file it names: every line out, no name left."""
+    root = DOCS.parents[1]
+    (command,) = [
+        line.strip()
+        for line in (root / "README.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("phiguard redact -i examples/chats.jsonl")
+    ]
+    shutil.copytree(root / "examples", tmp_path / "examples")
+    result = _run(*shlex.split(command)[1:], cwd=tmp_path, script=True)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"%" in result.stderr  # the progress bar
+    source = (tmp_path / "examples" / "chats.jsonl").read_text(encoding="utf-8").splitlines()
+    out = (tmp_path / "chats.redacted.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(out) == len(source)
+    for before, after in zip(source, out):
+        original, redacted = json.loads(before), json.loads(after)
+        assert {k: v for k, v in redacted.items() if k != "text"} == {
+            k: v for k, v in original.items() if k != "text"
+        }
+        for name in ("Rosa Delgado", "Wierzbicki", "Okafor", "Raman", "O'Connell", "Batista"):
+            assert name not in redacted["text"]
+        for clinical in ("Hodgkin", "Baker's cyst", "Chiari"):
+            assert (clinical in original["text"]) == (clinical in redacted["text"])
