@@ -192,7 +192,7 @@ def test_the_faults_are_real_faults(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # -- middleware: the provider receives nothing --------------------------------
 
-MIDDLEWARE_FAULTS = ("recognizer", "ner_model", "operator", "audit", "store")
+MIDDLEWARE_FAULTS = tuple(RUN_FAULTS)  # every run-time fault reaches the middleware
 
 
 def _openai_sync(provider: FakeProvider, guard: phiguard.Guard) -> None:

@@ -22,7 +22,7 @@ _TEXTS = st.one_of(
 
 
 @given(_TEXTS)
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 def test_redact_then_restore_keeps_every_promise(text: str) -> None:
     check_redact_restore(text)
 
