@@ -2,7 +2,7 @@
 
     PYTHONPATH=$PWD python tests/fuzz/fuzz_redact_restore.py -max_total_time=3600
 
-Needs ``pip install atheris``. A crash (any exception other than a phiguard
+Needs ``pip install ".[fuzz]"`` (atheris). A crash (any exception other than a phiguard
 error, or a broken promise) stops the run and writes the input to
 ``crash-*``; add it to tests/fuzz/test_fuzz_redact_restore.py as an
 ``@example`` once fixed.
