@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import pathlib
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 
 import phiguard
@@ -56,3 +57,23 @@ def test_one_session_shared_by_threads_stays_consistent(fast_guard: phiguard.Gua
     for text, out in zip(texts, redacted):
         assert session.restore(out) == text
     assert len({p for out in redacted for p in out.split() if p.startswith("[MRN")}) == 50
+
+
+def test_one_session_shared_by_asyncio_tasks_stays_consistent(fast_guard: phiguard.Guard) -> None:
+    session = fast_guard.session()
+    texts = [f"MRN 0041{n:04d} for Dr. Okafor{'x' * (n % 3)}" for n in range(40)]
+
+    async def turn(text: str) -> str:
+        redacted = await asyncio.to_thread(lambda: session.redact(text).text)
+
+        async def chunks() -> AsyncIterator[str]:
+            for start in range(0, len(redacted), 5):
+                await asyncio.sleep(0)
+                yield redacted[start : start + 5]
+
+        return "".join([part async for part in session.restore_stream(chunks())])
+
+    async def run() -> list[str]:
+        return await asyncio.gather(*(turn(text) for text in texts))
+
+    assert asyncio.run(run()) == texts

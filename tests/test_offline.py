@@ -22,8 +22,14 @@ socket.getaddrinfo = refuse
 import phiguard
 for profile in ("default", "fast"):
     guard = phiguard.Guard(profile=profile)
-    text = guard.redact("Pt Rosa Delgado, MRN 00412387, seen 3/4/24 by Dr. Okafor").text
+    prompt = "Pt Rosa Delgado, MRN 00412387, seen 3/4/24 by Dr. Okafor"
+    text = guard.redact(prompt).text
     assert "Delgado" not in text and "00412387" not in text and "Okafor" not in text, text
+    assert {f.label for f in guard.scan(prompt)} >= {"NAME", "MRN", "DATE"}
+    assert [len(found) for found in guard.scan_many([prompt, "no PHI"])][1] == 0
+    session = guard.session()
+    assert session.restore(session.redact(prompt).text) == prompt
+assert phiguard.scan("MRN 00412387")[0].label == "MRN"  # the shared default Guard
 print("ok")
 """
 

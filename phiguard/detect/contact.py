@@ -47,6 +47,8 @@ _PHONE = PatternRecognizer(
         ),
         Pattern("x_extension", r"(?<![\w.])(?<!\d\s)x\d{3,5}(?![\w-])", 0.55),
         Pattern("short_extension", r"(?<![\w.-])\d-\d{4}(?![\w-]|\.\d)", 0.3),
+        # Typed apart to slip past the shapes above: 9 3 7 5 5 5 0 1 1 2
+        Pattern("spaced_digits", r"(?<![\w.-])(?:1 )?\d(?: \d){9}(?![\w-]| \d)", 0.3),
     ),
     context=(
         "phone",
@@ -67,7 +69,7 @@ _PHONE = PatternRecognizer(
         "#",
     ),
     context_boost=0.35,
-    prefilter=r"\d{3}[\s.)-]*\d{4}|\d-\d{4}|x\d{3}|ext|cb|pager|beeper",
+    prefilter=r"\d{3}[\s.)-]*\d{4}|\d-\d{4}|x\d{3}|ext|cb|pager|beeper|\d \d \d \d",
     examples=(
         "(Phone: «555-123-4567»)?",
         "contact: «(555) 123-4567».",
@@ -82,6 +84,7 @@ _PHONE = PatternRecognizer(
         "PACS admin, «x3318».",
         "RN Bethany «cb 4-8812»: pt",
         "called dr bill fenwick hospitalist at «555-0134» on 3/9",
+        "call «9 3 7 5 5 5 0 1 1 2» after 5",
     ),
     counterexamples=(
         "SSN 123-45-6789",
@@ -90,6 +93,7 @@ _PHONE = PatternRecognizer(
         "version 1.2.840.113619",
         "a 3 x4000 matrix",
         "nodule 2x1500",
+        "scores 1 2 3 4 5 6 7 8 9 10",
     ),
 )
 
@@ -112,6 +116,56 @@ _EMAIL = PatternRecognizer(
         "«john_doe@example.com».",
     ),
     counterexamples=("ratio 3@4", "@mention", "user@localhost"),
+)
+
+# An address written out to slip past the address shape: "john.smith
+# [at] gmail [dot] com", "john dot smith at gmail dot com".
+_AT = r"(?:\s?[\[({<]\s?at\s?[\])}>]\s?|\s(?i:at)\s)"
+_DOT = r"(?:\.|\s?[\[({<]\s?dot\s?[\])}>]\s?|\s(?i:dot)\s)"
+_TLD = r"(?i:com|org|net|edu|gov|mil|io|us|info|biz|me|co|uk|ca)"
+_USER = rf"(?<![\w.%+-])[\w%+-]++(?:{_DOT}[\w%+-]++)*+"
+
+_EMAIL_WRITTEN_OUT = PatternRecognizer(
+    name="email_written_out_v1",
+    label="EMAIL",
+    patterns=(
+        # "[at]" or "(at)": nothing else writes that
+        Pattern(
+            "bracketed_at",
+            rf"{_USER}\s?[\[({{<]\s?at\s?[\])}}>]\s?[A-Za-z0-9-]++(?:{_DOT}[A-Za-z0-9-]++)*?"
+            rf"{_DOT}{_TLD}(?![\w-])",
+            0.9,
+        ),
+        # "at ... dot com": the domain's dot spelled out too
+        Pattern(
+            "spelled",
+            rf"{_USER}{_AT}[A-Za-z0-9-]++(?:{_DOT}[A-Za-z0-9-]++)*?"
+            rf"(?:\s?[\[({{<]\s?dot\s?[\])}}>]\s?|\s(?i:dot)\s){_TLD}(?![\w-])",
+            0.85,
+        ),
+        # "john.smith at gmail.com" is also "looked at webmd.com": it needs
+        # a mail word before it
+        Pattern(
+            "spelled_at",
+            rf"{_USER}\s(?i:at)\s[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)*?\.{_TLD}(?![\w-])",
+            0.4,
+        ),
+    ),
+    context=("email", "e-mail", "mail", "address", "contact", "write", "send"),
+    context_boost=0.4,
+    prefilter=r"[\[({<]\s?at\s?[\])}>]|\sdot\s|\sat\s[\w-]+\.",
+    examples=(
+        "email «john.smith[at]gmail[dot]com» please",
+        "«john (at) gmail (dot) com».",
+        "«john dot smith at gmail dot com»",
+        "e-mail her: «rosa.d at example.org»",
+    ),
+    counterexamples=(
+        "looked at webmd.com for info",
+        "dot the i at home dot",
+        "meet at 5 dot",
+        "at the (at) sign",
+    ),
 )
 
 
@@ -173,4 +227,11 @@ _IPV6 = PatternRecognizer(
     counterexamples=("at 10:15:22 today", "ratio 1:2", "std::vector"),
 )
 
-CONTACT_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_PHONE, _EMAIL, _URL, _IPV4, _IPV6)
+CONTACT_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
+    _PHONE,
+    _EMAIL,
+    _EMAIL_WRITTEN_OUT,
+    _URL,
+    _IPV4,
+    _IPV6,
+)

@@ -72,7 +72,9 @@ _FACILITY = PatternRecognizer(
     patterns=(
         Pattern(
             "named",
-            rf"(?<![\w'’-])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
+            # (starting only where a run of word characters starts: after a
+            # "." inside "A.A.A..." each start rescanned the run, quadratic)
+            rf"(?<![\w'’&.-])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
             rf"{_SUFFIX}(?![\w-])(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?",
             0.8,
         ),

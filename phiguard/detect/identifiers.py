@@ -23,9 +23,23 @@ _VALUE = (
 )
 
 
+# A value typed apart to slip past the shapes above: "1 2 3 4 5 6 7",
+# "00.41.23.87", "R B 2 4 0 3 0 4 1 7"; at least five digits.
+_SPACED_VALUE = (
+    r"(?P<v>(?:[A-Z][ .]){0,4}+(?=(?:\d[ .]?){5})\d{1,4}+(?:[ .]\d{1,4}+){1,24}+)(?!\w|[.-]\d)"
+)
+# The key itself typed apart: "M R N", "M.R.N.", "A c c".
+_SPACED_KEYS = r"M\.?\s?R\.?\s?N\.?|A\s?c\s?c(?:ession)?\.?"
+
+
 def labelled(keys: str) -> str:
     """Regex for ``KEY <sep> VALUE`` with the value as group ``v``."""
     return rf"\b(?:{keys})(?![A-Za-z]){_SEP}{_VALUE}"
+
+
+def spaced(keys: str) -> str:
+    """Regex for ``KEY <sep> V A L U E``: a value typed apart, as group ``v``."""
+    return rf"\b(?:{keys})(?![A-Za-z]){_SEP}{_SPACED_VALUE}"
 
 
 _MRN_KEYS = (
@@ -50,8 +64,11 @@ _ID_KEYS = (
 _MRN = PatternRecognizer(
     name="mrn_labelled_v1",
     label="MRN",
-    patterns=(Pattern("labelled", labelled(_MRN_KEYS), 0.95),),
-    prefilter=r"MR|Med|ID|EMR|Chart|Hosp|Unit|Patient",
+    patterns=(
+        Pattern("labelled", labelled(_MRN_KEYS), 0.95),
+        Pattern("spaced", spaced(rf"{_MRN_KEYS}|M\.?\s?R\.?\s?N\.?"), 0.9),
+    ),
+    prefilter=r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient",
     examples=(
         "Pt Rosa, MRN «00412387», CT",
         "(MRN: #«SC987654»)",
@@ -61,21 +78,36 @@ _MRN = PatternRecognizer(
         "med rec #«99887766», w/",
         "Patient ID: «LK0078231»",
         "EMR: «456123789».",
+        "MRN «1 2 3 4 5 6 7» ok",
+        "M R N «1 2 3 4 5 6 7»",
+        "m.r.n. «00.41.23.87»,",
+        "MRN: «0041 2387»",
     ),
-    counterexamples=("MRI of the brain", "MR imaging 12345", "MRN pending"),
+    counterexamples=(
+        "MRI of the brain",
+        "MR imaging 12345",
+        "MRN pending",
+        "MRN 1 2 or 3",
+        "M R N A",
+    ),
 )
 
 _ACCESSION = PatternRecognizer(
     name="accession_labelled_v1",
     label="ACCESSION",
-    patterns=(Pattern("labelled", labelled(_ACCESSION_KEYS), 0.95),),
-    prefilter=r"Acc|Order|Req|ID|No|#|CSN|FIN",
+    patterns=(
+        Pattern("labelled", labelled(_ACCESSION_KEYS), 0.95),
+        Pattern("spaced", spaced(rf"{_ACCESSION_KEYS}|A\s?c\s?c\.?"), 0.9),
+    ),
+    prefilter=r"A\s?c\s?c|Order|Req|ID|No|#|CSN|FIN",
     examples=(
         "Acc «RB24030417»",
         "Acc# «A8812034»",
         "Accession No.: «GP0209240077»",
         "ACC «RB24030917» |",
         "Order # «ORD7782201»",
+        "Acc # «R B 2 4 0 3 0 4 1 7»",
+        "A c c «24 03 04 17»",
     ),
     counterexamples=("according to 2019 data", "accessory spleen", "in order 1 2 3"),
 )
@@ -86,8 +118,10 @@ _SSN = PatternRecognizer(
     patterns=(
         Pattern(
             "labelled",
-            r"\b(?:SSN|SS\#|soc(?:ial)?\.?\s?sec(?:urity)?\.?(?:\s?(?:no|num(?:ber)?|\#))?)"
-            r"[\s:#=.]{0,4}(?:is\s)?(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})(?!\d)",
+            r"\b(?:SSN|S\.?\s?S\.?\s?N\.?|SS\#|soc(?:ial)?\.?\s?sec(?:urity)?\.?"
+            r"(?:\s?(?:no|num(?:ber)?|\#))?)"
+            # 123-45-6789, and typed apart: 1 2 3 4 5 6 7 8 9, 123.45.6789
+            r"[\s:#=.]{0,4}(?:is\s)?(?P<v>\d(?:[- .]?\d){8})(?!\d)",
             0.98,
         ),
         # Invalid areas (000, 666, 9xx) still leak: the shape is what matters.
@@ -95,13 +129,15 @@ _SSN = PatternRecognizer(
         Pattern("spaced", r"(?<![\d ])\d{3} \d{2} \d{4}(?![\d])", 0.3),
     ),
     context=("ssn", "social", "security", "ss#"),
-    prefilter=r"\d{3}[- ]?\d\d[- ]?\d{4}",
+    prefilter=r"\d(?:[- .]?\d){8}",
     examples=(
         "(SSN: «987-65-4321»)",
         "social security number «412673390»",
         "SSN «123 45 6789»",
         "ssn is «031-44-8821»",
         "SB2403100044|«031-44-8821»|",
+        "SSN «1 2 3 4 5 6 7 8 9»",
+        "S S N «123.45.6789»",
     ),
     counterexamples=("call 555-123-4567", "ratio 123-45"),
 )
@@ -135,7 +171,7 @@ _ID_SHAPES = PatternRecognizer(
         # transfer syntaxes)
         Pattern(
             "dicom_uid",
-            r"(?<![\d.])(?!1\.2\.840\.10008\.)[12](?:\.\d+){4,}(?![\d.]|\.\d)",
+            r"(?<![\d.])(?!1\.2\.840\.10008\.)[12](?:\.\d++){4,}+(?![\d.]|\.\d)",
             0.9,
         ),
         Pattern("uuid_uid", r"(?<![\d.])2\.25\.\d{10,}+(?![\d.]|\.\d)", 0.9),

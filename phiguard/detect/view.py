@@ -2,24 +2,34 @@
 
 PHI can hide behind characters that do not show: a zero-width space inside
 an MRN (``12\u200b34567``), a soft hyphen inside a name, non-breaking
-hyphens in a phone number, full-width digits. Recognizers read a *view* of
-the text in which invisible format characters (Unicode category Cf) are
-dropped, dash and space variants become ``-`` and `` ``, and compatibility
-characters that fold to one character (full-width digits and letters)
-are folded. Every character of the view knows the offset of the character
-it came from, so findings map back onto the original text and cover the
-hidden characters with it.
+hyphens in a phone number, full-width digits, a NUL byte inside a name, a
+combining accent on a digit. Recognizers read a *view* of the text in which
+invisible format characters (Unicode category Cf), control characters other
+than whitespace and combining marks on ASCII characters are dropped, dash
+and space variants become ``-`` and `` ``, and compatibility characters
+that fold to one character (full-width digits and letters) are folded.
+Every character of the view knows the offset of the character it came
+from, so findings map back onto the original text and cover the hidden
+characters with it.
 
-ASCII text (most prompts) is its own view: nothing is copied.
+ASCII text without control characters (most prompts) is its own view:
+nothing is copied.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["detection_view", "to_original"]
 
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+#: ASCII control characters that are not whitespace (NUL, BEL, ESC, DEL, ...).
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+#: Unicode categories dropped from the view (whitespace among them is kept).
+_INVISIBLE = frozenset({"Cf", "Cc"})
+#: Combining marks (accents, variation selectors, vowel signs).
+_MARKS = frozenset({"Mn", "Mc", "Me"})
 _SPACES = frozenset(
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
@@ -28,13 +38,13 @@ _SPACES = frozenset(
 def detection_view(text: str) -> tuple[str, list[int] | None]:
     """The view of ``text`` and, if it differs, the original offset of each
     of its characters (with one more entry: the original length)."""
-    if text.isascii():
+    if text.isascii() and _ASCII_CONTROL.search(text) is None:
         return text, None
     chars: list[str] = []
     origin: list[int] = []
     changed = False
     for index, char in enumerate(text):
-        if char.isascii():
+        if char.isascii() and (char.isprintable() or char.isspace()):
             chars.append(char)
             origin.append(index)
             continue
@@ -42,9 +52,15 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
             folded = "-"
         elif char in _SPACES:
             folded = " "
-        elif unicodedata.category(char) == "Cf":
+        elif (unicodedata.category(char) in _INVISIBLE and not char.isspace()) or (
+            unicodedata.category(char) in _MARKS and not _takes_marks(chars)
+        ):
+            # zero-width space, soft hyphen, joiners, bidi marks; NUL, ESC;
+            # and combining marks on plain letters, digits or nothing
+            # ("00412387\u0301", "\u0301MRN", "Jose\u0301"), which would
+            # make "\b" and "\d" miss the value beside them
             changed = True
-            continue  # invisible: zero-width space, soft hyphen, joiners, marks
+            continue
         else:
             folded = unicodedata.normalize("NFKC", char)
             if len(folded) != 1:
@@ -56,6 +72,16 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
         return text, None
     origin.append(len(text))
     return "".join(chars), origin
+
+
+def _takes_marks(chars: list[str]) -> bool:
+    """Whether the view so far ends in a non-ASCII letter or mark, whose
+    combining marks are part of the word (Vietnamese, Devanagari, ...)."""
+    return (
+        bool(chars)
+        and not chars[-1].isascii()
+        and (chars[-1].isalpha() or unicodedata.category(chars[-1]) in _MARKS)
+    )
 
 
 def to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:
