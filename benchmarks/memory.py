@@ -1,7 +1,7 @@
 """Memory under load: RSS while 10,000 prompts go through ``Guard().redact``.
 
     PYTHONPATH=$PWD python benchmarks/memory.py [--prompts 10000] [--bound-mb 50]
-        [--memory-zone] [--json out.json]
+        [--json out.json]
 
 Prompts cycle through the shared corpora (``../shared/corpora``), each made
 unique (a surname never seen before, a fresh MRN and date per prompt), as a
@@ -11,10 +11,9 @@ model's string store and vocabulary are sampled every 1,000 prompts. The
 bound: after the first 1,000 prompts (warm-up), RSS may grow by at most
 ``--bound-mb``; the script exits 1 if it grows more.
 
-``--memory-zone`` runs the model inside spaCy's ``nlp.memory_zone()`` (a
-spaCy 3.8 feature that frees the strings and lexemes a call adds), as a
-candidate fix for string-store growth; it patches the model wrapper from
-here and changes nothing in phiguard.
+The NER model runs inside spaCy's ``nlp.memory_zone()``
+(``phiguard/detect/ner.py``), which frees the strings and lexemes each call
+adds, so the string store should stay flat after warm-up.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ import json
 import os
 import pathlib
 import sys
-from typing import Any
 
 CORPORA = pathlib.Path(__file__).resolve().parents[2] / "shared" / "corpora"
 _PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -62,31 +60,12 @@ def _surname(n: int) -> str:
             return "Okon" + suffix
 
 
-def use_memory_zone() -> None:
-    from phiguard.detect.ner import PersonModel
-
-    def spans(self: Any, texts: Any, *, batch_size: int = 64, n_process: int = 1) -> Any:
-        if not texts:
-            return []
-        with self._lock, self._nlp.memory_zone():
-            docs = self._nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-            return [
-                [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-                for doc in docs
-            ]
-
-    PersonModel.spans = spans  # type: ignore[method-assign]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prompts", type=int, default=10_000)
     parser.add_argument("--bound-mb", type=float, default=50.0)
-    parser.add_argument("--memory-zone", action="store_true")
     parser.add_argument("--json", type=pathlib.Path)
     args = parser.parse_args()
-    if args.memory_zone:
-        use_memory_zone()
     import phiguard
     from phiguard.detect.ner import load_person_model
 
@@ -110,7 +89,6 @@ def main() -> int:
     growth = samples[-1]["rss_mb"] - warm["rss_mb"]
     result = {
         "prompts": args.prompts,
-        "memory_zone": args.memory_zone,
         "rss_growth_after_warmup_mb": round(growth, 1),
         "bound_mb": args.bound_mb,
         "string_growth_after_warmup": samples[-1]["strings"] - warm["strings"],

@@ -9,9 +9,10 @@
     └── PHIBlocked                the policy blocks text holding these labels
 
 Messages name the stage and the exception type that failed, never the text
-being guarded: no exception raised by phiguard carries input text, and a
-wrapped internal error is chained (``__cause__``) but its message is not
-copied, because a recognizer's own error may quote its input.
+being guarded: no exception raised by phiguard carries input text. A
+wrapped internal error is neither chained nor copied (``raise ... from
+None``): a recognizer's own error, or the traceback that carries it, may
+quote its input.
 """
 
 from __future__ import annotations

@@ -172,9 +172,17 @@ class Session:
 
     @property
     def tag(self) -> str:
-        """The random tag every placeholder of this session carries."""
-        with self._session() as state:
-            return state.tag
+        """The random tag every placeholder of this session carries.
+
+        Raises :class:`DetectionError` if the session store fails.
+        """
+        try:
+            with self._session() as state:
+                return state.tag
+        except PhiguardError:
+            raise
+        except Exception as exc:
+            raise DetectionError(f"session store failed ({type(exc).__name__})") from None
 
     @contextlib.contextmanager
     def _session(self, create: bool = True) -> Iterator[_State]:
@@ -321,12 +329,19 @@ class Session:
     # -- lifetime -------------------------------------------------------------
 
     def forget(self) -> None:
-        """Drop every value this session holds; placeholders stay unrestored."""
+        """Drop every value this session holds; placeholders stay unrestored.
+
+        Raises :class:`DetectionError` if the session store fails (the values
+        may then still be stored).
+        """
         with self._lock:
             if self._store is None:
                 self._state = _State.new()
-            else:
+                return
+            try:
                 self._store.delete(self.id)
+            except Exception as exc:
+                raise DetectionError(f"session store failed ({type(exc).__name__})") from None
 
 
 class StreamRestorer:

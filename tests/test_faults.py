@@ -464,7 +464,9 @@ def test_a_fault_makes_the_cli_exit_3_printing_no_input(
     result = _cli(tmp_path, fault, [args[0], *profile, *args[1:]], stdin)
     assert result.returncode == 3, result.stderr[-2000:]
     assert result.stdout == b""
-    assert b"internal error" in result.stderr
+    # the error's type and stage, nothing of the input
+    error = b"ModelError" if fault.endswith("_missing") else b"DetectionError"
+    assert result.stderr.startswith(b"phiguard: " + error + b": "), result.stderr[-2000:]
     for value in PHI:
         assert value.encode() not in result.stdout + result.stderr
 
@@ -482,3 +484,11 @@ def test_the_cli_fault_injection_takes_effect_only_where_placed(tmp_path: pathli
     )
     assert result.returncode == 0
     assert b"00412387" not in result.stdout and b"[MRN]" in result.stdout
+
+
+def test_session_tag_and_forget_fail_closed_on_a_store_fault(fast_guard: phiguard.Guard) -> None:
+    session = fast_guard.session(store=_FailingStore())
+    with pytest.raises(phiguard.DetectionError, match=r"session store failed \(OSError\)"):
+        _ = session.tag
+    with pytest.raises(phiguard.DetectionError, match=r"session store failed \(OSError\)"):
+        session.forget()

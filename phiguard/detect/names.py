@@ -1279,14 +1279,16 @@ class NameRecognizer:
         tokens = draft.tokens
         words: set[str] = set()
         covered = bytearray(len(tokens))
+        ruled = bytearray(len(tokens))  # tokens under a title, cue, ... (linear, not per pair)
+        for item in draft.evidence:
+            if item.rule in _PLAIN_RULES:
+                ruled[item.start : item.end] = b"\x01" * (item.end - item.start)
         for start, end, score in candidates:
             if score < self._sure:
                 continue
             covered[start:end] = b"\x01" * (end - start)
             span = [t for t in tokens[start:end] if t.is_word and not t.initial]
-            plain = sum(not self._is_word(t) for t in span) > 1 or any(
-                e.rule in _PLAIN_RULES and e.start < end and e.end > start for e in draft.evidence
-            )
+            plain = sum(not self._is_word(t) for t in span) > 1 or any(ruled[start:end])
             if plain:
                 words.update(t.text for t in span if self._repeatable(t))
         if not words:

@@ -45,7 +45,8 @@ _TRAILING = ",.;:)]}>\"'"
 def _name_span(value: str, offset: int) -> tuple[int, int] | None:
     """Span of the name at the start of a name field's value, if any.
 
-    Skips a leading title, stops at a credential (``, MD``), a clause word
+    Skips a leading title, stops at a credential (``, MD``), the key of
+    another field (``MRN``, ``DOB``), a clause word
     (``is``, ``with``), a number or bracket, a comma after the second word,
     and after six words.
     """
@@ -60,8 +61,10 @@ def _name_span(value: str, offset: int) -> tuple[int, int] | None:
             break
         if not any(char.isalpha() for char in token):
             break  # "John Smith / MRN ...": a name has letters in every word
-        if start >= 0 and bare in _CREDENTIALS:
-            break
+        if start >= 0 and (
+            bare in _CREDENTIALS or FIELD_LABELS.get(normalise_key(bare), "NAME") != "NAME"
+        ):
+            break  # "John Smith, MD"; "John Smith MRN 00412387": the next field's key
         if start < 0:
             start = match.start()
         end = match.start() + len(token.rstrip(_TRAILING))

@@ -56,6 +56,9 @@ ROWS = [
         ["ACCESSION", "MRN", "NAME"],
     ),
     ("Acc\tName\tAge\n«ED24-55012»\t«PETROVIC, MILAN»\t«92»", ["ACCESSION", "NAME", "AGE"]),
+    # a name field's value ends at the next field's key
+    ("Patient: «Halina Brzezinska» MRN «00412387»", ["NAME", "MRN"]),
+    ("Pt name: «Oduya Kamau» DOB «3/4/1950»", ["NAME", "DATE"]),
 ]
 
 
