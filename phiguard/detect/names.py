@@ -226,6 +226,11 @@ EVIDENCE = {
     "lower_initial": 0.55,
     "repeat": 0.60,
 }
+#: Evidence that names someone outright, so that a clinical word it points at
+#: is a person (``Nurse Foley``, ``Hartmann called``, ``Adeyemi and Murphy``).
+_NAMING_RULES = frozenset(
+    {"strong_cue", "sign_off", "post_cue", "inverted", "vocative", "repeat", "listed"}
+)
 #: Rules that make a one-word name plain enough to lend it to its other mentions.
 _PLAIN_RULES = frozenset({"title", "strong_cue", "inverted", "caret", "sign_off"})
 #: Generation suffixes that belong to the name before them: John Smith Jr.
@@ -390,14 +395,14 @@ class _Draft:
     windows: list[tuple[int, int]]
 
 
-_CALENDAR = frozenset(
+#: Weekdays are never names ("from Tuesday to Sunday"); months can be (April, June).
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = _WEEKDAYS | frozenset(
     """
     january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     """.split()
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: By default, a name the rules score this high needs no model to confirm it.
 SURE = 0.5
 #: Tokens of context either side of a word the model is asked about. The
@@ -513,7 +518,7 @@ class NameRecognizer:
         if not token.is_word or token.lower in TITLES or token.lower in _NEVER_NAMES:
             return False
         if token.lower in _WEEKDAYS:
-            return False  # "from Tuesday to Sunday"; months stay (April, June)
+            return False
         if token.lower in STRONG_CUES and not token.upper:
             return False  # Pt, Son, Mom: the cue, not the name after it
         if token.initial:
@@ -677,8 +682,9 @@ class NameRecognizer:
                 or (follows == "v" and tokens[end].dot)  # Vaughn v. Holloway
                 or self._role_in_brackets(tokens, end)
             )
-            human = follows in HUMAN_VERBS and not token.possessive
-            human = human and token.lower not in STOP_WORDS
+            human = (
+                follows in HUMAN_VERBS and not token.possessive and token.lower not in STOP_WORDS
+            )
             if end - i >= 2:
                 yield from self._pair(tokens, i, end)
             elif token.titled and not self._is_word(token):
@@ -793,9 +799,8 @@ class NameRecognizer:
             if i and tokens[i - 1].text.islower() and self._first_name(tokens[i - 1]):
                 continue  # the middle of a longer lower-case name: counted there
             k = i + 1
-            middle = tokens[k].initial or (
-                len(tokens[k].text) == 1 and tokens[k].text.isalpha() and tokens[k].text.islower()
-            )
+            letter = tokens[k].text
+            middle = len(letter) == 1 and (letter.isupper() or letter.islower())  # "a", "G"
             if middle and not given.dot:
                 k += 1
             if k >= count or given.dot:
@@ -1150,16 +1155,7 @@ class NameRecognizer:
             f"{before} {phrase}" in clinical or f"{phrase} {after}" in clinical
         ):
             return True
-        named = rules & {
-            "strong_cue",
-            "sign_off",
-            "post_cue",
-            "inverted",
-            "vocative",
-            "repeat",
-            "listed",
-        }
-        if named or any(t.initial for t in span):
+        if rules & _NAMING_RULES or any(t.initial for t in span):
             return False
         if len(words) > 1:  # Philips Achieva: clinical words and nothing else
             return all(word in clinical for word in words)
