@@ -15,6 +15,7 @@ from phiguard.detect.ages import AGE_RECOGNIZERS
 from phiguard.detect.contact import CONTACT_RECOGNIZERS
 from phiguard.detect.dates import DATE_RECOGNIZERS
 from phiguard.detect.facility import FACILITY_RECOGNIZERS
+from phiguard.detect.gate import PatternTier
 from phiguard.detect.identifiers import IDENTIFIER_RECOGNIZERS
 from phiguard.detect.lexicons import load_lexicons
 from phiguard.detect.names import NameRecognizer
@@ -55,12 +56,14 @@ PATTERN_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
 def build_recognizers(profile: str, *, name_threshold: float = 0.5) -> tuple[Recognizer, ...]:
     """Compile the recognizers of ``profile`` ("default" or "fast").
 
-    Both profiles share the pattern, structure and lexicon tiers; "default"
+    Both profiles share the pattern tier (every pattern recognizer behind
+    one :class:`~phiguard.detect.gate.PatternTier`), the structure and
+    lexicon tiers; "default"
     adds the spaCy NER model to the name tier, which asks it about every
     possible name the rules alone score below ``name_threshold``. Loading
     the lexicons or the model may raise ``OSError``/``ImportError``/``ValueError``.
     """
-    compiled: list[Recognizer] = [spec.compile() for spec in PATTERN_RECOGNIZERS]
+    compiled: list[Recognizer] = [PatternTier([spec.compile() for spec in PATTERN_RECOGNIZERS])]
     compiled += [FieldRecognizer(), DicomRecognizer(), Hl7Recognizer(), TableRecognizer()]
     model = load_person_model() if profile == "default" else None
     lexicons = load_lexicons()

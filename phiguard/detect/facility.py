@@ -94,11 +94,12 @@ _FACILITY = PatternRecognizer(
         # seen at Cedar Crest, treated at NY Presbyterian, admitted to UPMC
         Pattern(
             "care_site",
-            # (a lookbehind, so that the match starts where "named" would and
-            # the more specific pattern, first in the alternation, wins)
-            r"(?<=(?i:seen|treated|admitted|evaluated|followed|hospitali[sz]ed|discharged"
+            # (the finding is the value group, so it starts where "named"
+            # would and the more specific pattern wins; the cue is consumed,
+            # not a lookbehind, which the engine would try at every position)
+            r"(?i:seen|treated|admitted|evaluated|followed|hospitali[sz]ed|discharged"
             r"|transferred|referred|imaged|scanned|presented|managed|operated|delivered"
-            r"|visited|visit|went)\s(?i:at|to|from|in)\s(?:the\s)?)"
+            r"|visited|visit|went)\s(?i:at|to|from|in)\s(?:the\s)?"
             rf"(?P<v>{_PLACE_WORD}(?:[\s-](?:of\s)?{_PLACE_WORD}){{0,4}})",
             0.55,
         ),

@@ -182,6 +182,8 @@ _ID_SHAPES = PatternRecognizer(
             r"(?<![\w-])(?!x[0-9A-Fa-f]{8}(?![\w-]))(?=[A-Za-z0-9-]*[A-Za-z])"
             r"(?=[A-Za-z-]*\d(?:[A-Za-z-]*\d){4})[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+(?![\w-])",
             0.5,
+            # what the lookaheads ask, as something the pattern gate can scan for
+            gate=r"\d(?:[A-Za-z-]*\d){4}",
         ),
         # Long digit runs: record, account and order numbers.
         # (not DICOM JSON's tag keys: "00100010": {...})

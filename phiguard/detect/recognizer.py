@@ -12,7 +12,7 @@ must yield exactly that span; a counterexample must yield nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -35,6 +35,11 @@ class Pattern:
     name: str
     regex: str
     score: float
+    #: A regex that matches somewhere in every text this pattern matches,
+    #: for the pattern gate (:mod:`phiguard.detect.gate`) to scan for in
+    #: place of ``regex``: for a pattern whose selective parts are
+    #: lookarounds, which the gate cannot use.
+    gate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +102,28 @@ class CompiledRecognizer:
     def name(self) -> str:
         return self.spec.name
 
-    def find(self, text: str) -> Iterator[Finding]:
+    @property
+    def regexes(self) -> tuple[regex.Pattern[str], ...]:
+        """The compiled regex of each pattern, in the spec's order."""
+        return tuple(compiled for compiled, _, _ in self._patterns)
+
+    def caseless(self, index: int) -> bool:
+        """Whether pattern ``index`` was compiled case-insensitive."""
+        return bool(self._patterns[index][0].flags & regex.IGNORECASE)
+
+    def find(self, text: str, *, only: Sequence[int] | None = None) -> Iterator[Finding]:
         """Yield the findings of this recognizer in ``text``, in order.
 
         A finding inside another one (``Mar 2024`` in ``4 Mar 2024``) is
         dropped; the outer one stands for both, with the better score.
+        ``only`` runs just those patterns (by index): the pattern gate
+        (:mod:`phiguard.detect.gate`) has ruled the others out.
         """
         if self._prefilter is not None and self._prefilter.search(text) is None:
             return
+        patterns = self._patterns if only is None else [self._patterns[k] for k in only]
         kept: list[Finding] = []
-        for finding in sorted(self._matches(text), key=lambda f: (f.start, -f.end)):
+        for finding in sorted(self._matches(text, patterns), key=lambda f: (f.start, -f.end)):
             outer = kept[-1] if kept else None
             if outer is None or finding.end > outer.end:
                 kept.append(finding)
@@ -114,9 +131,11 @@ class CompiledRecognizer:
                 kept[-1] = replace(outer, score=finding.score)
         yield from kept
 
-    def _matches(self, text: str) -> Iterator[Finding]:
+    def _matches(
+        self, text: str, patterns: Sequence[tuple[regex.Pattern[str], float, bool]]
+    ) -> Iterator[Finding]:
         spec = self.spec
-        for compiled, base_score, has_value in self._patterns:
+        for compiled, base_score, has_value in patterns:
             for match in compiled.finditer(text):
                 start, end = match.span()
                 if has_value and match.start(VALUE_GROUP) != -1:

@@ -31,6 +31,7 @@ import regex
 import phiguard
 import phiguard.detect
 from phiguard.detect import PATTERN_RECOGNIZERS, build_recognizers
+from phiguard.detect.gate import PatternTier
 from tests.marks import unmark
 
 # -- static: nested unbounded quantifiers -----------------------------------
@@ -182,7 +183,18 @@ def _worst(run: Callable[[str], Iterable[object]], units: Iterable[str], n: int)
     ]
 
 
-RECOGNIZERS = build_recognizers("fast")
+def _each(recognizers: tuple[Any, ...]) -> list[Any]:
+    """Every recognizer, the pattern tier's members one by one too."""
+    found: list[Any] = []
+    for recognizer in recognizers:
+        if isinstance(recognizer, PatternTier):
+            assert recognizer.wait_for_gate(60), "the pattern gate did not compile"
+            found += recognizer.members
+        found.append(recognizer)
+    return found
+
+
+RECOGNIZERS = _each(build_recognizers("fast"))
 
 
 @pytest.mark.parametrize("recognizer", RECOGNIZERS, ids=[r.name for r in RECOGNIZERS])

@@ -1,0 +1,349 @@
+"""One scan of the text for every pattern: which patterns can match at all.
+
+Running some seventy pattern regexes, each a full scan of the text, was the
+largest cost of the fast profile (``docs/performance.md``). The gate scans
+the text once with Hyperscan, a multi-pattern engine that runs every
+pattern side by side in linear time, and tells the pattern tier which of
+its patterns can match; only those run their ``regex`` form, which alone
+decides the findings. On the chat corpora about one pattern in six passes.
+
+The gate must never close on a pattern that would match, so what it scans
+is an over-approximation of what the ``regex`` patterns see:
+
+* the text is projected to ASCII, every other character becoming ``?``
+  (one byte per character, so lengths and repeats still count alike);
+* each pattern is rewritten to match that projection at least wherever
+  the original matches the text: ``\\w``, ``\\d``, ``\\s`` and every
+  character class also accept ``?``, ``\\p{..}`` accepts anything, a
+  non-ASCII literal becomes ``?``, word boundaries are dropped;
+* Hyperscan compiles each in prefilter mode, which approximates what it
+  cannot run exactly (lookarounds, back-references, possessive repeats) by
+  something that matches more, never less;
+* a text with one of the few characters that fold to ASCII letters under
+  case-insensitive matching (``ß``, ``ſ``, the Kelvin sign, ``ﬁ``...)
+  skips the gate: every pattern runs.
+
+Where Hyperscan is not installed (it has no wheels for Linux on ARM) or a
+pattern cannot be rewritten, those patterns simply always run: the gate
+changes how fast findings come, never which. The tests check both.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from phiguard.detect.recognizer import CompiledRecognizer
+from phiguard.findings import Finding
+
+logger = logging.getLogger("phiguard")
+
+__all__ = [
+    "FOLDS_TO_ASCII",
+    "OTHER_STAND_IN",
+    "WORD_STAND_IN",
+    "PatternTier",
+    "UnsupportedPattern",
+    "project",
+    "rewrite",
+]
+
+#: Every non-ASCII character whose case folding (full or simple, upper,
+#: lower or title case) contains an ASCII letter: under ``regex``'s
+#: IGNORECASE they can match ASCII letters of a pattern, so a text holding
+#: one skips the gate (tests/detect/test_gate.py recomputes this set).
+FOLDS_TO_ASCII = (
+    "\xdf\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e"
+    "\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+)
+_FOLDS = re.compile("[" + FOLDS_TO_ASCII + "]")
+
+#: What the non-ASCII characters of the text become in the projection: a
+#: word character (letters, digits, marks: ``regex``'s ``\w``) becomes
+#: ``_``, any other ``?``, so word boundaries stay where they were.
+WORD_STAND_IN = "_"
+OTHER_STAND_IN = "?"
+
+_NON_ASCII_WORD = regex.compile(r"(?=[^\x00-\x7f])\w")
+#: ``regex``'s ``\s`` (Unicode) also takes the separators \x1c-\x1f; PCRE's does not.
+_SPACE = r"\s\x1c-\x1f"
+_ANY = r"\x00-\xff"
+_WORD = re.escape(WORD_STAND_IN)
+_OTHER = re.escape(OTHER_STAND_IN)
+#: class escapes: their PCRE form, and which stand-ins they may match
+_CLASSES = {"w": (r"\w", True, False), "d": (r"\d", True, False), "s": (_SPACE, False, True)}
+#: escapes PCRE reads as ``regex`` does on the projection
+_KEPT = set("WDSbBntrfv")
+
+
+class UnsupportedPattern(ValueError):
+    """A pattern the rewrite does not understand; it runs ungated."""
+
+
+def project(text: str) -> bytes:
+    """``text`` in ASCII, one byte per character (see :data:`WORD_STAND_IN`)."""
+    if not text.isascii():
+        text = _NON_ASCII_WORD.sub(WORD_STAND_IN, text)
+    return text.encode("ascii", "replace")  # "replace" writes OTHER_STAND_IN
+
+
+def rewrite(pattern: str) -> str:
+    """The Hyperscan pattern that matches :func:`project` of any text the
+    ``regex`` pattern matches (and possibly more).
+
+    Raises :class:`UnsupportedPattern` for syntax it does not handle.
+    """
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "[":
+            i = _rewrite_class(pattern, i, out)
+        elif char == "\\":
+            code = _escape_code(pattern, i)
+            if code in _CLASSES:
+                class_, word, other = _CLASSES[code]
+                out.append(f"[{class_}{_WORD if word else ''}{_OTHER if other else ''}]")
+            elif code in "pP":
+                out.append(f"[{_ANY}]")
+                i = pattern.index("}", i) - 1
+            else:
+                out.append("\\" + code)
+            i += 2
+        elif char.isascii():
+            out.append(char)
+            i += 1
+        else:
+            out.append(_WORD if _NON_ASCII_WORD.match(char) else _OTHER)
+            i += 1
+    return "".join(out)
+
+
+def _escape_code(pattern: str, i: int) -> str:
+    code = pattern[i + 1 : i + 2]
+    if not code:
+        raise UnsupportedPattern("trailing backslash")
+    if code in "pP":
+        if pattern[i + 2 : i + 3] != "{" or "}" not in pattern[i:]:
+            raise UnsupportedPattern("property without braces")
+    elif code not in _CLASSES and code not in _KEPT and (code.isalnum() or not code.isascii()):
+        raise UnsupportedPattern(f"escape \\{code}")
+    return code
+
+
+def _rewrite_class(pattern: str, i: int, out: list[str]) -> int:
+    """Rewrite the class at ``pattern[i]`` into ``out``; return the index after it.
+
+    A positive class gains the stand-ins of the non-ASCII characters it
+    may match. A negated class loses every member that could exclude a
+    stand-in (the stand-ins themselves, non-ASCII literals, properties):
+    dropping a member of a negated class only widens it.
+    """
+    i += 1
+    negated = pattern[i : i + 1] == "^"
+    i += negated
+    body: list[str] = []
+    word = other = False
+    start = i
+    while True:
+        if i >= len(pattern):
+            raise UnsupportedPattern("unterminated class")
+        char = pattern[i]
+        if char == "]" and i > start:
+            break
+        if char == "[":
+            raise UnsupportedPattern("nested class")
+        if not char.isascii() and "-" in (pattern[i - 1], pattern[i + 1 : i + 2]):
+            raise UnsupportedPattern("non-ASCII range")
+        if char == "\\":
+            code = _escape_code(pattern, i)
+            if code in _CLASSES:
+                class_, is_word, is_other = _CLASSES[code]
+                body.append(class_)
+                word, other = word or is_word, other or is_other
+            elif code in "pP":
+                word = other = True
+                i = pattern.index("}", i) - 1
+            elif code in (WORD_STAND_IN, OTHER_STAND_IN) and negated:
+                pass
+            elif code in "bB":
+                raise UnsupportedPattern("backspace in a class")
+            else:
+                body.append("\\" + code)
+            i += 2
+            continue
+        if not char.isascii():
+            if _NON_ASCII_WORD.match(char):
+                word = True
+            else:
+                other = True
+        elif negated and char in (WORD_STAND_IN, OTHER_STAND_IN):
+            pass
+        elif char == "]" or (char == "-" and (i == start or pattern[i + 1 : i + 2] == "]")):
+            body.append("\\" + char)  # a literal at either end stays literal as the class grows
+        else:
+            body.append(char)
+        i += 1
+    if negated:
+        out.append(f"[^{''.join(body)}]" if body else f"[{_ANY}]")
+    else:
+        out.append(f"[{''.join(body)}{_WORD if word else ''}{_OTHER if other else ''}]")
+    return i + 1
+
+
+class _Gate:
+    """A Hyperscan database of rewritten patterns; ids in, hit ids out."""
+
+    def __init__(self, expressions: Sequence[tuple[int, str, bool]]) -> None:
+        import hyperscan
+
+        base = (
+            hyperscan.HS_FLAG_PREFILTER
+            | hyperscan.HS_FLAG_SINGLEMATCH
+            | hyperscan.HS_FLAG_MULTILINE
+            | hyperscan.HS_FLAG_ALLOWEMPTY
+        )
+        self._db = hyperscan.Database()
+        self._db.compile(
+            expressions=[expression.encode("ascii") for _, expression, _ in expressions],
+            ids=[id_ for id_, _, _ in expressions],
+            elements=len(expressions),
+            flags=[
+                base | (hyperscan.HS_FLAG_CASELESS if caseless else 0)
+                for *_, caseless in expressions
+            ],
+        )
+        self._prototype = hyperscan.Scratch(self._db)
+        self._local = threading.local()  # scratch space is per thread
+
+    def hits(self, text: str) -> set[int]:
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = self._prototype.clone()
+        found: set[int] = set()
+        self._db.scan(project(text), match_event_handler=_collect, context=found, scratch=scratch)
+        return found
+
+
+def _collect(id_: int, _start: int, _end: int, _flags: int, found: object) -> None:
+    found.add(id_)  # type: ignore[attr-defined]  # the set scan() hands back
+
+
+class PatternTier:
+    """Every pattern recognizer behind one gate; a recognizer in itself."""
+
+    name = "patterns"
+
+    def __init__(self, recognizers: Sequence[CompiledRecognizer], *, gated: bool = True) -> None:
+        self.members = tuple(recognizers)
+        #: per member: gate id of its prefilter (or None), gate ids of its patterns
+        self._ids: list[tuple[int | None, tuple[int | None, ...]]] = []
+        expressions: list[tuple[int, str, bool]] = []
+
+        def add(pattern: str, caseless: bool) -> int | None:
+            try:
+                expression = rewrite(pattern)
+            except UnsupportedPattern:
+                return None
+            expressions.append((len(expressions), expression, caseless))
+            return len(expressions) - 1
+
+        for member in self.members:
+            prefilter = member.spec.prefilter
+            prefilter_id = add(prefilter, True) if prefilter else None
+            pattern_ids = tuple(
+                add(pattern.gate or compiled.pattern, member.caseless(k))
+                for k, (pattern, compiled) in enumerate(zip(member.spec.patterns, member.regexes))
+            )
+            self._ids.append((prefilter_id, pattern_ids))
+        self._slot = _slot(tuple(expressions)) if gated and expressions else None
+        if self._slot is not None:
+            self._slot.start()
+
+    @property
+    def gated(self) -> bool:
+        """Whether Hyperscan gates the patterns now (False: every pattern runs)."""
+        return self._slot is not None and self._slot.gate is not None
+
+    def wait_for_gate(self, timeout: float | None = None) -> bool:
+        """Wait until the gate is compiled (or known unavailable); return :attr:`gated`."""
+        if self._slot is not None:
+            self._slot.start()
+            self._slot.done.wait(timeout)
+        return self.gated
+
+    def find(self, text: str) -> Iterator[Finding]:
+        gate = None if self._slot is None else self._slot.gate
+        hits = None if gate is None or _FOLDS.search(text) else gate.hits(text)
+        for member, (prefilter_id, pattern_ids) in zip(self.members, self._ids):
+            if hits is None:
+                yield from member.find(text)
+                continue
+            if prefilter_id is not None and prefilter_id not in hits:
+                continue
+            open_ = [k for k, id_ in enumerate(pattern_ids) if id_ is None or id_ in hits]
+            if open_:
+                yield from member.find(text, only=open_)
+
+
+class _Slot:
+    """Where the gate of one set of expressions will be, once compiled.
+
+    Compiling takes Hyperscan a second or two, so it happens once per
+    process, on a daemon thread: a Guard is ready at once and runs every
+    pattern until the gate is in place (same findings, only slower).
+    """
+
+    def __init__(self, expressions: tuple[tuple[int, str, bool], ...]) -> None:
+        self._expressions = expressions
+        self._lock = threading.Lock()
+        self._started = False
+        self.done = threading.Event()
+        self.gate: _Gate | None = None
+
+    def start(self) -> None:
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        threading.Thread(target=self._compile, name="phiguard-gate", daemon=True).start()
+
+    def _compile(self) -> None:
+        try:
+            self.gate = _Gate(self._expressions)
+        except ImportError:
+            pass
+        except Exception:  # hyperscan.error: a pattern it cannot compile even approximately
+            logger.warning("pattern gate off: Hyperscan rejected a pattern; every pattern runs")
+        finally:
+            self.done.set()
+
+    def _after_fork(self) -> None:
+        # the compiling thread did not survive the fork: start again when asked
+        if not self.done.is_set():
+            self._lock = threading.Lock()
+            self._started = False
+
+
+_SLOTS: dict[tuple[tuple[int, str, bool], ...], _Slot] = {}
+_SLOTS_LOCK = threading.Lock()
+
+
+def _slot(expressions: tuple[tuple[int, str, bool], ...]) -> _Slot:
+    with _SLOTS_LOCK:
+        return _SLOTS.setdefault(expressions, _Slot(expressions))
+
+
+def _reset_after_fork() -> None:
+    global _SLOTS_LOCK
+    _SLOTS_LOCK = threading.Lock()
+    for slot in _SLOTS.values():
+        slot._after_fork()
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
