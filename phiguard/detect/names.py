@@ -29,16 +29,28 @@ given name opening a sentence  0.20    ``Scott is ...``, ``Asya spent ...``
 DICOM name (CARET^GIVEN)       0.60    ``MORALES^FAITH^ANN`` outside a header dump
 unknown capitalised word       0.25    ``... Xiaoling ...`` mid-sentence
 lower-case given + surname     0.50    ``dagny okonkwo needs ...`` (no word of
-                                       either in a word list)
-in a list of lexicon names     0.20    ``Kowalczyk, Ferreira and Nakamura``
+                                       either in a word list), ``eva kleist
+                                       lives`` (a word, before a person's verb)
+in a list of names             0.50    ``Kowalczyk, Ferreira and Nakamura``,
+                                       ``Usamov and Bowers`` (one a lexicon
+                                       name, one no word nor clinical term);
+                                       ``adam, kristina, chad and caleb``
 speaker before a colon         0.25    ``Adaeze: is the MRI booked?``
+recipient of an address block  0.90    ``Mailing address: Sara Schwarz`` /
+                                       ``28245 Puruntie 82 ...`` (the next line
+                                       opens with a house number)
+speakers of a transcript,      0.50    ``Ubul: What a ...`` / ``Nicole: Hi``
+half of them given names
 verb only people do, after     0.40    ``Oyelaran complained``, ``shouted at Todd``
 addressed, closing a sentence  0.40    ``Thanks for the read, Roy!``
-lower-case given, initial,     0.55    ``benjamin a seiler``
-surname
+lower-case given, initial,     0.55    ``benjamin a seiler``, ``codey m ross``
+surname                                (the surname may be a word then)
+lower-case name, person's verb 0.55    ``bártová began ...``, ``maria complained``
 another mention of a plain     0.60    ``met Teodora Vukovic; Vukovic agrees``
-name's word (full name, title,         (same spelling and case; not an English
-cue)                                   word, not an eponym use)
+name's word (full name, title,         (same spelling and case; not an eponym
+cue)                                   use; a word or eponym only from a full
+                                       name the rules found and alone
+                                       mid-sentence: ``Brad L Key ... Key``)
 =============================  ======  ========================================
 
 A given name that is no word makes the capitalised word after it a surname
@@ -62,11 +74,12 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
+from phiguard.detect.fields import FIELD_LABELS, normalise_key
 from phiguard.detect.lexicons import Lexicons
 from phiguard.detect.ner import PersonModel
 from phiguard.findings import Finding
@@ -140,7 +153,7 @@ _LIST_JOINS = frozenset("and or &".split())
 SIGN_OFFS = frozenset("thanks thank thx best regards cheers sincerely warmly cordially ty".split())
 #: Lower-case words that can start evidence; any other lower-case word is
 #: skipped at once unless a comma follows it ("smith, john").
-_TRIGGERS = TITLES | STRONG_CUES | WEAK_CUES | SIGN_OFFS | {"baby", "is", "at"}
+_TRIGGERS = TITLES | STRONG_CUES | WEAK_CUES | SIGN_OFFS | _NAMING_VERBS | {"baby", "is", "at"}
 #: Relatives and companions: "Misty's daughter", "Okafor's wife" are people's.
 _KIN = frozenset(
     """
@@ -217,8 +230,10 @@ EVIDENCE = {
     "subject": 0.20,
     "caret": 0.60,
     "sign_off": 0.60,
-    "listed": 0.20,
+    "listed": 0.50,
     "speaker": 0.25,
+    "dialogue": 0.50,
+    "recipient": 0.90,
     "lower_pair": 0.50,
     "unknown_word": 0.25,
     "human_verb": 0.40,
@@ -321,8 +336,12 @@ def _english(word: str, english: frozenset[str]) -> bool:
         candidates = (word[:-1],)
     elif word.endswith("ed"):
         candidates = (word[:-2], word[:-1])
+        if len(word) > 5 and word[-3] == word[-4]:
+            candidates += (word[:-3],)  # submitted: submit
     elif word.endswith("ing"):
         candidates = (word[:-3], word[:-3] + "e")
+        if len(word) > 6 and word[-4] == word[-5]:
+            candidates += (word[:-4],)  # planning: plan
     return any(len(c) > 2 and c in english for c in candidates)
 
 
@@ -627,6 +646,7 @@ class NameRecognizer:
                 and token.lower not in _TRIGGERS
                 and "-" not in token.lower
                 and (i + 1 == count or tokens[i + 1].text != ",")
+                and not (token.possessive and i + 1 < count and tokens[i + 1].lower in _KIN)
             ):
                 continue  # most words: no cue, no title, no name here
             if token.lower in TITLES and token.text not in _NOT_TITLES:
@@ -638,6 +658,7 @@ class NameRecognizer:
             cue = (
                 cue_word in STRONG_CUES
                 or cue_word in WEAK_CUES
+                or self._names_someone(tokens, i)
                 or (token.lower == "is" and i > 0 and tokens[i - 1].lower == "this")
                 # "Mehrudin shouted at Todd"
                 or (token.lower == "at" and i > 0 and tokens[i - 1].lower in HUMAN_VERBS)
@@ -655,7 +676,15 @@ class NameRecognizer:
                 token.possessive
                 and i + 1 < count
                 and tokens[i + 1].lower in _KIN
-                and self._name_shaped(token)
+                and (
+                    self._name_shaped(token)
+                    # "roberto's daughter": a given name in lower case
+                    or (
+                        token.text.islower()
+                        and self._lex.first_names.get(token.lower, 0) >= FREQUENT_FIRST_NAME
+                        and token.lower not in STOP_WORDS
+                    )
+                )
                 and (not self._is_word(token) or self._common_name(token))
             ):
                 yield _Evidence(i, i + 1, EVIDENCE["strong_cue"], "strong_cue")
@@ -721,6 +750,8 @@ class NameRecognizer:
                 yield _Evidence(i, end, EVIDENCE["speaker"], "speaker")
         yield from self._listed(tokens)
         yield from self._lower_pairs(tokens)
+        yield from self._dialogue(tokens)
+        yield from self._recipients(tokens)
 
     def _speaker(self, tokens: list[_Token], end: int) -> bool:
         if end + 1 >= len(tokens) or tokens[end].text != ":":
@@ -728,58 +759,169 @@ class NameRecognizer:
         if tokens[end].start != tokens[end - 1].end:
             return False  # "Name : value" is a field, not a line of dialogue
         following = tokens[end + 1]
-        return following.text in {'"', "“"} or (following.titled and following.is_word)
+        # any utterance on the same line: "Maria: can you read the CT?"
+        return not following.line_start and (following.text in {'"', "“"} or following.is_word)
+
+    def _recipients(self, tokens: list[_Token]) -> Iterator[_Evidence]:
+        """``Mailing address: Sara Schwarz`` / ``28245 Puruntie 82``: the
+        first line of an address block after its label is the person it
+        goes to, when the next line opens with a house number."""
+        count = len(tokens)
+        for i in range(count - 3):
+            if tokens[i].lower != "address" or tokens[i + 1].text != ":":
+                continue
+            k = i + 2
+            end = self._run(tokens, k)
+            # a name of two to four words alone on its line, a house number next
+            number = end < count and tokens[end].line_start and tokens[end].text.isdigit()
+            if 2 <= end - k <= 4 and number:
+                yield _Evidence(k, end, EVIDENCE["recipient"], "recipient")
+
+    def _speaker_label(self, tokens: list[_Token], k: int) -> bool:
+        """Token ``k`` opens a line as a one-word label directly before a
+        colon and an utterance on the same line: ``Ubul: What a ...``,
+        ``tracy:"i'm ..."``; no English word (Note, Findings), clinical
+        heading (Neuro, Abd) or field key (Patient, MRN)."""
+        token = tokens[k]
+        if not (token.line_start and token.is_word) or k + 2 >= len(tokens):
+            return False
+        colon, following = tokens[k + 1], tokens[k + 2]
+        if colon.text != ":" or colon.start != token.end or following.line_start:
+            return False
+        if not (following.is_word or following.text in {'"', "“", "'"}):
+            return False
+        lower = token.lower
+        return (
+            (token.titled or token.text.islower())
+            and not token.possessive
+            and len(token.text) > 1
+            and "-" not in token.text
+            and lower not in STOP_WORDS
+            and lower not in TITLES
+            and lower not in STRONG_CUES
+            and lower not in _CALENDAR
+            and lower not in self._lex.clinical
+            and normalise_key(token.text) not in FIELD_LABELS
+            and not self._plain_word(token)
+        )
+
+    def _dialogue(self, tokens: list[_Token]) -> Iterator[_Evidence]:
+        """A transcript: ``Ubul: What a wife.`` / ``Nicole: Remember me?``.
+
+        When a text has two or more speaker labels cased alike and at least
+        half of them are given names from the lexicon, the others are
+        speakers' names too, in a word list or not (``Ubul``, ``mika``). A
+        run of headings (``Abd: soft`` / ``Ellen: ok``) has too few given
+        names, and clinical headings are no labels at all.
+        """
+        labels = [k for k in range(len(tokens)) if self._speaker_label(tokens, k)]
+        for lower in (False, True):
+            alike = [k for k in labels if tokens[k].text.islower() == lower]
+            given = sum(self._first_name(tokens[k]) for k in alike)
+            if len(alike) >= 2 and 2 * given >= len(alike):
+                for k in alike:
+                    yield _Evidence(k, k + 1, EVIDENCE["dialogue"], "dialogue")
 
     def _list_member(self, token: _Token) -> bool:
+        """A capitalised word that could be one name of a list: no English
+        word unless a common name too (White, Park), no cue, title or month."""
         return (
             token.titled
             and not token.possessive
-            and self._in_lexicon(token)
+            and "-" not in token.text
+            and self._name_shaped(token)
+            and token.lower not in STOP_WORDS
+            and token.lower not in _CALENDAR
             and not self._plain_word(token)
         )
+
+    def _lower_list_member(self, token: _Token) -> bool:
+        """A lower-case word that could be one name of a list (``chad``)."""
+        return (
+            token.is_word
+            and token.text.islower()
+            and not token.possessive
+            and len(token.text) > 2
+            and token.lower not in STOP_WORDS
+            and token.lower not in _CALENDAR
+            and token.lower not in self._lex.clinical
+            and not self._plain_word(token)
+        )
+
+    def _lists(self, tokens: list[_Token], member: Callable[[_Token], bool]) -> Iterator[list[int]]:
+        """Lists of single words joined by commas and a final and/or/&:
+        ``A and B``, ``A, B and C``, ``A, B, and C``; the token indices of
+        the members of each, scanning once."""
+        count = len(tokens)
+        i = 0
+        while i < count:
+            if not member(tokens[i]):
+                i += 1
+                continue
+            members = [i]
+            j = i
+            joined = False
+            while j + 2 < count:
+                separator, k = tokens[j + 1], j + 2
+                joins = separator.lower in _LIST_JOINS
+                if separator.text == "," and tokens[k].lower in _LIST_JOINS:
+                    joins, k = True, k + 1  # the Oxford comma
+                elif not joins and separator.text != ",":
+                    break
+                if k >= count or not member(tokens[k]):
+                    break
+                members.append(k)
+                j = k
+                if joins:
+                    joined = True
+                    break  # "A, B and C" ends at C
+            if joined:
+                yield members
+            i = j + 1
 
     def _listed(self, tokens: list[_Token]) -> Iterator[_Evidence]:
         """``Marrero and Murphy``, ``Kadiev, Usamov and Adams``: a list of names.
 
-        Two or more single capitalised names from the lexicons (no English
-        words), joined by commas and a final "and"/"or", are people; each
-        lexicon name alone falls just short of the threshold.
+        Single capitalised words joined by commas and a final "and"/"or"
+        (no English words unless common names too: ``Dale and White``) are
+        people when one of them is a name from the lexicons and one (maybe
+        the same) is neither an English word nor a clinical term; the others
+        follow, in a word list or not (``Usamov and Bowers``). "Bosniak,
+        Lugano and Fleischner" are eponyms all; a list before a clinical
+        noun (``Hodgkin and Burkitt lymphoma``) names the noun's kinds, and
+        a member in eponym use (``Jones fracture``) stays clinical.
+
+        In lower case, a list of three or more in which two in three are
+        given names (``silvana, adam, kristina, chad and caleb``) is one of
+        people, the others too.
         """
         count = len(tokens)
-        i = 0
-        while i < count:
-            members = [i] if self._list_member(tokens[i]) else []
-            j = i
-            joined = False
-            while members and j + 2 < count:
-                separator, following = tokens[j + 1], tokens[j + 2]
-                if separator.text == ",":
-                    if following.lower in _LIST_JOINS and j + 3 < count:
-                        separator, following = following, tokens[j + 3]
-                        j += 1
-                    elif not self._list_member(following):
-                        break
-                if separator.lower not in _LIST_JOINS and separator.text != ",":
-                    break
-                if not self._list_member(following):
-                    break
-                joined = joined or separator.lower in _LIST_JOINS
-                members.append(j + 2)
-                j += 2
-                if separator.lower in _LIST_JOINS:
-                    break  # "A, B and C" ends at C
-            # "Marrero and Murphy": a surname that is also an eponym is a
-            # person beside other people; "Bosniak, Lugano and Fleischner" are
-            # eponyms all
-            clinical = self._lex.clinical
-            people = [k for k in members if tokens[k].lower not in clinical]
-            if len(members) >= 2 and joined and people:
+        clinical = self._lex.clinical
+        for members in self._lists(tokens, self._list_member):
+            after = members[-1] + 1
+            if after < count and self._head_noun(tokens[after]):
+                continue
+            if not any(self._in_lexicon(tokens[k]) for k in members):
+                continue
+            if not any(
+                tokens[k].lower not in clinical and not self._is_word(tokens[k]) for k in members
+            ):
+                continue
+            for k in members:
+                if self._eponym_use(tokens, k):
+                    continue
+                if k + 1 >= count or tokens[k].dot or not self._name_shaped(tokens[k + 1]):
+                    yield _Evidence(k, k + 1, EVIDENCE["listed"], "listed")
+        for members in self._lists(tokens, self._lower_list_member):
+            given = sum(self._lex.first_names.get(tokens[k].lower, 0) >= 500 for k in members)
+            if len(members) >= 3 and 3 * given >= 2 * len(members):
                 for k in members:
-                    if self._eponym_use(tokens, k):
-                        continue
-                    if k + 1 >= count or not self._name_shaped(tokens[k + 1]):
-                        yield _Evidence(k, k + 1, EVIDENCE["listed"], "listed")
-            i = max(i + 1, j + 1)
+                    yield _Evidence(k, k + 1, EVIDENCE["listed"], "listed")
+
+    def _head_noun(self, token: _Token) -> bool:
+        """A clinical noun an eponym names a kind of: lymphoma, fractures."""
+        lower = token.lower
+        return lower in HEAD_NOUNS or (lower.endswith("s") and lower[:-1] in HEAD_NOUNS)
 
     def _lower_pairs(self, tokens: list[_Token]) -> Iterator[_Evidence]:
         """``olga krylova's ...``, ``benjamin a seiler``: a name in lower case.
@@ -794,6 +936,11 @@ class NameRecognizer:
             given = tokens[i]
             if not given.text.islower() or given.possessive or len(given.text) < 3:
                 continue
+            if tokens[i + 1].lower in HUMAN_VERBS and self._lower_subject(tokens, i):
+                # "bártová began writing", "maria complained": a name doing
+                # what people do
+                yield _Evidence(i, i + 1, EVIDENCE["human_verb"], "human_verb")
+                yield _Evidence(i, i + 1, EVIDENCE["unknown_word"], "unknown_word")
             if not self._first_name(given) or self._lower_word(given):
                 continue
             if i and tokens[i - 1].text.islower() and self._first_name(tokens[i - 1]):
@@ -806,13 +953,17 @@ class NameRecognizer:
             if k >= count or given.dot:
                 continue
             surname = tokens[k]
-            if not surname.text.islower() or len(surname.text) < 3 or self._lower_word(surname):
+            if not surname.text.islower() or len(surname.text) < 3:
+                continue
+            if self._lower_word(surname) and not self._worded_surname(tokens, i, k, middle):
                 continue
             if self._is_word(given) and not middle:
                 continue  # "olive grove", "case law": words, whatever the lists say
             rank = self._lex.surnames.get(surname.lower, 0)
-            if 0 < rank <= FREQUENT_SURNAME_RANK and not middle:
-                continue  # "min case", "general law": common surnames are words too
+            if 0 < rank <= FREQUENT_SURNAME_RANK and not middle and self._is_word(surname):
+                # "dr gina will": common surnames that are words are words;
+                # "naomi ryan" is a name
+                continue
             if not self._surname(surname) and not (
                 # a word in no list after a given name: the given name must
                 # be no rarity ("einer berufsbezogenen" is German)
@@ -821,6 +972,40 @@ class NameRecognizer:
                 continue
             rule = "lower_initial" if middle else "lower_pair"
             yield _Evidence(i, k + 1, EVIDENCE[rule], rule)
+
+    def _lower_subject(self, tokens: list[_Token], i: int) -> bool:
+        """A lower-case word before a verb only people do that is a name: a
+        common given name or a word with diacritics, no English or clinical
+        word, no cue (``my friend lives``), at a sentence's start or after a
+        function word (not ``inter alia complained``)."""
+        token = tokens[i]
+        if len(token.text) < 4 or self._lower_word(token) or self._is_word(token):
+            return False
+        previous = tokens[i - 1] if i else None
+        if previous is not None and previous.is_word and previous.lower not in STOP_WORDS:
+            return False  # "inter alia complained"; "eva kleist lives": the pair has it
+        if token.lower in STRONG_CUES:
+            return False  # "my friend lives"
+        return self._frequent_first_name(token) or not token.text.isascii()
+
+    def _worded_surname(self, tokens: list[_Token], i: int, k: int, middle: bool) -> bool:
+        """A lower-case surname that is also a word or clinical term (ross,
+        kleist) still ends a name after a given name that is no word, when
+        a middle initial stands between (``codey m ross``) or a verb only
+        people do follows (``eva kleist lives at ...``)."""
+        given, surname = tokens[i], tokens[k]
+        if surname.lower in STOP_WORDS or not self._surname(surname) or self._is_word(given):
+            return False
+        if given.lower in self._lex.clinical or "-" in surname.text:
+            return False
+        if middle:
+            return True
+        return (
+            k + 1 < len(tokens)
+            and tokens[k + 1].lower in HUMAN_VERBS
+            and surname.lower not in self._lex.clinical
+            and self._frequent_first_name(given)
+        )
 
     def _lower_word(self, token: _Token) -> bool:
         """A stop word, a clinical term or a word whose parts are English words."""
@@ -861,10 +1046,30 @@ class NameRecognizer:
             # The title goes with the name: "Mrs." alone would say who it is.
             yield _Evidence(i, end, EVIDENCE["title"], "title")
 
+    def _names_someone(self, tokens: list[_Token], i: int) -> bool:
+        """``calls me``, ``named him``: a naming verb and its object."""
+        return (
+            tokens[i].lower in _NAMING_VERBS
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower in _OBJECTS
+        )
+
+    def _pronounceable(self, token: _Token) -> bool:
+        """A lower-case word that could be a name rather than an abbreviation
+        (``tmrw``, ``pls``) or a clinical term."""
+        return (
+            len(token.text) > 3
+            and any(c in "aeiouy" for c in token.lower)
+            and token.lower not in self._lex.clinical
+        )
+
     def _after_cue(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
         """her son Miguel, ask Priya, pt mark greene, signed by: J. Smith."""
+        if tokens[i].dot and len(tokens[i].text) > 3:
+            return  # "Mr. Graves called. Graves ophthalmopathy": the cue ends a sentence
         k = i + 1
-        if tokens[i].lower in _NAMING_VERBS and k < len(tokens) and tokens[k].lower in _OBJECTS:
+        naming = self._names_someone(tokens, i)
+        if naming:
             k += 1  # "call me Csanád", "named him Frank"
         while k < len(tokens) and (
             tokens[k].text in {":", ",", "-", "(", "?"} or tokens[k].lower in {"is", "named", "by"}
@@ -873,7 +1078,8 @@ class NameRecognizer:
         if k >= len(tokens) or tokens[k].lower in TITLES:
             return
         strong = (
-            tokens[i].lower.rsplit("-", 1)[-1] in STRONG_CUES
+            naming
+            or tokens[i].lower.rsplit("-", 1)[-1] in STRONG_CUES
             or tokens[i].lower == "is"
             or (
                 # requested by, signed by, read by: a person follows
@@ -883,6 +1089,8 @@ class NameRecognizer:
         )
         end = self._run(tokens, k, lower_ok=strong, any_lower=strong)
         first = tokens[k]
+        if end == k and naming and self._unknown_lower(first) and self._pronounceable(first):
+            end = k + 1  # "people call me višeslav": whatever follows is the name
         if self._is_word(first) and not self._common_name(first):
             return  # "pt Name", "call Radiology": a word, not a name
         if end == k + 1 and first.upper and len(first.text) < 3:
@@ -1019,6 +1227,17 @@ class NameRecognizer:
 
     def _pair(self, tokens: list[_Token], i: int, end: int) -> Iterator[_Evidence]:
         """John Smith, Zhang Wei, J. Smith, Yamamoto K., Ardeshir Esfandiari."""
+        if (
+            end - i >= 3
+            and tokens[i].titled
+            and tokens[end - 1].titled
+            and not self._plain_word(tokens[i])
+            and any(t.lower in PARTICLES and t.text.islower() for t in tokens[i + 1 : end - 1])
+        ):
+            # "Willemine ten Pas", "Maria de la Cruz": a particle between
+            # capitalised words joins them into one name, words or not
+            yield _Evidence(i, end, EVIDENCE["pair"], "pair")
+            return
         # "Ruptured Baker", "Modified Blalock-Taussig": words at the ends of
         # a capitalised run are no part of a name
         while i < end and self._plain_word(tokens[i]):
@@ -1271,49 +1490,106 @@ class NameRecognizer:
         Aantje Mourik but everyone calls me Aantje``. Only names the text
         makes plain (a full name, a title, a cue) lend their words, in the
         same spelling and case; an eponym use stays clinical (``Mr. Baker's
-        Baker's cyst``)."""
+        Baker's cyst``).
+
+        Names the rules found (not the model alone) lend more: a surname
+        that is a word or clinical term after a given name (``Brad L Key``
+        … ``starring Key``, ``Alice Goldberg`` … ``early Goldberg``), and
+        the words of a lower-case name (``eric g. samoylova`` … ``early
+        samoylova``); :meth:`_repeat_fits` decides each mention of those.
+        """
         tokens = draft.tokens
         words: set[str] = set()
         covered = bytearray(len(tokens))
         ruled = bytearray(len(tokens))  # tokens under a title, cue, ... (linear, not per pair)
+        found = bytearray(len(tokens))  # tokens under any rule's evidence
         for item in draft.evidence:
             if item.rule in _PLAIN_RULES:
                 ruled[item.start : item.end] = b"\x01" * (item.end - item.start)
+            if item.rule != "ner":
+                found[item.start : item.end] = b"\x01" * (item.end - item.start)
         for start, end, score in candidates:
             if score < self._sure:
                 continue
             covered[start:end] = b"\x01" * (end - start)
             span = [t for t in tokens[start:end] if t.is_word and not t.initial]
+            # two words that are no English words (Teodora Vukovic), or a
+            # title or cue before it; for the rules, two that are names
+            # rather than words (Brad L Key)
             plain = sum(not self._is_word(t) for t in span) > 1 or any(ruled[start:end])
-            if plain:
-                words.update(t.text for t in span if self._repeatable(t))
+            by_rule = all(found[start:end])
+            if by_rule and not plain and len(span) > 1:
+                plain = not any(self._plain_word(t) for t in span)
+            if not plain:
+                continue
+            words.update(t.text for t in span if self._repeatable(t))
+            if not by_rule:
+                continue
+            if all(t.text.islower() for t in span):
+                words.update(t.text for t in span if self._repeatable(t, lower=True))
+            elif len(span) > 1 and self._first_name(span[0]) and not self._plain_word(span[0]):
+                surname = span[-1]
+                if surname.titled and self._repeatable(surname, worded=True):
+                    words.add(surname.text)
         if not words:
             return []
         return [
             _Evidence(k, k + 1, EVIDENCE["repeat"], "repeat")
             for k, token in enumerate(tokens)
-            if not covered[k]
-            and token.text in words
-            and not self._eponym_use(tokens, k)
-            and not (token.possessive and token.lower in self._lex.clinical)
+            if not covered[k] and token.text in words and self._repeat_fits(draft, k)
         ]
 
-    def _repeatable(self, token: _Token) -> bool:
-        """A word that names the person wherever it recurs: no lower-case or
-        English word (Court, Law), no clinical term, no title or cue."""
+    def _repeatable(self, token: _Token, *, lower: bool = False, worded: bool = False) -> bool:
+        """A word that names the person wherever it recurs: capitalised (or,
+        with ``lower``, lower case), no English word or clinical term unless
+        ``worded``, no title, cue, particle, stop word or month."""
+        text = token.text
+        if not token.is_word or len(text) < 3:
+            return False
+        if lower:
+            if not text.islower() or len(text) < 4:
+                return False
+        elif not (token.titled or (token.upper and len(text) > 3)):
+            return False
+        if not worded and (self._is_word(token) or token.lower in self._lex.clinical):
+            return False
         return (
-            token.is_word
-            and (token.titled or (token.upper and len(token.text) > 3))
-            and len(token.text) > 2
-            and not self._is_word(token)
-            and token.lower not in self._lex.clinical
-            and token.lower not in TITLES
+            token.lower not in TITLES
             and token.lower not in PARTICLES
             and token.lower not in STOP_WORDS
             and token.lower not in STRONG_CUES
             and token.lower not in _NEVER_NAMES
-            and token.lower not in _CALENDAR
+            and token.lower not in _NOT_SURNAMES
+            # Ján is no month: the calendar check reads the word as written
+            and text.lower() not in _CALENDAR
         )
+
+    def _repeat_fits(self, draft: _Draft, k: int) -> bool:
+        """Whether mention ``k`` of a plain name's word is that person again.
+
+        Not in eponym use (``Baker's cyst``). A clinical term (``Goldberg``)
+        or an English word (``Key``) counts only mid-sentence, capitalised,
+        and standing alone: not a possessive, not before another
+        capitalised word or any word at all for a clinical term (``Graves
+        ophthalmopathy``), and no English word at a sentence's start (``Key
+        findings``).
+        """
+        tokens = draft.tokens
+        token = tokens[k]
+        if self._eponym_use(tokens, k):
+            return False
+        clinical = token.lower in self._lex.clinical
+        if not (clinical or self._is_word(token)):
+            return True
+        if token.possessive or not token.titled:
+            return False
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is not None and (
+            (clinical and following.is_word) or self._name_shaped(following)
+        ):
+            return False
+        previous = tokens[k - 1] if k else None
+        return not self._sentence_start(draft.text, token, previous)
 
     def _suffixed(self, tokens: list[_Token], end: int) -> int:
         """The end of a name with its generation suffix: John Smith Jr., Kevin Veitonen II."""

@@ -117,6 +117,35 @@ CONTEXT_ROWS = [
     # names in lower case, with or without a middle initial
     "forward the report to «benjamin a seiler» please",
     "the films of «olga krylova» are ready",
+    # another mention: a given name with diacritics, a surname that is a
+    # word or an eponym after a full name, a lower-case name
+    "the daughter, «Ján Kováč», said «Ján» would drive",
+    "referred by «Brad L Key», and «Key» will call back",
+    "reviewed with «Alice Goldberg»; films went to «Goldberg»!",
+    "films of «olga krylova» are ready and «krylova» wants a CD",
+    # naming verbs, any case
+    "she calls me «borna» now",
+    "people call me «višeslav»",
+    "they named him «Thandiwe»",
+    # lists: one name from the lexicons and one that is no word make the rest
+    "«Usenko» and «Bowers» read the outside films",
+    "on call tonight: «Ferreira», «Graves» and «Reed».",
+    "discussed with «Muravyov» and «Brown»",
+    "«Nakashima», «Bowman» and «White» signed the report",
+    "covering: «tamika», «jose», «dmitri» and «caleb».",
+    # a transcript: most speakers are given names, so all are
+    "«Ubaldo»: Are you the tech?\n«Nicole»: Yes, and «Kofi» is here too.",
+    '«mika»: "is the CT done?"\n«tracy»:"yes, for «roberto»\'s daughter".',
+    "«Maria»: can you read the CT?",
+    # lower case: a middle initial or a person's verb makes the surname
+    "please fax it to «codey m ross»",
+    "«eva kleist» lives alone with her dog",
+    "«naomi ryan»\n12 Main St",
+    "«bártová» began the intake yesterday",
+    # a particle inside a name
+    "«Willemine ten Pas» will call about the MRI",
+    # the first line of an address block
+    "Mailing address: «Sara Schwarz»\n    28245 Puruntie 82 Apt. 595",
 ]
 CONTEXT_FREE = [
     "positive Murphy sign and Graves disease; Barrett and Jones were not relevant",
@@ -130,7 +159,43 @@ CONTEXT_FREE = [
     "The Court's decision under general law stands",
     "Keppra began to work within a day",
     "We moved the pt to room 4. She lives alone; He works nights.",
+    # lists of eponyms, of words, before a clinical noun, in lower case
+    "Bosniak, Lugano and Fleischner",
+    "Hodgkin and Burkitt lymphomas were discussed",
+    "Wells and Geneva scores were both low",
+    "discussed with Cardiology and Radiology",
+    "Graves and Hashimoto thyroiditis",
+    "Crohn and UC flare",
+    "nausea, vomiting and diarrhea since Monday",
+    "htn, hld, dm and ckd",
+    # headings and fields before a colon, not speakers
+    "Impression: normal",
+    "Findings: no acute abnormality.\nImpression: Normal study.",
+    "Note: the CT was repeated",
+    "Abd: Soft, nontender\nNeuro: Intact\nResp: Clear",
+    # naming verbs with no name after them
+    "please call me back",
+    "call me tmrw about the CT",
+    # lower-case words before a person's verb that are no names
+    "my friend lives nearby",
+    "she inter alia complained of pain",
+    "a lawyer, submitted the appeal",
+    # eponyms and headings that repeat a plain name's words
+    "Key findings: none",
 ]
+EXACT_ROWS = [
+    # a list's other members that are no names stay unredacted
+    "discussed with «Okafor» and Cardiology",
+    # another mention in eponym use or opening a sentence stays a word
+    "«Brad L Key» reviewed it. Key findings are stable.",
+    "«Mr. Graves» called. Graves ophthalmopathy is stable.",
+]
+
+
+@pytest.mark.parametrize("row", EXACT_ROWS)
+def test_context_rules_find_only_the_names(fast_guard: phiguard.Guard, row: str) -> None:
+    text, expected = unmark(row)
+    assert _names(fast_guard, text) == expected
 
 
 @pytest.mark.parametrize("row", CONTEXT_ROWS)
