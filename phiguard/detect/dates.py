@@ -14,6 +14,8 @@ from phiguard.detect.recognizer import Pattern, PatternRecognizer
 
 __all__ = ["DATE_RECOGNIZERS"]
 
+_DATE_SEPARATORS = regex.compile(r"[/.-]")
+
 # "May" is a month only when capitalised; "may" is usually the verb.
 _MONTH = (
     r"(?:(?-i:May|MAY)|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?"
@@ -34,7 +36,7 @@ _NOT_FRACTION = r"(?!\s*(?:of|th|rds?|strength|power|cm|mm|%|\w*tablet|dose))"
 
 def _valid_numeric_date(value: str) -> bool:
     """``d1 sep d2 sep year``: one of d1, d2 must be a month."""
-    parts = regex.split(r"[/.-]", value)
+    parts = _DATE_SEPARATORS.split(value)
     first, second = int(parts[0]), int(parts[1])
     return (first <= 12 and second <= 31) or (second <= 12 and first <= 31)
 

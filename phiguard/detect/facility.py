@@ -17,6 +17,8 @@ __all__ = ["FACILITY_RECOGNIZERS", "GENERIC_PLACE_WORDS", "names_a_place"]
 
 #: Words that name no particular place on their own: department, modality,
 #: specialty and descriptive words, months, weekdays and determiners.
+_WORDS = regex.compile(r"[\w'’/.-]+")
+
 GENERIC_PLACE_WORDS = frozenset(
     """
     a an the our your their his her this that my outside local new old main north south
@@ -62,7 +64,7 @@ _PLACE_WORD = r"(?:St\.|[A-Z][A-Za-z'’&-]*+)"
 
 def names_a_place(value: str) -> bool:
     """False when every word of ``value`` is generic (no particular place)."""
-    words = regex.findall(r"[\w'’/.-]+", value)
+    words = _WORDS.findall(value)
     return any(word.lower().rstrip(".") not in GENERIC_PLACE_WORDS for word in words)
 
 

@@ -145,6 +145,7 @@ _KEY_WORD = r"[A-Za-z][\w'’#./()-]*"
 # form a known key is settled by :func:`_split_key`.
 # Found from the colon backwards: colons are few, and a scan for key words
 # at every word of the text costs five tries per word.
+_KEY_GAPS = regex.compile(r"[ _]+")
 _KEY_END = regex.compile(r"[:=](?![:=/\\])")
 _KEY = regex.compile(
     rf"(?<![\w'’#./-])(?P<key>{_KEY_WORD}(?:[ _]{_KEY_WORD}){{0,4}})[ \t]*\Z", _FLAGS
@@ -160,7 +161,7 @@ def _split_key(key: str) -> tuple[int, str] | None:
 
     Returns the offset of that run in ``key`` and its label.
     """
-    starts = [0] + [m.end() for m in regex.finditer(r"[ _]+", key)]
+    starts = [0] + [m.end() for m in _KEY_GAPS.finditer(key)]
     for start in starts:
         label = FIELD_LABELS.get(normalise_key(key[start:]))
         if label is not None:
