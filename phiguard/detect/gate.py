@@ -5,17 +5,20 @@ largest cost of the fast profile (``docs/performance.md``). The gate scans
 the text once with Hyperscan, a multi-pattern engine that runs every
 pattern side by side in linear time, and tells the pattern tier which of
 its patterns can match; only those run their ``regex`` form, which alone
-decides the findings. On the chat corpora about one pattern in six passes.
+decides the findings. On 500-character chat prompts about 12 of the 83
+patterns and prefilters pass.
 
 The gate must never close on a pattern that would match, so what it scans
 is an over-approximation of what the ``regex`` patterns see:
 
-* the text is projected to ASCII, every other character becoming ``?``
-  (one byte per character, so lengths and repeats still count alike);
+* the text is projected to ASCII, each other character becoming ``_`` if
+  it is a word character and ``?`` if not (one byte per character, so
+  lengths, repeats and word boundaries stay as they were);
 * each pattern is rewritten to match that projection at least wherever
-  the original matches the text: ``\\w``, ``\\d``, ``\\s`` and every
-  character class also accept ``?``, ``\\p{..}`` accepts anything, a
-  non-ASCII literal becomes ``?``, word boundaries are dropped;
+  the original matches the text: ``\\w``, ``\\d``, ``\\s`` and every class
+  that could match a non-ASCII character also accept its stand-in,
+  ``\\p{..}`` accepts anything, a non-ASCII literal becomes its stand-in,
+  and a negated class drops what could exclude one;
 * Hyperscan compiles each in prefilter mode, which approximates what it
   cannot run exactly (lookarounds, back-references, possessive repeats) by
   something that matches more, never less;

@@ -213,6 +213,13 @@ HEAD_NOUNS = frozenset(
 #: a word to count as a common name as well.
 FREQUENT_FIRST_NAME = 2_000
 FREQUENT_SURNAME_RANK = 5_000
+#: Babies given a name for it to count as a given name at all where a rule
+#: needs more than being in the list (lower-case pairs and lists).
+USUAL_FIRST_NAME = 500
+
+_OPENING_QUOTES = frozenset({'"', "“"})
+#: a transcript's label may open a quote with an apostrophe too
+_LABEL_QUOTES = _OPENING_QUOTES | {"'"}
 
 EVIDENCE = {
     "title": 0.90,
@@ -511,6 +518,10 @@ class NameRecognizer:
         """A word that is also a common given name: Rose, Will, Grace (not Name)."""
         return self._lex.first_names.get(token.lower, 0) >= FREQUENT_FIRST_NAME
 
+    def _usual_first_name(self, token: _Token) -> bool:
+        """A given name no rarity: adam, chad (not a word that made the list once)."""
+        return self._lex.first_names.get(token.lower, 0) >= USUAL_FIRST_NAME
+
     def _common_name(self, token: _Token) -> bool:
         """A common given name or surname: Rose, Lam, Price (not Ruptured, Name)."""
         rank = self._lex.surnames.get(token.lower, 0)
@@ -681,7 +692,7 @@ class NameRecognizer:
                     # "roberto's daughter": a given name in lower case
                     or (
                         token.text.islower()
-                        and self._lex.first_names.get(token.lower, 0) >= FREQUENT_FIRST_NAME
+                        and self._frequent_first_name(token)
                         and token.lower not in STOP_WORDS
                     )
                 )
@@ -753,14 +764,18 @@ class NameRecognizer:
         yield from self._dialogue(tokens)
         yield from self._recipients(tokens)
 
-    def _speaker(self, tokens: list[_Token], end: int) -> bool:
+    def _speaker(
+        self, tokens: list[_Token], end: int, quotes: frozenset[str] = _OPENING_QUOTES
+    ) -> bool:
+        """Token ``end`` is a colon right after the word before it, and an
+        utterance (a word or one of ``quotes``) follows on the same line."""
         if end + 1 >= len(tokens) or tokens[end].text != ":":
             return False
         if tokens[end].start != tokens[end - 1].end:
             return False  # "Name : value" is a field, not a line of dialogue
         following = tokens[end + 1]
         # any utterance on the same line: "Maria: can you read the CT?"
-        return not following.line_start and (following.text in {'"', "“"} or following.is_word)
+        return not following.line_start and (following.text in quotes or following.is_word)
 
     def _recipients(self, tokens: list[_Token]) -> Iterator[_Evidence]:
         """``Mailing address: Sara Schwarz`` / ``28245 Puruntie 82``: the
@@ -783,12 +798,9 @@ class NameRecognizer:
         ``tracy:"i'm ..."``; no English word (Note, Findings), clinical
         heading (Neuro, Abd) or field key (Patient, MRN)."""
         token = tokens[k]
-        if not (token.line_start and token.is_word) or k + 2 >= len(tokens):
+        if not (token.line_start and token.is_word):
             return False
-        colon, following = tokens[k + 1], tokens[k + 2]
-        if colon.text != ":" or colon.start != token.end or following.line_start:
-            return False
-        if not (following.is_word or following.text in {'"', "“", "'"}):
+        if not self._speaker(tokens, k + 1, quotes=_LABEL_QUOTES):
             return False
         lower = token.lower
         return (
@@ -913,7 +925,7 @@ class NameRecognizer:
                 if k + 1 >= count or tokens[k].dot or not self._name_shaped(tokens[k + 1]):
                     yield _Evidence(k, k + 1, EVIDENCE["listed"], "listed")
         for members in self._lists(tokens, self._lower_list_member):
-            given = sum(self._lex.first_names.get(tokens[k].lower, 0) >= 500 for k in members)
+            given = sum(self._usual_first_name(tokens[k]) for k in members)
             if len(members) >= 3 and 3 * given >= 2 * len(members):
                 for k in members:
                     yield _Evidence(k, k + 1, EVIDENCE["listed"], "listed")
@@ -967,7 +979,7 @@ class NameRecognizer:
             if not self._surname(surname) and not (
                 # a word in no list after a given name: the given name must
                 # be no rarity ("einer berufsbezogenen" is German)
-                self._unknown_lower(surname) and self._lex.first_names.get(given.lower, 0) >= 500
+                self._unknown_lower(surname) and self._usual_first_name(given)
             ):
                 continue
             rule = "lower_initial" if middle else "lower_pair"
