@@ -89,7 +89,8 @@ __all__ = ["NameRecognizer"]
 
 _TOKEN = regex.compile(
     r"\p{L}[\p{L}\p{M}]*+(?:['’`]\p{L}[\p{L}\p{M}]*+)*+(?:-\p{L}[\p{L}\p{M}]*+(?:['’]\p{L}[\p{L}\p{M}]*+)*+)*+"
-    r"|\d+|[^\s\p{L}\d]"
+    # a full stop is no token: it is the ``dot`` of the word before it
+    r"|\d+|[^\s\p{L}\d.]"
 )
 
 #: Words after which the next capitalised word is very likely a person.
@@ -267,6 +268,35 @@ _NOT_SURNAMES = frozenset(
 )
 
 
+#: What a spelling says about itself (see :func:`_shape_of`), worked out once
+#: per distinct spelling: most words of clinical text recur across prompts.
+_SHAPES: dict[str, tuple[bool, str, bool, bool, bool, bool]] = {}
+#: Spellings remembered at most; past this the memo starts again (no unbounded growth).
+MEMO_SIZE = 100_000
+
+
+def _shape_of(text: str) -> tuple[bool, str, bool, bool, bool, bool]:
+    """(is_word, lower, plain, upper, titled, initial) of a token's text; see :class:`_Token`."""
+    shape = _SHAPES.get(text)
+    if shape is not None:
+        return shape
+    is_word = text[0].isalpha()
+    lower = _fold(text)
+    plain = "'" not in lower and "’" not in lower and "-" not in lower
+    if text.islower():  # most tokens: settled without the checks below
+        shape = (is_word, lower, plain, False, False, False)
+    else:
+        upper = len(text) > 1 and text.isupper()
+        titled = not upper and (
+            text[0].isupper() or ("-" in text and any(p[:1].isupper() for p in text.split("-")))
+        )
+        shape = (is_word, lower, plain, upper, titled, len(text) == 1 and text.isupper())
+    if len(_SHAPES) >= MEMO_SIZE:
+        _SHAPES.clear()
+    _SHAPES[text] = shape
+    return shape
+
+
 class _Token:
     """A word, number or symbol of the text, with its shape worked out once."""
 
@@ -275,16 +305,14 @@ class _Token:
         "end",
         "initial",
         "is_word",
-        "known",
         "line_start",
         "lower",
+        "plain",
         "possessive",
-        "shaped",
         "start",
         "text",
         "titled",
         "upper",
-        "word",
     )
 
     def __init__(
@@ -302,22 +330,17 @@ class _Token:
         self.possessive = possessive
         self.dot = dot  # followed directly by "."
         self.line_start = line_start  # first token of its line
-        self.is_word = text[0].isalpha()
-        # what the name tier works out about the token, once it asks
-        self.word: bool | None = None  # an English word
-        self.known: bool | None = None  # in a name lexicon
-        self.shaped: bool | None = None  # could be a word of a name
-        if text.islower():  # most tokens: settled without the checks below
-            self.lower = text if text.isascii() else _fold(text)
-            self.upper = self.titled = self.initial = False
-            return
-        self.lower = _fold(text)
-        self.upper = len(text) > 1 and text.isupper()
-        #: Capitalised: Smith, O'Neil, al-Rashid (a lower-case particle, then a capital).
-        self.titled = not self.upper and (
-            text[0].isupper() or ("-" in text and any(p[:1].isupper() for p in text.split("-")))
-        )
-        self.initial = len(text) == 1 and text.isupper()
+        #: lower: folded to the lexicons' spelling; plain: no apostrophe or
+        #: hyphen (the lexicons know it by one spelling only); titled:
+        #: capitalised (Smith, O'Neil, al-Rashid: a lower-case particle, then a capital)
+        (
+            self.is_word,
+            self.lower,
+            self.plain,
+            self.upper,
+            self.titled,
+            self.initial,
+        ) = _shape_of(text)
 
 
 #: Irregular verb forms: WordNet lists lemmas only, and "pt seen at ..." is no name.
@@ -377,27 +400,29 @@ def _fold(word: str) -> str:
 
 def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
+    append = tokens.append
+    size = len(text)
     previous_end = 0
+    # the first line break at or after previous_end (size: none)
+    newline = text.find("\n")
+    newline = size if newline < 0 else newline
     for match in _TOKEN.finditer(text):
         word = match.group()
         start, end = match.span()
         possessive = False
-        if len(word) > 2 and word[-2] in "'’`" and word[-1] in "sS":
-            word, end, possessive = word[:-2], end - 2, True
-        elif (
-            ("'" in word or "’" in word)
-            and (contraction := _CONTRACTION.search(word)) is not None
-            and contraction.start()
-        ):
-            # I'm, you'll, Sarah'd: the word without its clitic
-            end -= len(word) - contraction.start()
-            word = word[: contraction.start()]
-        if word == ".":
-            continue  # kept as the ``dot`` of the word before it
-        dot = end < len(text) and text[end] == "."
-        line_start = not tokens or text.find("\n", previous_end, start) != -1
+        if "'" in word or "’" in word or "`" in word:
+            if len(word) > 2 and word[-2] in "'’`" and word[-1] in "sS":
+                word, end, possessive = word[:-2], end - 2, True
+            elif (contraction := _CONTRACTION.search(word)) is not None and contraction.start():
+                # I'm, you'll, Sarah'd: the word without its clitic
+                end -= len(word) - contraction.start()
+                word = word[: contraction.start()]
+        if newline < previous_end:
+            newline = text.find("\n", previous_end)
+            newline = size if newline < 0 else newline
+        line_start = not tokens or newline < start
         previous_end = match.end()
-        tokens.append(_Token(start, end, word, possessive, dot, line_start))
+        append(_Token(start, end, word, possessive, end < size and text[end] == ".", line_start))
     return tokens
 
 
@@ -458,6 +483,18 @@ class NameRecognizer:
         self._lex = lexicons
         self._model = model
         self._sure = sure
+        # what the lexicons say of a spelling, remembered across texts:
+        # an English word, in a name lexicon, shaped like a word of a name
+        self._words: dict[str, bool] = {}
+        self._known: dict[str, bool] = {}
+        self._shaped: dict[str, bool] = {}
+
+    @staticmethod
+    def _remember(memo: dict[str, bool], text: str, value: bool) -> bool:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[text] = value
+        return value
 
     def find(self, text: str) -> Iterator[Finding]:
         """Yield the names in ``text``."""
@@ -488,9 +525,10 @@ class NameRecognizer:
         Clinical terms are not counted here: they veto a name only when
         nothing but them makes it up (see :meth:`_vetoed`).
         """
-        if token.word is None:
-            token.word = self._english_word(token)
-        return token.word
+        word = self._words.get(token.text)
+        if word is None:
+            word = self._remember(self._words, token.text, self._english_word(token))
+        return word
 
     def _english_word(self, token: _Token) -> bool:
         if token.initial:
@@ -506,13 +544,15 @@ class NameRecognizer:
     def _keys(self, token: _Token) -> tuple[str, ...]:
         """Lexicon spellings of a token: O'Sullivan → osullivan, al-Sayed → sayed."""
         lower = token.lower
-        if "'" not in lower and "’" not in lower and "-" not in lower:
+        if token.plain:
             return (lower,)
         joined = lower.replace("'", "").replace("’", "").replace("-", "")
         return (lower, joined, *lower.replace("’", "'").split("-"))
 
     def _first_name(self, token: _Token) -> bool:
-        return any(key in self._lex.first_names for key in self._keys(token))
+        if token.lower in self._lex.first_names:
+            return True  # most lookups end here: _keys() begins with it
+        return not token.plain and any(key in self._lex.first_names for key in self._keys(token))
 
     def _frequent_first_name(self, token: _Token) -> bool:
         """A word that is also a common given name: Rose, Will, Grace (not Name)."""
@@ -528,21 +568,28 @@ class NameRecognizer:
         return self._frequent_first_name(token) or 0 < rank <= FREQUENT_SURNAME_RANK
 
     def _surname(self, token: _Token) -> bool:
-        return any(key in self._lex.surnames for key in self._keys(token))
+        if token.lower in self._lex.surnames:
+            return True
+        return not token.plain and any(key in self._lex.surnames for key in self._keys(token))
 
     def _in_lexicon(self, token: _Token) -> bool:
-        if token.known is None:
-            token.known = self._first_name(token) or self._surname(token)
-        return token.known
+        known = self._known.get(token.text)
+        if known is None:
+            known = self._first_name(token) or self._surname(token)
+            self._remember(self._known, token.text, known)
+        return known
 
     def _name_shaped(self, token: _Token, lower_ok: bool = False) -> bool:
         """Could be a word of a name: capitalised, an initial, an all-caps
         name from the lexicons, or (``lower_ok``) a lower-case lexicon name."""
         if lower_ok:
             return self._shape(token, lower_ok=True)
-        if token.shaped is None:
-            token.shaped = self._shape(token, lower_ok=False)
-        return token.shaped
+        if token.initial:  # "I." is an initial, "I" the pronoun: the dot decides
+            return self._shape(token, lower_ok=False)
+        shaped = self._shaped.get(token.text)
+        if shaped is None:
+            shaped = self._remember(self._shaped, token.text, self._shape(token, lower_ok=False))
+        return shaped
 
     def _shape(self, token: _Token, lower_ok: bool) -> bool:
         if not token.is_word or token.lower in TITLES or token.lower in _NEVER_NAMES:
@@ -826,7 +873,11 @@ class NameRecognizer:
         run of headings (``Abd: soft`` / ``Ellen: ok``) has too few given
         names, and clinical headings are no labels at all.
         """
-        labels = [k for k in range(len(tokens)) if self._speaker_label(tokens, k)]
+        labels = [
+            k
+            for k, token in enumerate(tokens)
+            if token.line_start and token.is_word and self._speaker_label(tokens, k)
+        ]
         for lower in (False, True):
             alike = [k for k in labels if tokens[k].text.islower() == lower]
             given = sum(self._first_name(tokens[k]) for k in alike)
@@ -860,16 +911,19 @@ class NameRecognizer:
             and not self._plain_word(token)
         )
 
-    def _lists(self, tokens: list[_Token], member: Callable[[_Token], bool]) -> Iterator[list[int]]:
+    def _lists(
+        self, tokens: list[_Token], joints: list[int], member: Callable[[_Token], bool]
+    ) -> Iterator[list[int]]:
         """Lists of single words joined by commas and a final and/or/&:
         ``A and B``, ``A, B and C``, ``A, B, and C``; the token indices of
-        the members of each, scanning once."""
+        the members of each, scanning once. ``joints``: the indices of the
+        commas and joining words, where lists can go on."""
         count = len(tokens)
         i = 0
-        while i < count:
-            if not member(tokens[i]):
-                i += 1
+        for joint in joints:
+            if joint - 1 < i or joint + 1 >= count or not member(tokens[joint - 1]):
                 continue
+            i = joint - 1
             members = [i]
             j = i
             joined = False
@@ -909,7 +963,8 @@ class NameRecognizer:
         """
         count = len(tokens)
         clinical = self._lex.clinical
-        for members in self._lists(tokens, self._list_member):
+        joints = [k for k, t in enumerate(tokens) if t.text == "," or t.lower in _LIST_JOINS]
+        for members in self._lists(tokens, joints, self._list_member):
             after = members[-1] + 1
             if after < count and self._head_noun(tokens[after]):
                 continue
@@ -924,7 +979,7 @@ class NameRecognizer:
                     continue
                 if k + 1 >= count or tokens[k].dot or not self._name_shaped(tokens[k + 1]):
                     yield _Evidence(k, k + 1, EVIDENCE["listed"], "listed")
-        for members in self._lists(tokens, self._lower_list_member):
+        for members in self._lists(tokens, joints, self._lower_list_member):
             given = sum(self._usual_first_name(tokens[k]) for k in members)
             if len(members) >= 3 and 3 * given >= 2 * len(members):
                 for k in members:
@@ -944,10 +999,22 @@ class NameRecognizer:
         clinical terms.
         """
         count = len(tokens)
-        for i in range(count - 1):
+        first_names = self._lex.first_names
+        # the lower-case words that could open a name or do what people do:
+        # given names (or spellings _first_name must look up further), or
+        # words before a human verb; one pass picks them out
+        openers = [
+            i
+            for i, given in enumerate(tokens[:-1])
+            if given.text.islower()
+            and len(given.text) > 2
+            and not given.possessive
+            and (
+                given.lower in first_names or not given.plain or tokens[i + 1].lower in HUMAN_VERBS
+            )
+        ]
+        for i in openers:
             given = tokens[i]
-            if not given.text.islower() or given.possessive or len(given.text) < 3:
-                continue
             if tokens[i + 1].lower in HUMAN_VERBS and self._lower_subject(tokens, i):
                 # "bártová began writing", "maria complained": a name doing
                 # what people do

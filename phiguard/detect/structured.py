@@ -152,6 +152,10 @@ _KEY = regex.compile(
 )
 #: How far before a colon a key may start (five long words).
 _KEY_REACH = 160
+# Where a key can start at the earliest: a key is at most five words one
+# space apart ("_" joins within a word), then spaces. Read backwards from the
+# colon (``(?r)``), this bounds the search for _KEY to a few starts, not 160.
+_KEY_BOUND = regex.compile(r"(?r)(?:\S+ ){0,4}\S*[ \t]*\Z", _FLAGS)
 # A value ends at a line end, tab, pipe, semicolon or a run of spaces.
 _VALUE_STOP = regex.compile(r"[\t|;\r\n]|\s{2}")
 
@@ -180,7 +184,8 @@ class FieldRecognizer:
         # (start of the key proper, end of "Key: ", label) for every known key
         keys = []
         for colon in _KEY_END.finditer(text):
-            match = _KEY.search(text, max(0, colon.start() - _KEY_REACH), colon.start())
+            reach = _KEY_BOUND.search(text, max(0, colon.start() - _KEY_REACH), colon.start())
+            match = _KEY.search(text, reach.start() if reach else colon.start(), colon.start())
             if match is None:
                 continue
             split = _split_key(match.group("key"))

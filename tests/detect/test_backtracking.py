@@ -70,7 +70,9 @@ def _nested_unbounded(items: Any, outer: bool) -> list[str]:
 
 def _for_re(pattern: str) -> str:
     """A ``regex`` pattern in syntax ``re`` parses: the structure kept,
-    Unicode properties as ``\\w``, group names (``regex`` allows repeats) dropped."""
+    Unicode properties as ``\\w``, group names (``regex`` allows repeats) and
+    the reverse-search flag ``(?r)`` dropped."""
+    pattern = pattern.replace("(?r)", "")
     pattern = re.sub(r"\\[pP]\{[^}]*\}", r"\\w", pattern)
     pattern = re.sub(r"\(\?P=\w+\)", "x", pattern)
     return re.sub(r"\(\?P?<(\w+)>", "(?:", pattern)

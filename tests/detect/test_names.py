@@ -232,3 +232,31 @@ def test_a_name_after_an_eponym_is_still_found(phrase: str, row: str) -> None:
     guard = _shared_guard()
     assume(covered(guard, *unmark(row)))
     assert covered(guard, *unmark(phrase + "\n" + row))
+
+
+def test_memos_stay_bounded_and_never_change_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the name tier remembers about spellings across texts is capped,
+    and a recognizer that remembers finds what a fresh one finds. "I" is the
+    pronoun and "I." an initial: the memo must not carry one to the other."""
+    from phiguard.detect import names
+    from phiguard.detect.names import NameRecognizer
+
+    texts = [
+        "I think Hanne I. Kreutzmann called about her CT.",
+        "Hanne I. Kreutzmann and I reviewed the MRI; I agree with Dr. Ruiz.",
+        "pt mark greene, son Miguel at bedside; Baker's cyst on the left.",
+    ]
+    lexicons = load_lexicons()
+
+    def found(recognizer: NameRecognizer, text: str) -> list[str]:
+        return [f.text for f in recognizer.find(text)]
+
+    fresh = [found(NameRecognizer(lexicons), text) for text in texts]
+    assert "Hanne I. Kreutzmann" in fresh[0] and "Hanne I. Kreutzmann" in fresh[1]
+    monkeypatch.setattr(names, "MEMO_SIZE", 8)
+    names._SHAPES.clear()
+    shared = NameRecognizer(lexicons)
+    for _ in range(2):
+        assert [found(shared, text) for text in texts] == fresh
+        memos = (names._SHAPES, shared._words, shared._known, shared._shaped)
+        assert all(0 < len(memo) <= 8 for memo in memos)

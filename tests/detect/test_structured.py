@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import phiguard
+from phiguard.detect import structured
 from tests.marks import unmark
 
 # Each row: marked text and the labels of its marked values, in order.
@@ -87,3 +90,40 @@ KEPT = [
 @pytest.mark.parametrize("text", KEPT)
 def test_structured_non_phi_is_kept(guard: phiguard.Guard, text: str) -> None:
     assert guard.scan(text) == []
+
+
+# --------------------------------------------------------------------------
+# The key search window: _KEY_BOUND only narrows where the search starts.
+
+_KEY_ALPHABET = "aB_ .:=\t\n'’#/()-9é"
+
+
+@given(st.text(alphabet=_KEY_ALPHABET, max_size=200))
+@settings(max_examples=400, deadline=None)
+def test_key_bound_finds_what_the_full_window_finds(text: str) -> None:
+    """For every colon, the key found from the bound is the key found by
+    searching the whole reach before it (the bound must never cut a key)."""
+    for colon in structured._KEY_END.finditer(text):
+        lo = max(0, colon.start() - structured._KEY_REACH)
+        reach = structured._KEY_BOUND.search(text, lo, colon.start())
+        assert reach is not None
+        narrowed = structured._KEY.search(text, reach.start(), colon.start())
+        full = structured._KEY.search(text, lo, colon.start())
+        assert (narrowed and narrowed.span("key")) == (full and full.span("key"))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Referring Physician Name: Dr Foo", "Referring Physician Name"),
+        ("seen by the on call team at noon: ok", "on call team at noon"),
+        ("one two three four five six seven:", "three four five six seven"),
+        ("Patient_Name  : x", "Patient_Name"),
+    ],
+)
+def test_key_bound_rows(text: str, key: str) -> None:
+    colon = structured._KEY_END.search(text)
+    assert colon is not None
+    reach = structured._KEY_BOUND.search(text, 0, colon.start())
+    match = structured._KEY.search(text, reach.start(), colon.start())
+    assert match is not None and match.group("key") == key
