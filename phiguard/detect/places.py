@@ -50,6 +50,8 @@ class PlaceRecognizer:
 
     def __init__(self, lexicons: Lexicons) -> None:
         self._lex = lexicons
+        #: The first words of the places: most capitalised runs open with none.
+        self._openers = frozenset(place.split(" ", 1)[0] for place in lexicons.places)
 
     def _ambiguous(self, name: str) -> bool:
         """A one-word place that is also a given name or clinical (Marion, Mass)."""
@@ -60,6 +62,9 @@ class PlaceRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         for match in _CANDIDATE.finditer(text):
             words = match.group("name").split()
+            opener = words[0].lower()
+            if opener not in self._openers and opener.rstrip(".") not in self._openers:
+                continue  # no place begins so
             # the longest leading run of words that is a place: "New York City"
             for size in range(len(words), 0, -1):
                 name = " ".join(words[:size]).lower().rstrip(".")
