@@ -716,7 +716,7 @@ class NameRecognizer:
             cue = (
                 cue_word in STRONG_CUES
                 or cue_word in WEAK_CUES
-                or self._names_someone(tokens, i)
+                or (token.lower in _NAMING_VERBS and self._names_someone(tokens, i))
                 or (token.lower == "is" and i > 0 and tokens[i - 1].lower == "this")
                 # "Mehrudin shouted at Todd"
                 or (token.lower == "at" and i > 0 and tokens[i - 1].lower in HUMAN_VERBS)
@@ -756,7 +756,8 @@ class NameRecognizer:
                 end = self._run(tokens, i + 2)
                 if end > i + 2:
                     yield _Evidence(i, end, EVIDENCE["title"], "title")
-            yield from self._inverted(tokens, i)
+            if i + 2 < count and tokens[i + 1].text == ",":
+                yield from self._inverted(tokens, i)
             if not self._name_shaped(token) or (token.initial and not token.dot):
                 continue
             end = self._run(tokens, i)
