@@ -113,6 +113,7 @@ _ISO = PatternRecognizer(
             "month_year",
             _NOT_AFTER_NUM + rf"{_NUM_MONTH}[/-](?:19|20)\d{{2}}" + _NOT_BEFORE_NUM,
             0.6,
+            ascii_re=True,
         ),
     ),
     prefilter=r"(?:19|20)\d\d[-/]\d|\d[-/](?:19|20)\d\d",
@@ -142,11 +143,13 @@ _WRITTEN = PatternRecognizer(
             "day_month",
             rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?",
             0.85,
+            ascii_re=True,
         ),
         Pattern(
             "day_month_dashed",
             rf"\b{_NUM_DAY}(?P<sep>[-/ ]){_MONTH}(?P=sep)(?:(?:19|20)\d{{2}}|\d{{2}})\b",
             0.9,
+            ascii_re=True,
         ),
         # 4 de marzo de 1949
         Pattern(

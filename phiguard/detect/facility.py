@@ -79,6 +79,7 @@ _FACILITY = PatternRecognizer(
             rf"(?<![\w'’&.-])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
             rf"{_SUFFIX}(?![\w-])(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?",
             0.8,
+            ascii_re=True,
         ),
         # Clínica San Rafael, Centro Médico ABC, Sanatorio Güemes
         Pattern(

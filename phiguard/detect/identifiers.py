@@ -96,8 +96,8 @@ _ACCESSION = PatternRecognizer(
     name="accession_labelled_v1",
     label="ACCESSION",
     patterns=(
-        Pattern("labelled", labelled(_ACCESSION_KEYS), 0.95),
-        Pattern("spaced", spaced(rf"{_ACCESSION_KEYS}|A\s?c\s?c\.?"), 0.9),
+        Pattern("labelled", labelled(_ACCESSION_KEYS), 0.95, ascii_re=True),
+        Pattern("spaced", spaced(rf"{_ACCESSION_KEYS}|A\s?c\s?c\.?"), 0.9, ascii_re=True),
     ),
     prefilter=r"A\s?c\s?c|Order|Req|ID|No|#|CSN|FIN",
     examples=(
@@ -184,6 +184,7 @@ _ID_SHAPES = PatternRecognizer(
             0.5,
             # what the lookaheads ask, as something the pattern gate can scan for
             gate=r"\d(?:[A-Za-z-]*\d){4}",
+            ascii_re=True,
         ),
         # Long digit runs: record, account and order numbers.
         # (not DICOM JSON's tag keys: "00100010": {...})
