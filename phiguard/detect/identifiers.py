@@ -32,9 +32,15 @@ _SPACED_VALUE = (
 _SPACED_KEYS = r"M\.?\s?R\.?\s?N\.?|A\s?c\s?c(?:ession)?\.?"
 
 
-def labelled(keys: str) -> str:
-    """Regex for ``KEY <sep> VALUE`` with the value as group ``v``."""
-    return rf"\b(?:{keys})(?![A-Za-z]){_SEP}{_VALUE}"
+def labelled(keys: str, initials: str = "") -> str:
+    """Regex for ``KEY <sep> VALUE`` with the value as group ``v``.
+
+    ``initials``, the letters the keys start with, lead the pattern as a
+    lookahead: for ``re`` (``Pattern.ascii_re``), which otherwise tries
+    every key at every word start.
+    """
+    lookahead = f"(?=[{initials}])" if initials else ""
+    return rf"\b{lookahead}(?:{keys})(?![A-Za-z]){_SEP}{_VALUE}"
 
 
 def spaced(keys: str) -> str:
@@ -65,7 +71,7 @@ _MRN = PatternRecognizer(
     name="mrn_labelled_v1",
     label="MRN",
     patterns=(
-        Pattern("labelled", labelled(_MRN_KEYS), 0.95),
+        Pattern("labelled", labelled(_MRN_KEYS), 0.95, ascii_re=labelled(_MRN_KEYS, "mpechu")),
         Pattern("spaced", spaced(rf"{_MRN_KEYS}|M\.?\s?R\.?\s?N\.?"), 0.9),
     ),
     prefilter=r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient",
@@ -145,7 +151,14 @@ _SSN = PatternRecognizer(
 _ID_LABELLED = PatternRecognizer(
     name="id_labelled_v1",
     label="ID",
-    patterns=(Pattern("labelled", labelled(_ID_KEYS), 0.9),),
+    patterns=(
+        Pattern(
+            "labelled",
+            labelled(_ID_KEYS),
+            0.9,
+            ascii_re=labelled(_ID_KEYS, "abcdeghilmnprsuv"),
+        ),
+    ),
     examples=(
         "pt has ins plan #«R-987654».",
         "insurance policy number «HP-1234-5678»?",

