@@ -282,7 +282,8 @@ class PatternTier:
 
     def find(self, text: str) -> Iterator[Finding]:
         gate = None if self._slot is None else self._slot.gate
-        hits = None if gate is None or _FOLDS.search(text) else gate.hits(text)
+        folds = not text.isascii() and _FOLDS.search(text) is not None
+        hits = None if gate is None or folds else gate.hits(text)
         for member, (prefilter_id, pattern_ids) in zip(self.members, self._ids):
             if hits is None:
                 yield from member.find(text)
