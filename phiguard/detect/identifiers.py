@@ -43,6 +43,14 @@ def labelled(keys: str, initials: str = "") -> str:
     return rf"\b{lookahead}(?:{keys})(?![A-Za-z]){_SEP}{_VALUE}"
 
 
+def labelled_gate(keys: str) -> str:
+    """What the pattern gate scans for in place of :func:`labelled`: the
+    key, then what the value's lookahead asks for (a digit within it),
+    consumed. Hyperscan drops lookaheads, and without it every key followed
+    by a word ("plan to", "case of") would pass the gate."""
+    return rf"\b(?:{keys})(?![A-Za-z]){_SEP}\#?[A-Z0-9/-]{{0,25}}\d"
+
+
 def spaced(keys: str) -> str:
     """Regex for ``KEY <sep> V A L U E``: a value typed apart, as group ``v``."""
     return rf"\b(?:{keys})(?![A-Za-z]){_SEP}{_SPACED_VALUE}"
@@ -71,7 +79,13 @@ _MRN = PatternRecognizer(
     name="mrn_labelled_v1",
     label="MRN",
     patterns=(
-        Pattern("labelled", labelled(_MRN_KEYS), 0.95, ascii_re=labelled(_MRN_KEYS, "mpechu")),
+        Pattern(
+            "labelled",
+            labelled(_MRN_KEYS),
+            0.95,
+            gate=labelled_gate(_MRN_KEYS),
+            ascii_re=labelled(_MRN_KEYS, "mpechu"),
+        ),
         Pattern("spaced", spaced(rf"{_MRN_KEYS}|M\.?\s?R\.?\s?N\.?"), 0.9),
     ),
     prefilter=r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient",
@@ -102,7 +116,13 @@ _ACCESSION = PatternRecognizer(
     name="accession_labelled_v1",
     label="ACCESSION",
     patterns=(
-        Pattern("labelled", labelled(_ACCESSION_KEYS), 0.95, ascii_re=True),
+        Pattern(
+            "labelled",
+            labelled(_ACCESSION_KEYS),
+            0.95,
+            gate=labelled_gate(_ACCESSION_KEYS),
+            ascii_re=True,
+        ),
         Pattern("spaced", spaced(rf"{_ACCESSION_KEYS}|A\s?c\s?c\.?"), 0.9, ascii_re=True),
     ),
     prefilter=r"A\s?c\s?c|Order|Req|ID|No|#|CSN|FIN",
@@ -156,6 +176,7 @@ _ID_LABELLED = PatternRecognizer(
             "labelled",
             labelled(_ID_KEYS),
             0.9,
+            gate=labelled_gate(_ID_KEYS),
             ascii_re=labelled(_ID_KEYS, "abcdeghilmnprsuv"),
         ),
     ),
