@@ -163,9 +163,9 @@ def _group_end(pattern: str, i: int) -> int:
         char = pattern[i]
         if char == "\\":
             i += 1
-        elif char == "[":
-            i += 1 + (pattern[i + 1 : i + 2] == "^")
-            while pattern[i] != "]" or pattern[i - 1] == "[":
+        elif char == "[":  # a "]" first in a class is a literal
+            i = start = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            while pattern[i] != "]" or i == start:
                 i += 2 if pattern[i] == "\\" else 1
         elif char == "(":
             depth += 1

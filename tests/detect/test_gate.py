@@ -206,6 +206,7 @@ def test_folds_to_ascii_is_every_character_that_folds_to_an_ascii_letter() -> No
         (r"(?<![\w'’])x", r"(?:^|[^\w'])x"),
         (r"(?<=\b(?:on|by)\s)x|y", r"(?:\b(?:on|by)[\s\x1c-\x1f\?])x|y"),
         (r"(?<=a[)]|b)x", r"(?:a[)]|b)x"),
+        (r"(?<=[^])]\))x", r"(?:[^\])]\))x"),
         (r"(?<![^a])x", r"(?<![^a])x"),
     ],
 )
