@@ -25,9 +25,13 @@ _PHONE = PatternRecognizer(
             "separated",
             rf"(?<![\w+.-])(?:\+?1[.-])?\d{{3}}(?P<sep>[.-])\d{{3}}(?P=sep)\d{{4}}{_EXT}(?![\w-]|\.\d)",
             0.8,
+            ascii_re=True,
         ),
         Pattern(
-            "spaced", rf"(?<![\w+.-])(?:\+?1\s)?\d{{3}}\s\d{{3}}\s\d{{4}}{_EXT}(?![\w-])", 0.45
+            "spaced",
+            rf"(?<![\w+.-])(?:\+?1\s)?\d{{3}}\s\d{{3}}\s\d{{4}}{_EXT}(?![\w-])",
+            0.45,
+            ascii_re=True,
         ),
         # International: +44 20 7946 0958
         Pattern("international", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\d{1,4}){2,5}(?![\w-])", 0.6),
@@ -107,6 +111,7 @@ _EMAIL = PatternRecognizer(
             "address",
             r"(?<![\w.%+-])[\w.%+-]++@(?:[A-Za-z0-9-]++\.(?=[A-Za-z0-9]))++[A-Za-z]{2,}+(?![\w-])",
             0.95,
+            ascii_re=True,
         ),
     ),
     prefilter=r"@",
@@ -135,6 +140,7 @@ _EMAIL_WRITTEN_OUT = PatternRecognizer(
             rf"{_USER}\s?[\[({{<]\s?at\s?[\])}}>]\s?[A-Za-z0-9-]++(?:{_DOT}[A-Za-z0-9-]++)*?"
             rf"{_DOT}{_TLD}(?![\w-])",
             0.9,
+            ascii_re=True,
         ),
         # "at ... dot com": the domain's dot spelled out too
         Pattern(
@@ -142,6 +148,7 @@ _EMAIL_WRITTEN_OUT = PatternRecognizer(
             rf"{_USER}{_AT}[A-Za-z0-9-]++(?:{_DOT}[A-Za-z0-9-]++)*?"
             rf"(?:\s?[\[({{<]\s?dot\s?[\])}}>]\s?|\s(?i:dot)\s){_TLD}(?![\w-])",
             0.85,
+            ascii_re=True,
         ),
         # "john.smith at gmail.com" is also "looked at webmd.com": it needs
         # a mail word before it
@@ -149,6 +156,7 @@ _EMAIL_WRITTEN_OUT = PatternRecognizer(
             "spelled_at",
             rf"{_USER}\s(?i:at)\s[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)*?\.{_TLD}(?![\w-])",
             0.4,
+            ascii_re=True,
         ),
     ),
     context=("email", "e-mail", "mail", "address", "contact", "write", "send"),
@@ -185,6 +193,7 @@ _URL = PatternRecognizer(
             r"(?<![\w.@-])(?:[a-z0-9-]++\.(?=[a-z0-9]))++(?:com|org|net|edu|gov|io|health|care|us|info)"
             r"(?:/[^\s<>\"'()]*(?<![.,;:!?]))?(?![\w@-])",
             0.35,
+            ascii_re=True,
         ),
     ),
     context=("portal", "site", "website", "link", "url", "page", "visit", "login", "profile"),
@@ -220,7 +229,9 @@ _IPV4 = PatternRecognizer(
 _IPV6 = PatternRecognizer(
     name="ipv6_v1",
     label="IP",
-    patterns=(Pattern("colon_hex", r"(?<![\w:.])[0-9A-Fa-f:]{2,39}+(?![\w:])", 0.8),),
+    patterns=(
+        Pattern("colon_hex", r"(?<![\w:.])[0-9A-Fa-f:]{2,39}+(?![\w:])", 0.8, ascii_re=True),
+    ),
     validate=_valid_ipv6,
     prefilter=r"[0-9A-Fa-f]:[0-9A-Fa-f:]",
     examples=("from «2001:db8:85a3::8a2e:370:7334» at", "host «fe80::1ff:fe23:4567:890a»"),

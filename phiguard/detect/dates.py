@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from phiguard.detect.recognizer import Pattern, PatternRecognizer
+from phiguard.detect.recognizer import Pattern, PatternRecognizer, initials
 
 __all__ = ["DATE_RECOGNIZERS"]
 
@@ -32,6 +32,20 @@ _NOT_AFTER_NUM = r"(?<![\w./-])"
 _NOT_BEFORE_NUM = r"(?![/-]?\d|\.\d)"
 # A short M/D followed by a fraction's companions is not a date.
 _NOT_FRACTION = r"(?!\s*(?:of|th|rds?|strength|power|cm|mm|%|\w*tablet|dose))"
+
+
+# "on the 8th": the words that make a lone ordinal a day of the month
+_ORDINAL_CUES = (
+    "on", "from", "since", "until", "till", "by", "before", "after", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+_ORDINAL_CUE = rf"\b(?:{'|'.join(_ORDINAL_CUES)})\s+the\s"
+_ORDINAL = (
+    r"(?P<v>(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:[a-z]+\s+)?(?:ventricle|metatarsal|metacarpal|rib|digit|finger|toe|nerve"
+    r"|percentile|grade|decade|week|day|month|year|time|vertebra|segment|space|level"
+    r"|compartment|lobe|cranial|intercostal|cervical|thoracic|lumbar|sacral|dose|cycle)))"
+)
 
 
 def _valid_numeric_date(value: str) -> bool:
@@ -113,6 +127,7 @@ _ISO = PatternRecognizer(
             "month_year",
             _NOT_AFTER_NUM + rf"{_NUM_MONTH}[/-](?:19|20)\d{{2}}" + _NOT_BEFORE_NUM,
             0.6,
+            ascii_re=True,
         ),
     ),
     prefilter=r"(?:19|20)\d\d[-/]\d|\d[-/](?:19|20)\d\d",
@@ -142,11 +157,13 @@ _WRITTEN = PatternRecognizer(
             "day_month",
             rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?",
             0.85,
+            ascii_re=True,
         ),
         Pattern(
             "day_month_dashed",
             rf"\b{_NUM_DAY}(?P<sep>[-/ ]){_MONTH}(?P=sep)(?:(?:19|20)\d{{2}}|\d{{2}})\b",
             0.9,
+            ascii_re=True,
         ),
         # 4 de marzo de 1949
         Pattern(
@@ -158,12 +175,11 @@ _WRITTEN = PatternRecognizer(
         # on the 8th, from the 9th, Monday the 11th
         Pattern(
             "ordinal_day",
-            r"(?<=\b(?:on|from|since|until|till|by|before|after|monday|tuesday|wednesday|thursday"
-            r"|friday|saturday|sunday)\s+the\s)(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
-            r"(?!\s+(?:[a-z]+\s+)?(?:ventricle|metatarsal|metacarpal|rib|digit|finger|toe|nerve"
-            r"|percentile|grade|decade|week|day|month|year|time|vertebra|segment|space|level"
-            r"|compartment|lobe|cranial|intercostal|cervical|thoracic|lumbar|sacral|dose|cycle))",
+            rf"(?<={_ORDINAL_CUE}){_ORDINAL}",
             0.6,
+            # the cue consumed: cue and ordinal are whole words, so no cue
+            # overlaps an earlier match, and the finding is the same group
+            ascii_re=initials(_ORDINAL_CUES) + _ORDINAL_CUE + _ORDINAL,
         ),
         # March 2024, Sept. 2023
         Pattern("month_year", rf"\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b", 0.6),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from phiguard.detect.recognizer import Pattern, PatternRecognizer
+from phiguard.detect.recognizer import Pattern, PatternRecognizer, any_case, initials
 
 __all__ = ["FACILITY_RECOGNIZERS", "GENERIC_PLACE_WORDS", "names_a_place"]
 
@@ -62,6 +62,16 @@ _CONNECTOR = r"(?:of|and|&|the|for)"
 _PLACE_WORD = r"(?:St\.|[A-Z][A-Za-z'’&-]*+)"
 
 
+# Verbs that put a patient at a place: "seen at", "admitted to".
+_CARE_VERBS = (
+    "seen", "treated", "admitted", "evaluated", "followed", "hospitalised", "hospitalized",
+    "discharged", "transferred", "referred", "imaged", "scanned", "presented", "managed",
+    "operated", "delivered", "visited", "visit", "went",
+)  # fmt: skip
+_TO = ("at", "to", "from", "in")
+_CARE_SITE = rf"(?:the\s)?(?P<v>{_PLACE_WORD}(?:[\s-](?:of\s)?{_PLACE_WORD}){{0,4}})"
+
+
 def names_a_place(value: str) -> bool:
     """False when every word of ``value`` is generic (no particular place)."""
     words = _WORDS.findall(value)
@@ -79,6 +89,7 @@ _FACILITY = PatternRecognizer(
             rf"(?<![\w'’&.-])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
             rf"{_SUFFIX}(?![\w-])(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?",
             0.8,
+            ascii_re=True,
         ),
         # Clínica San Rafael, Centro Médico ABC, Sanatorio Güemes
         Pattern(
@@ -99,11 +110,9 @@ _FACILITY = PatternRecognizer(
             # (the finding is the value group, so it starts where "named"
             # would and the more specific pattern wins; the cue is consumed,
             # not a lookbehind, which the engine would try at every position)
-            r"(?i:seen|treated|admitted|evaluated|followed|hospitali[sz]ed|discharged"
-            r"|transferred|referred|imaged|scanned|presented|managed|operated|delivered"
-            r"|visited|visit|went)\s(?i:at|to|from|in)\s(?:the\s)?"
-            rf"(?P<v>{_PLACE_WORD}(?:[\s-](?:of\s)?{_PLACE_WORD}){{0,4}})",
+            rf"(?i:{'|'.join(_CARE_VERBS)})\s(?i:{'|'.join(_TO)})\s{_CARE_SITE}",
             0.55,
+            ascii_re=rf"{initials(_CARE_VERBS)}{any_case(_CARE_VERBS)}\s{any_case(_TO)}\s{_CARE_SITE}",
         ),
     ),
     validate=names_a_place,

@@ -19,6 +19,9 @@ is an over-approximation of what the ``regex`` patterns see:
   that could match a non-ASCII character also accept its stand-in,
   ``\\p{..}`` accepts anything, a non-ASCII literal becomes its stand-in,
   and a negated class drops what could exclude one;
+* a leading lookbehind, which prefilter mode would drop, is consumed
+  instead (:func:`consume_lookbehind`), so that what it rules out the gate
+  rules out too;
 * Hyperscan compiles each in prefilter mode, which approximates what it
   cannot run exactly (lookarounds, back-references, possessive repeats) by
   something that matches more, never less;
@@ -52,6 +55,7 @@ __all__ = [
     "WORD_STAND_IN",
     "PatternTier",
     "UnsupportedPattern",
+    "consume_lookbehind",
     "project",
     "rewrite",
 ]
@@ -101,6 +105,7 @@ def rewrite(pattern: str) -> str:
 
     Raises :class:`UnsupportedPattern` for syntax it does not handle.
     """
+    pattern = consume_lookbehind(pattern)
     out: list[str] = []
     i, n = 0, len(pattern)
     while i < n:
@@ -125,6 +130,51 @@ def rewrite(pattern: str) -> str:
             out.append(_WORD if _NON_ASCII_WORD.match(char) else _OTHER)
             i += 1
     return "".join(out)
+
+
+#: a leading negative lookbehind for one class: ``(?<![\w.-])``
+_NOT_AFTER_CLASS = re.compile(r"\(\?<!\[(?P<body>[^]^\\]|\\.)(?P<rest>(?:[^]\\]|\\.)*)\]\)")
+
+
+def consume_lookbehind(pattern: str) -> str:
+    """``pattern`` with a leading lookbehind turned into something it consumes.
+
+    Hyperscan's prefilter mode drops lookarounds, so ``(?<![\\w.-])\\d{5}``
+    would gate on any five digits, inside longer numbers too, and patterns
+    that start so run on most texts. What a leading lookbehind asks of the
+    text before a match can be asked by consuming that text instead:
+    ``(?<=Y)R`` becomes ``(?:Y)R`` and ``(?<![X])R`` becomes
+    ``(?:^|[^X])R``. Each matches wherever the original matches (only
+    starting earlier), which is all the gate needs.
+    """
+    if pattern.startswith("(?<="):
+        end = _group_end(pattern, 0)
+        return f"(?:{pattern[4:end]}){pattern[end + 1 :]}"
+    match = _NOT_AFTER_CLASS.match(pattern)
+    if match:
+        return f"(?:^|[^{match['body']}{match['rest']}]){pattern[match.end() :]}"
+    return pattern
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ``)`` that closes the group opened at ``pattern[i]``."""
+    depth = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":  # a "]" first in a class is a literal
+            i = start = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            while pattern[i] != "]" or i == start:
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise UnsupportedPattern("unbalanced group")
 
 
 def _escape_code(pattern: str, i: int) -> str:
@@ -282,7 +332,8 @@ class PatternTier:
 
     def find(self, text: str) -> Iterator[Finding]:
         gate = None if self._slot is None else self._slot.gate
-        hits = None if gate is None or _FOLDS.search(text) else gate.hits(text)
+        folds = not text.isascii() and _FOLDS.search(text) is not None
+        hits = None if gate is None or folds else gate.hits(text)
         for member, (prefilter_id, pattern_ids) in zip(self.members, self._ids):
             if hits is None:
                 yield from member.find(text)

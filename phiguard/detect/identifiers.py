@@ -32,9 +32,23 @@ _SPACED_VALUE = (
 _SPACED_KEYS = r"M\.?\s?R\.?\s?N\.?|A\s?c\s?c(?:ession)?\.?"
 
 
-def labelled(keys: str) -> str:
-    """Regex for ``KEY <sep> VALUE`` with the value as group ``v``."""
-    return rf"\b(?:{keys})(?![A-Za-z]){_SEP}{_VALUE}"
+def labelled(keys: str, initials: str = "") -> str:
+    """Regex for ``KEY <sep> VALUE`` with the value as group ``v``.
+
+    ``initials``, the letters the keys start with, lead the pattern as a
+    lookahead: for ``re`` (``Pattern.ascii_re``), which otherwise tries
+    every key at every word start.
+    """
+    lookahead = f"(?=[{initials}])" if initials else ""
+    return rf"\b{lookahead}(?:{keys})(?![A-Za-z]){_SEP}{_VALUE}"
+
+
+def labelled_gate(keys: str) -> str:
+    """What the pattern gate scans for in place of :func:`labelled`: the
+    key, then what the value's lookahead asks for (a digit within it),
+    consumed. Hyperscan drops lookaheads, and without it every key followed
+    by a word ("plan to", "case of") would pass the gate."""
+    return rf"\b(?:{keys})(?![A-Za-z]){_SEP}\#?[A-Z0-9/-]{{0,25}}\d"
 
 
 def spaced(keys: str) -> str:
@@ -65,7 +79,13 @@ _MRN = PatternRecognizer(
     name="mrn_labelled_v1",
     label="MRN",
     patterns=(
-        Pattern("labelled", labelled(_MRN_KEYS), 0.95),
+        Pattern(
+            "labelled",
+            labelled(_MRN_KEYS),
+            0.95,
+            gate=labelled_gate(_MRN_KEYS),
+            ascii_re=labelled(_MRN_KEYS, "mpechu"),
+        ),
         Pattern("spaced", spaced(rf"{_MRN_KEYS}|M\.?\s?R\.?\s?N\.?"), 0.9),
     ),
     prefilter=r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient",
@@ -96,8 +116,14 @@ _ACCESSION = PatternRecognizer(
     name="accession_labelled_v1",
     label="ACCESSION",
     patterns=(
-        Pattern("labelled", labelled(_ACCESSION_KEYS), 0.95),
-        Pattern("spaced", spaced(rf"{_ACCESSION_KEYS}|A\s?c\s?c\.?"), 0.9),
+        Pattern(
+            "labelled",
+            labelled(_ACCESSION_KEYS),
+            0.95,
+            gate=labelled_gate(_ACCESSION_KEYS),
+            ascii_re=True,
+        ),
+        Pattern("spaced", spaced(rf"{_ACCESSION_KEYS}|A\s?c\s?c\.?"), 0.9, ascii_re=True),
     ),
     prefilter=r"A\s?c\s?c|Order|Req|ID|No|#|CSN|FIN",
     examples=(
@@ -145,7 +171,15 @@ _SSN = PatternRecognizer(
 _ID_LABELLED = PatternRecognizer(
     name="id_labelled_v1",
     label="ID",
-    patterns=(Pattern("labelled", labelled(_ID_KEYS), 0.9),),
+    patterns=(
+        Pattern(
+            "labelled",
+            labelled(_ID_KEYS),
+            0.9,
+            gate=labelled_gate(_ID_KEYS),
+            ascii_re=labelled(_ID_KEYS, "abcdeghilmnprsuv"),
+        ),
+    ),
     examples=(
         "pt has ins plan #«R-987654».",
         "insurance policy number «HP-1234-5678»?",
@@ -184,6 +218,7 @@ _ID_SHAPES = PatternRecognizer(
             0.5,
             # what the lookaheads ask, as something the pattern gate can scan for
             gate=r"\d(?:[A-Za-z-]*\d){4}",
+            ascii_re=True,
         ),
         # Long digit runs: record, account and order numbers.
         # (not DICOM JSON's tag keys: "00100010": {...})

@@ -85,6 +85,12 @@ def _all_patterns() -> list[tuple[str, str]]:
         for spec in PATTERN_RECOGNIZERS
         for pattern in spec.patterns
     ]
+    patterns += [
+        (f"{spec.name}.{pattern.name}.ascii_re", pattern.ascii_re)
+        for spec in PATTERN_RECOGNIZERS
+        for pattern in spec.patterns
+        if isinstance(pattern.ascii_re, str)
+    ]
     patterns += [(f"{spec.name}.prefilter", spec.prefilter or "") for spec in PATTERN_RECOGNIZERS]
     for module_info in pkgutil.iter_modules(phiguard.detect.__path__):
         module = importlib.import_module(f"phiguard.detect.{module_info.name}")
