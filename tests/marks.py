@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import pathlib
 import re
 
 from phiguard import Guard
+
+#: The shared evaluation corpora (``../shared/corpora`` beside the checkout).
+CORPUS = pathlib.Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
 _MARK = re.compile("«(.*?)»", re.DOTALL)
 
@@ -29,3 +34,16 @@ def covered(guard: Guard, text: str, spans: list[tuple[int, int, str]]) -> bool:
     """Whether every character of every span lies inside one of ``guard``'s findings."""
     inside = {i for f in guard.scan(text) for i in range(f.start, f.end)}
     return all(set(range(start, end)) <= inside for start, end, _ in spans)
+
+
+def pattern_texts() -> list[str]:
+    """Every pattern recognizer's examples (unmarked) and counterexamples,
+    then the text of every corpus document."""
+    from phiguard.detect import PATTERN_RECOGNIZERS
+
+    texts = [unmark(row)[0] for spec in PATTERN_RECOGNIZERS for row in spec.examples]
+    texts += [row for spec in PATTERN_RECOGNIZERS for row in spec.counterexamples]
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            texts += [json.loads(line)["text"] for line in lines]
+    return texts

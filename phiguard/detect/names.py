@@ -74,8 +74,9 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import regex
 
@@ -274,6 +275,16 @@ _SHAPES: dict[str, tuple[bool, str, bool, bool, bool, bool]] = {}
 #: Spellings remembered at most; past this the memo starts again (no unbounded growth).
 MEMO_SIZE = 100_000
 
+_V = TypeVar("_V")
+
+
+def _remember(memo: dict[str, _V], text: str, value: _V) -> _V:
+    """Keep ``value`` for ``text`` in ``memo``, emptied first once it holds MEMO_SIZE."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[text] = value
+    return value
+
 
 def _shape_of(text: str) -> tuple[bool, str, bool, bool, bool, bool]:
     """(is_word, lower, plain, upper, titled, initial) of a token's text; see :class:`_Token`."""
@@ -291,10 +302,7 @@ def _shape_of(text: str) -> tuple[bool, str, bool, bool, bool, bool]:
             text[0].isupper() or ("-" in text and any(p[:1].isupper() for p in text.split("-")))
         )
         shape = (is_word, lower, plain, upper, titled, len(text) == 1 and text.isupper())
-    if len(_SHAPES) >= MEMO_SIZE:
-        _SHAPES.clear()
-    _SHAPES[text] = shape
-    return shape
+    return _remember(_SHAPES, text, shape)
 
 
 class _Token:
@@ -489,13 +497,6 @@ class NameRecognizer:
         self._known: dict[str, bool] = {}
         self._shaped: dict[str, bool] = {}
 
-    @staticmethod
-    def _remember(memo: dict[str, bool], text: str, value: bool) -> bool:
-        if len(memo) >= MEMO_SIZE:
-            memo.clear()
-        memo[text] = value
-        return value
-
     def find(self, text: str) -> Iterator[Finding]:
         """Yield the names in ``text``."""
         (found,) = self.find_many([text])
@@ -527,7 +528,7 @@ class NameRecognizer:
         """
         word = self._words.get(token.text)
         if word is None:
-            word = self._remember(self._words, token.text, self._english_word(token))
+            word = _remember(self._words, token.text, self._english_word(token))
         return word
 
     def _english_word(self, token: _Token) -> bool:
@@ -549,10 +550,15 @@ class NameRecognizer:
         joined = lower.replace("'", "").replace("’", "").replace("-", "")
         return (lower, joined, *lower.replace("’", "'").split("-"))
 
+    def _listed_in(self, token: _Token, lexicon: Mapping[str, int]) -> bool:
+        """In ``lexicon`` under one of the token's spellings (:meth:`_keys`);
+        most tokens are plain, with one spelling, and end at the first test."""
+        return token.lower in lexicon or (
+            not token.plain and any(key in lexicon for key in self._keys(token))
+        )
+
     def _first_name(self, token: _Token) -> bool:
-        if token.lower in self._lex.first_names:
-            return True  # most lookups end here: _keys() begins with it
-        return not token.plain and any(key in self._lex.first_names for key in self._keys(token))
+        return self._listed_in(token, self._lex.first_names)
 
     def _frequent_first_name(self, token: _Token) -> bool:
         """A word that is also a common given name: Rose, Will, Grace (not Name)."""
@@ -568,15 +574,14 @@ class NameRecognizer:
         return self._frequent_first_name(token) or 0 < rank <= FREQUENT_SURNAME_RANK
 
     def _surname(self, token: _Token) -> bool:
-        if token.lower in self._lex.surnames:
-            return True
-        return not token.plain and any(key in self._lex.surnames for key in self._keys(token))
+        return self._listed_in(token, self._lex.surnames)
 
     def _in_lexicon(self, token: _Token) -> bool:
         known = self._known.get(token.text)
         if known is None:
-            known = self._first_name(token) or self._surname(token)
-            self._remember(self._known, token.text, known)
+            known = _remember(
+                self._known, token.text, self._first_name(token) or self._surname(token)
+            )
         return known
 
     def _name_shaped(self, token: _Token, lower_ok: bool = False) -> bool:
@@ -588,7 +593,7 @@ class NameRecognizer:
             return self._shape(token, lower_ok=False)
         shaped = self._shaped.get(token.text)
         if shaped is None:
-            shaped = self._remember(self._shaped, token.text, self._shape(token, lower_ok=False))
+            shaped = _remember(self._shaped, token.text, self._shape(token, lower_ok=False))
         return shaped
 
     def _shape(self, token: _Token, lower_ok: bool) -> bool:

@@ -10,8 +10,6 @@ lower- and swapped-case forms, and generated text.
 
 from __future__ import annotations
 
-import json
-import pathlib
 import re
 import re._constants as sre
 import re._parser as sre_parse
@@ -26,9 +24,7 @@ from hypothesis import strategies as st
 from phiguard.detect import PATTERN_RECOGNIZERS
 from phiguard.detect.gate import FOLDS_TO_ASCII
 from phiguard.detect.recognizer import VALUE_GROUP, CompiledRecognizer, Pattern, PatternRecognizer
-from tests.marks import unmark
-
-CORPUS = pathlib.Path(__file__).resolve().parents[3] / "shared" / "corpora"
+from tests.marks import pattern_texts
 
 #: (name, regex form, re form) of every pattern that has an ASCII form
 FORMS = [
@@ -49,12 +45,7 @@ def _ascii(text: str) -> str:
 
 
 def _texts() -> list[str]:
-    texts = [unmark(row)[0] for spec in PATTERN_RECOGNIZERS for row in spec.examples]
-    texts += [row for spec in PATTERN_RECOGNIZERS for row in spec.counterexamples]
-    for path in sorted(CORPUS.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["text"] for line in lines]
-    texts = [_ascii(text) for text in texts]
+    texts = [_ascii(text) for text in pattern_texts()]
     return texts + [case(text) for text in texts for case in (str.upper, str.lower, str.swapcase)]
 
 

@@ -8,8 +8,6 @@ rests on: the ASCII projection and the pattern rewrite.
 from __future__ import annotations
 
 import builtins
-import json
-import pathlib
 import sys
 import threading
 from typing import Any
@@ -30,9 +28,7 @@ from phiguard.detect.gate import (
     project,
     rewrite,
 )
-from tests.marks import unmark
-
-CORPUS = pathlib.Path(__file__).resolve().parents[3] / "shared" / "corpora"
+from tests.marks import pattern_texts
 
 
 def _tier(*, gated: bool = True) -> PatternTier:
@@ -47,16 +43,7 @@ def _found(tier: PatternTier, text: str) -> list[tuple[int, int, str, float, str
     return sorted((f.start, f.end, f.label, f.score, f.source) for f in tier.find(text))
 
 
-def _texts() -> list[str]:
-    texts = [unmark(row)[0] for spec in PATTERN_RECOGNIZERS for row in spec.examples]
-    texts += [row for spec in PATTERN_RECOGNIZERS for row in spec.counterexamples]
-    for path in sorted(CORPUS.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["text"] for line in lines]
-    return texts
-
-
-TEXTS = _texts()
+TEXTS = pattern_texts()
 
 
 def test_every_shipped_pattern_is_gated() -> None:
