@@ -238,6 +238,8 @@ NOUN_NAME_COUNT = 200
 _PERSONAL_PRONOUNS = frozenset("he him his she her hers himself herself".split())
 #: How many tokens after a subject's verb a pronoun may refer back to it.
 _PRONOUN_REACH = 12
+#: Forms of "to be" that can open a passive: "Shingrix was given".
+_BE = frozenset("is was are were be been being".split())
 #: Words before "name" that ask for a person's name: "your last name? Field".
 _NAME_ASKERS = frozenset("last first given family middle maiden my your his her their".split())
 
@@ -743,7 +745,7 @@ class NameRecognizer:
             follows = tokens[end].lower if end < count else ""
             post_cue = (
                 follows in POST_CUES
-                or (at_start and self._from_after(tokens, end))
+                or (at_start and self._from_after(tokens, end) and not self._product(token))
                 or (follows == "v" and tokens[end].dot)  # Vaughn v. Holloway
                 or self._role_in_brackets(tokens, end)
             )
@@ -826,6 +828,12 @@ class NameRecognizer:
             return False
         return not i or normalise_key(tokens[i - 1].text + token.text) not in FIELD_LABELS
 
+    def _product(self, token: _Token) -> bool:
+        """A clinical term no name list knows: a drug, vendor or device
+        (``Sectra is from Sweden``), where an eponym may be a surname too
+        (``Murphy from the ED``)."""
+        return token.lower in self._lex.clinical and not self._in_lexicon(token)
+
     def _from_after(self, tokens: list[_Token], end: int) -> bool:
         """``from`` follows, maybe after ``is``/``was``: "Kenta from the ED",
         "Kenta is from Osaka"."""
@@ -842,11 +850,14 @@ class NameRecognizer:
         :data:`_PRONOUN_REACH` tokens with no other capitalised name between:
         ``Oyewole is very reliable; you can depend on him``. Things are not
         he or she; the word must be :meth:`_unlisted` (no drug, eponym or
-        English word) and no hyphenated compound."""
+        English word), no hyphenated compound and no short abbreviation
+        (``Tdap is due, he declined``), and the subject must act: in the
+        passive (``Shingrix was given to her``) it is what is done to the
+        patient the pronoun means."""
         token = tokens[i]
-        if not token.titled or token.possessive or "-" in token.text:
+        if not token.titled or token.possessive or "-" in token.text or len(token.text) < 5:
             return False
-        if not self._unlisted(token):
+        if not self._unlisted(token) or self._passive(tokens, i + 1):
             return False
         for k in range(i + 2, min(len(tokens), i + 2 + _PRONOUN_REACH)):
             other = tokens[k]
@@ -856,9 +867,21 @@ class NameRecognizer:
                 other.titled
                 and other.text != token.text
                 and other.lower not in STOP_WORDS
+                and other.lower not in self._lex.clinical
                 and self._name_shaped(other)
             ):
                 return False  # "Oyewole told Dr. Ames his plan": whose plan?
+        return False
+
+    def _passive(self, tokens: list[_Token], k: int) -> bool:
+        """Token ``k`` is a form of "to be" before a past participle, maybe
+        after an adverb: ``was given``, ``is being stopped``, ``was later stopped``."""
+        if tokens[k].lower not in _BE:
+            return False
+        for participle in tokens[k + 1 : k + 3]:
+            lower = participle.lower
+            if lower.endswith("ed") or lower in _IRREGULAR:
+                return True
         return False
 
     def _speaker(
@@ -1618,7 +1641,9 @@ class NameRecognizer:
         same spelling and case; an eponym use stays clinical (``Mr. Baker's
         Baker's cyst``).
 
-        Names the rules found (not the model alone) lend more: a surname
+        Names the rules found (not the model alone) lend more: one word that
+        no list knows (:meth:`_unlisted`: ``Oyewole had given Oyewole his
+        ...``), a surname
         that is a word or clinical term after a given name (``Brad L Key``
         … ``starring Key``, ``Alice Goldberg`` … ``early Goldberg``), and
         the words of a lower-case name (``eric g. samoylova`` … ``early
