@@ -18,14 +18,19 @@ two or more name words         0.50    ``John Smith``, ``J. Smith``, ``Zhang Wei
 person cue before              0.55    ``her son Miguel``, ``ask Priya``, ``pt Rose``
 weak cue before                0.20    ``with Okafor``, ``from Hassan``
 lexicon name, not a word       0.45    ``Okafor``, ``Camila`` (a name, not a word)
-common given name, not a       0.50    ``... asked whether Rebecca ...``
-word, mid-sentence
+common given name, not a       0.50    ``... asked whether Rebecca ...``,
+word, mid-sentence; or a rare          ``... the true gender of Natasja ...``
+name the word list would show          (:meth:`_unlisted`)
 lexicon name, also a word      0.20    ``... Galbraith ...``, ``... Young ...`` mid-sentence
 person verb or role after      0.40    ``Ifeoma called``, ``Kenta from the ED``,
+                                       ``Ifeoma is from Lagos``,
                                        ``Hunter (evening tech)``, ``Vaughn v.``
 sign-off                       0.60    ``Thanks so much, Xiaoming``
 possessive                     0.35    ``Ikenna's CT`` (not an English word)
 given name opening a sentence  0.20    ``Scott is ...``, ``Asya spent ...``
+subject a he/she/him/his/her   0.35    ``Oyewole is late; tell him ...`` (no
+refers to                              word, no clinical term, no other name
+                                       between)
 DICOM name (CARET^GIVEN)       0.60    ``MORALES^FAITH^ANN`` outside a header dump
 unknown capitalised word       0.25    ``... Xiaoling ...`` mid-sentence
 lower-case given + surname     0.50    ``dagny okonkwo needs ...`` (no word of
@@ -48,8 +53,8 @@ surname                                (the surname may be a word then)
 lower-case name, person's verb 0.55    ``bártová began ...``, ``maria complained``
 another mention of a plain     0.60    ``met Teodora Vukovic; Vukovic agrees``
 name's word (full name, title,         (same spelling and case; not an eponym
-cue)                                   use; a word or eponym only from a full
-                                       name the rules found and alone
+cue, or one word the rules             use; a word or eponym only from a full
+found that no list knows)              name the rules found and alone
                                        mid-sentence: ``Brad L Key ... Key``)
 =============================  ======  ========================================
 
@@ -61,7 +66,15 @@ surname that is also an eponym (``Adeyemi and Murphy``) is a person as long
 as one member is no clinical word.
 
 Names that are also words (Rose, Will, Young, Price) get less from the
-lexicon rules and need a cue, a title or the model. The clinical allow-list
+lexicon rules and need a cue, a title or the model. The English word list
+leaves out nouns that are frequent names (Hunter, Faith, Council, Law: see
+``models/build_lexicons.py``), so "no English word" says more of a rare
+name (Natasja, Sokolov) than of a frequent one; rules that trust it alone
+ask for a rare one (:meth:`NameRecognizer._unlisted`).
+
+After ``last name``, ``first name``, ``your name`` (then ``?``, ``:`` or
+``is``) a capitalised lexicon name is a name even when it is also a word
+(``What's your last name? Field``). The clinical allow-list
 (eponyms, drugs, vendors and models) vetoes a span made only of its words
 unless a title precedes it: ``Mr. Baker's Baker's cyst`` keeps the cyst.
 
@@ -218,6 +231,19 @@ FREQUENT_SURNAME_RANK = 5_000
 #: Babies given a name for it to count as a given name at all where a rule
 #: needs more than being in the list (lower-case pairs and lists).
 USUAL_FIRST_NAME = 500
+#: Babies given a name from which the English word list (models/build_lexicons.py)
+#: leaves a WordNet noun out as a name first; with FREQUENT_SURNAME_RANK, the
+#: same rule for surnames. Below both, a name that is no word in the list is
+#: no word at all: Natasja, Sokolov (but Faith, Hunter, Law may be nouns).
+NOUN_NAME_COUNT = 200
+#: Pronouns that make the capitalised subject they refer to a person.
+_PERSONAL_PRONOUNS = frozenset("he him his she her hers himself herself".split())
+#: How many tokens after a subject's verb a pronoun may refer back to it.
+_PRONOUN_REACH = 12
+#: Forms of "to be" that can open a passive: "Shingrix was given".
+_BE = frozenset("is was are were be been being".split())
+#: Words before "name" that ask for a person's name: "your last name? Field".
+_NAME_ASKERS = frozenset("last first given family middle maiden my your his her their".split())
 
 _OPENING_QUOTES = frozenset({'"', "“"})
 #: a transcript's label may open a quote with an apostrophe too
@@ -249,6 +275,7 @@ EVIDENCE = {
     "vocative": 0.40,
     "lower_initial": 0.55,
     "repeat": 0.60,
+    "pronoun": 0.35,
 }
 #: Evidence that names someone outright, so that a clinical word it points at
 #: is a person (``Nurse Foley``, ``Hartmann called``, ``Adeyemi and Murphy``).
@@ -771,13 +798,22 @@ class NameRecognizer:
             follows = tokens[end].lower if end < count else ""
             post_cue = (
                 follows in POST_CUES
-                or (at_start and follows == "from")
+                or (at_start and self._from_after(tokens, end) and not self._product(token))
                 or (follows == "v" and tokens[end].dot)  # Vaughn v. Holloway
                 or self._role_in_brackets(tokens, end)
             )
             human = (
                 follows in HUMAN_VERBS and not token.possessive and token.lower not in STOP_WORDS
             )
+            # "Oyewole is late, tell him": a subject a personal pronoun refers to
+            referred = (
+                at_start
+                and end == i + 1
+                and follows in _SUBJECT_VERBS
+                and self._referred_to(tokens, i)
+            )
+            if referred:
+                yield _Evidence(i, end, EVIDENCE["pronoun"], "pronoun")
             if end - i >= 2:
                 yield from self._pair(tokens, i, end)
             elif token.titled and not self._is_word(token):
@@ -785,12 +821,12 @@ class NameRecognizer:
                     weight = EVIDENCE["lexicon_word"]
                     if (
                         not at_start
-                        and self._frequent_first_name(token)
                         and token.lower not in _CALENDAR
+                        and (self._frequent_first_name(token) or self._rare_name(tokens, i))
                     ):
                         weight = EVIDENCE["given_name"]  # "Why is Rebecca so ..."
                     yield _Evidence(i, i + 1, weight, "lexicon_word")
-                elif not at_start or post_cue or human:
+                elif not at_start or post_cue or human or referred:
                     yield _Evidence(i, i + 1, EVIDENCE["unknown_word"], "unknown_word")
             elif token.titled and self._in_lexicon(token) and (post_cue or human or not at_start):
                 yield _Evidence(i, i + 1, EVIDENCE["word_name"], "word_name")
@@ -816,6 +852,90 @@ class NameRecognizer:
         yield from self._lower_pairs(tokens)
         yield from self._dialogue(tokens)
         yield from self._recipients(tokens)
+
+    def _unlisted(self, token: _Token) -> bool:
+        """No English word, no clinical term, no month or weekday, and a word
+        the English list would show were it one: no name so frequent
+        (:data:`NOUN_NAME_COUNT`, :data:`FREQUENT_SURNAME_RANK`) that the list
+        leaves it out as a noun (Natasja, Sokolov, Oyewole; not Faith, Law)."""
+        lower = token.lower
+        if self._is_word(token) or lower in self._lex.clinical or lower in _CALENDAR:
+            return False
+        rank = self._lex.surnames.get(lower, 0)
+        return self._lex.first_names.get(lower, 0) < NOUN_NAME_COUNT and not (
+            0 < rank <= FREQUENT_SURNAME_RANK
+        )
+
+    def _rare_name(self, tokens: list[_Token], i: int) -> bool:
+        """Token ``i`` is a name from the lexicons, as written (not a part of
+        a hyphenated word), that is :meth:`_unlisted`, in no eponym use
+        before a clinical noun (``Tornwaldt cyst``) and no end of a field
+        label (``Med Rec #``)."""
+        token = tokens[i]
+        lower = token.lower
+        if lower not in self._lex.first_names and lower not in self._lex.surnames:
+            return False
+        if not self._unlisted(token):
+            return False
+        if i + 1 < len(tokens) and self._head_noun(tokens[i + 1]):
+            return False
+        return not i or normalise_key(tokens[i - 1].text + token.text) not in FIELD_LABELS
+
+    def _product(self, token: _Token) -> bool:
+        """A clinical term no name list knows: a drug, vendor or device
+        (``Sectra is from Sweden``), where an eponym may be a surname too
+        (``Murphy from the ED``)."""
+        return token.lower in self._lex.clinical and not self._in_lexicon(token)
+
+    def _from_after(self, tokens: list[_Token], end: int) -> bool:
+        """``from`` follows, maybe after ``is``/``was``: "Kenta from the ED",
+        "Kenta is from Osaka"."""
+        if end >= len(tokens):
+            return False
+        follows = tokens[end].lower
+        if follows in {"is", "was"} and end + 1 < len(tokens):
+            follows = tokens[end + 1].lower
+        return follows == "from"
+
+    def _referred_to(self, tokens: list[_Token], i: int) -> bool:
+        """Capitalised word ``i`` opens a sentence as the subject of its verb
+        and a personal pronoun (he, him, his, she, her) follows within
+        :data:`_PRONOUN_REACH` tokens with no other capitalised name between:
+        ``Oyewole is very reliable; you can depend on him``. Things are not
+        he or she; the word must be :meth:`_unlisted` (no drug, eponym or
+        English word), no hyphenated compound and no short abbreviation
+        (``Tdap is due, he declined``), and the subject must act: in the
+        passive (``Shingrix was given to her``) it is what is done to the
+        patient the pronoun means."""
+        token = tokens[i]
+        if not token.titled or token.possessive or "-" in token.text or len(token.text) < 5:
+            return False
+        if not self._unlisted(token) or self._passive(tokens, i + 1):
+            return False
+        for k in range(i + 2, min(len(tokens), i + 2 + _PRONOUN_REACH)):
+            other = tokens[k]
+            if other.lower in _PERSONAL_PRONOUNS:
+                return True
+            if (
+                other.titled
+                and other.text != token.text
+                and other.lower not in STOP_WORDS
+                and other.lower not in self._lex.clinical
+                and self._name_shaped(other)
+            ):
+                return False  # "Oyewole told Dr. Ames his plan": whose plan?
+        return False
+
+    def _passive(self, tokens: list[_Token], k: int) -> bool:
+        """Token ``k`` is a form of "to be" before a past participle, maybe
+        after an adverb: ``was given``, ``is being stopped``, ``was later stopped``."""
+        if tokens[k].lower not in _BE:
+            return False
+        for participle in tokens[k + 1 : k + 3]:
+            lower = participle.lower
+            if lower.endswith("ed") or lower in _IRREGULAR:
+                return True
+        return False
 
     def _speaker(
         self, tokens: list[_Token], end: int, quotes: frozenset[str] = _OPENING_QUOTES
@@ -1139,6 +1259,19 @@ class NameRecognizer:
             and tokens[i + 1].lower in _OBJECTS
         )
 
+    def _name_asked(self, tokens: list[_Token], i: int, first: _Token) -> bool:
+        """Cue ``i`` is "name" after a word asking for one (``your last
+        name? Field``, ``first name: Rose``) and ``first`` is a capitalised
+        name from the lexicons that is no clinical term: a name, word or not."""
+        return (
+            tokens[i].lower == "name"
+            and i > 0
+            and tokens[i - 1].lower in _NAME_ASKERS
+            and first.titled
+            and self._in_lexicon(first)
+            and first.lower not in self._lex.clinical
+        )
+
     def _pronounceable(self, token: _Token) -> bool:
         """A lower-case word that could be a name rather than an abbreviation
         (``tmrw``, ``pls``) or a clinical term."""
@@ -1176,7 +1309,11 @@ class NameRecognizer:
         first = tokens[k]
         if end == k and naming and self._unknown_lower(first) and self._pronounceable(first):
             end = k + 1  # "people call me višeslav": whatever follows is the name
-        if self._is_word(first) and not self._common_name(first):
+        if (
+            self._is_word(first)
+            and not self._common_name(first)
+            and not self._name_asked(tokens, i, first)
+        ):
             return  # "pt Name", "call Radiology": a word, not a name
         if end == k + 1 and first.upper and len(first.text) < 3:
             return  # "Name  LO": a two-letter code
@@ -1577,7 +1714,9 @@ class NameRecognizer:
         same spelling and case; an eponym use stays clinical (``Mr. Baker's
         Baker's cyst``).
 
-        Names the rules found (not the model alone) lend more: a surname
+        Names the rules found (not the model alone) lend more: one word that
+        no list knows (:meth:`_unlisted`: ``Oyewole had given Oyewole his
+        ...``), a surname
         that is a word or clinical term after a given name (``Brad L Key``
         … ``starring Key``, ``Alice Goldberg`` … ``early Goldberg``), and
         the words of a lower-case name (``eric g. samoylova`` … ``early
@@ -1603,6 +1742,10 @@ class NameRecognizer:
             # rather than words (Brad L Key)
             plain = sum(not self._is_word(t) for t in span) > 1 or any(ruled[start:end])
             by_rule = all(found[start:end])
+            if by_rule and len(span) == 1 and not plain:
+                # one word the rules found that no list knows: "Oyewole had
+                # given Oyewole his ..."
+                plain = self._unlisted(span[0])
             if by_rule and not plain and len(span) > 1:
                 plain = not any(self._plain_word(t) for t in span)
             if not plain:

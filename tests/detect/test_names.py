@@ -146,6 +146,22 @@ CONTEXT_ROWS = [
     "«Willemine ten Pas» will call about the MRI",
     # the first line of an address block
     "Mailing address: «Sara Schwarz»\n    28245 Puruntie 82 Apt. 595",
+    # a rare name from the lexicons, mid-sentence: the word list would show
+    # it were it a word, so being none makes it a name
+    "why did «Anupama» skip the contrast study?",
+    "the outside films of «Wojtasik» are on the PACS",
+    "I think «Srihari» can take the late MRIs",
+    # a sentence's subject that a personal pronoun refers back to
+    "«Nkemdirim» is running late, so hold the slot for her",
+    "«Oyebanji» has the CD. Can someone bring him a requisition?",
+    # from somewhere, after a copula
+    "«Tsegaye» was from the county clinic",
+    "«Okwuosa» is from the outside hospital",
+    # one word no list knows, found by a rule, lends itself to its other mentions
+    "«Tsegaye» was from the county clinic and the CD «Tsegaye» brought is blank",
+    # the name asked for, even when it is also a word
+    "what is your last name? «Quill»",
+    "Her first name: «Quill»",
 ]
 CONTEXT_FREE = [
     "positive Murphy sign and Graves disease; Barrett and Jones were not relevant",
@@ -182,8 +198,41 @@ CONTEXT_FREE = [
     "a lawyer, submitted the appeal",
     # eponyms and headings that repeat a plain name's words
     "Key findings: none",
+    # rare lexicon names in eponym use before a clinical noun, ending a field
+    # label, or in no rare-name position; clinical words mid-sentence
+    "why did Xarelto fail in this case?",
+    "is this a classic Chiari malformation or a Dandy-Walker variant?",
+    "why did Graves ophthalmopathy flare after the Hodgkin treatment?",
+    # subjects that are things, with a pronoun after: clinical words, short
+    # abbreviations, the passive
+    "Keflex was stopped because of her rash",
+    "Eliquis is the reason his INR is off",
+    "Tdap is due but he declined it",
+    "Shingrix was given to her last fall",
+    "Prevnar was later offered to him",
+    "Baker cyst is what she had last year",
+    # a drug or vendor "is from" somewhere
+    "Omnipaque is from GE, right?",
+    "Sectra is from Sweden",
+    "Sectra from the vendor called back",
+    # the name asked for, then no name: words, clinical words
+    "what is your last name? Sorry, I missed it",
+    "last name? Please spell it",
+]
+# Rows the rules alone must leave alone (the model may weigh in on its own).
+RULE_FREE = [
+    # a rare lexicon name in eponym use before a clinical noun, ending a
+    # field label
+    "an elevated Ferriman score was noted at intake",
+    "Med Rec pending until the pharmacist signs",
+    # frequent names the word list leaves out as nouns get no rare-name weight
+    "the report went back to the Council for review",
 ]
 EXACT_ROWS = [
+    # only the rare name: the eponym before its clinical noun stays
+    "asked «Anupama» about the Baker cyst",
+    # the pronoun's subject, not the clinical word after it
+    "«Nkemdirim» is asking about Crohn flares; call her",
     # a list's other members that are no names stay unredacted
     "discussed with «Okafor» and Cardiology",
     # another mention in eponym use or opening a sentence stays a word
@@ -206,6 +255,11 @@ def test_context_rules_find_names(fast_guard: phiguard.Guard, row: str) -> None:
 @pytest.mark.parametrize("text", CONTEXT_FREE)
 def test_context_rules_leave_words_alone(guard: phiguard.Guard, text: str) -> None:
     assert _names(guard, text) == []
+
+
+@pytest.mark.parametrize("text", RULE_FREE)
+def test_rules_leave_words_alone(fast_guard: phiguard.Guard, text: str) -> None:
+    assert _names(fast_guard, text) == []
 
 
 def test_the_threshold_trades_recall_for_precision() -> None:
