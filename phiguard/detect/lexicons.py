@@ -26,15 +26,47 @@ class Lexicons:
     english: frozenset[str]
     #: Eponyms, drugs, vendors, models and capitalised clinical words.
     clinical: frozenset[str]
+    #: The clinical terms that name things, not people's diseases: drugs,
+    #: contrast agents, vendors and device models (Prevnar, Siemens, Aria).
+    products: frozenset[str]
     #: US city and town names.
     places: frozenset[str]
 
 
-def _read(name: str) -> list[str]:
+#: Sections of ``clinical_terms.txt`` whose terms are products (their
+#: headings begin so: "# drugs: brand", "# vendors", ...).
+_PRODUCT_SECTIONS = ("drugs", "contrast", "vendors", "scanner")
+
+
+def _lines(name: str) -> list[str]:
     data = resources.files("phiguard").joinpath("data").joinpath(name).read_bytes()
     if name.endswith(".gz"):
         data = gzip.decompress(data)
-    return [line for line in data.decode("utf-8").splitlines() if line and not line.startswith("#")]
+    return data.decode("utf-8").splitlines()
+
+
+def _read(name: str) -> list[str]:
+    return [line for line in _lines(name) if line and not line.startswith("#")]
+
+
+def _clinical_terms() -> tuple[set[str], set[str]]:
+    """Every clinical term (with the parts of hyphenated ones), and the products."""
+    clinical: set[str] = set()
+    products: set[str] = set()
+    section = ""
+    for line in _lines("clinical_terms.txt"):
+        if line.startswith("# "):
+            section = line[2:]
+            continue
+        term = line.strip().lower()
+        if not term or term.startswith("#"):
+            continue
+        clinical.add(term)
+        if section.startswith(_PRODUCT_SECTIONS):
+            products.add(term)
+        # "salter-harris" also guards "Salter" and "Harris" written apart.
+        clinical.update(part for part in term.split("-") if len(part) > 2 and " " not in part)
+    return clinical, products
 
 
 @functools.cache
@@ -48,12 +80,7 @@ def load_lexicons() -> Lexicons:
     for line in _read("first_names.txt.gz"):
         name, _, count = line.partition("\t")
         first_names[name] = int(count)
-    clinical: set[str] = set()
-    for line in _read("clinical_terms.txt"):
-        term = line.strip().lower()
-        clinical.add(term)
-        # "salter-harris" also guards "Salter" and "Harris" written apart.
-        clinical.update(part for part in term.split("-") if len(part) > 2 and " " not in part)
+    clinical, products = _clinical_terms()
     surnames = {}
     for line in _read("surnames.txt.gz"):
         name, _, rank = line.partition("\t")
@@ -63,5 +90,6 @@ def load_lexicons() -> Lexicons:
         surnames=surnames,
         english=frozenset(_read("english_words.txt.gz")),
         clinical=frozenset(clinical),
+        products=frozenset(products),
         places=frozenset(_read("us_places.txt.gz")),
     )

@@ -242,6 +242,13 @@ _PERSONAL_PRONOUNS = frozenset("he him his she her hers himself herself".split()
 _PRONOUN_REACH = 12
 #: Forms of "to be" that can open a passive: "Shingrix was given".
 _BE = frozenset("is was are were be been being".split())
+#: What vaccines, drugs and orders are and people are not: "Prevnar is due".
+_THING_STATES = frozenset(
+    """
+    due overdue pending available unavailable effective ineffective expensive
+    generic covered formulary nonformulary backordered
+    """.split()
+)
 #: Words before "name" that ask for a person's name: "your last name? Field".
 _NAME_ASKERS = frozenset("last first given family middle maiden my your his her their".split())
 
@@ -796,7 +803,12 @@ class NameRecognizer:
             at_start = self._sentence_start(text, token, tokens[i - 1] if i else None)
             # "Kenta from the ED ...": a sentence opening with a name and "from"
             follows = tokens[end].lower if end < count else ""
-            post_cue = (
+            # "He is from Spain", "Returned from Ghana": no name ever
+            plain = end == i + 1 and (
+                (token.lower in STOP_WORDS and not self._frequent_first_name(token))
+                or (self._is_word(token) and not self._in_lexicon(token))
+            )
+            post_cue = not plain and (
                 follows in POST_CUES
                 or (at_start and self._from_after(tokens, end) and not self._product(token))
                 or (follows == "v" and tokens[end].dot)  # Vaughn v. Holloway
@@ -882,10 +894,14 @@ class NameRecognizer:
         return not i or normalise_key(tokens[i - 1].text + token.text) not in FIELD_LABELS
 
     def _product(self, token: _Token) -> bool:
-        """A clinical term no name list knows: a drug, vendor or device
-        (``Sectra is from Sweden``), where an eponym may be a surname too
-        (``Murphy from the ED``)."""
-        return token.lower in self._lex.clinical and not self._in_lexicon(token)
+        """A drug, vendor or device that is no common given name (``Sectra``
+        and ``Siemens are from`` somewhere; ``Rosa``, a scanner too, is a
+        woman), or a clinical term no name list knows; an eponym may be a
+        surname too (``Murphy from the ED``)."""
+        lower = token.lower
+        if lower in self._lex.products:
+            return self._lex.first_names.get(lower, 0) < NOUN_NAME_COUNT
+        return lower in self._lex.clinical and not self._in_lexicon(token)
 
     def _from_after(self, tokens: list[_Token], end: int) -> bool:
         """``from`` follows, maybe after ``is``/``was``: "Kenta from the ED",
@@ -912,6 +928,8 @@ class NameRecognizer:
             return False
         if not self._unlisted(token) or self._passive(tokens, i + 1):
             return False
+        if self._thing_state(tokens, i + 1):
+            return False  # "Prevnar is due; he declined": people are not due
         for k in range(i + 2, min(len(tokens), i + 2 + _PRONOUN_REACH)):
             other = tokens[k]
             if other.lower in _PERSONAL_PRONOUNS:
@@ -925,6 +943,13 @@ class NameRecognizer:
             ):
                 return False  # "Oyewole told Dr. Ames his plan": whose plan?
         return False
+
+    def _thing_state(self, tokens: list[_Token], k: int) -> bool:
+        """Token ``k`` is a form of "to be" before a state only things are in,
+        maybe after an adverb: ``is due``, ``is now overdue``, ``was not available``."""
+        if tokens[k].lower not in _BE:
+            return False
+        return any(t.lower in _THING_STATES for t in tokens[k + 1 : k + 3])
 
     def _passive(self, tokens: list[_Token], k: int) -> bool:
         """Token ``k`` is a form of "to be" before a past participle, maybe
