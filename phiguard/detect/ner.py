@@ -26,11 +26,22 @@ Span = tuple[int, int]
 
 
 class PersonModel:
-    """PERSON spans of texts, from the NER model; safe to share between threads."""
+    """PERSON spans of texts, from the NER model; safe to share between threads.
+
+    The model's matrix products go through numpy's BLAS (:func:`_matmul_ops`),
+    which starts a thread per core. Its products are small, and on a
+    machine whose other cores are busy those threads wait for one another:
+    with one of two cores loaded, p99 latency rose from 5 to 74 ms. So
+    BLAS runs on one thread while the model reads (threadpoolctl, about
+    6 µs a call), and on as many as before afterwards.
+    """
 
     def __init__(self, nlp: Any) -> None:
+        from threadpoolctl import ThreadpoolController
+
         self._nlp = nlp
         self._lock = threading.Lock()  # spaCy pipelines are not documented as thread-safe
+        self._blas = ThreadpoolController().select(user_api="blas")
 
     def spans(
         self, texts: Sequence[str], *, batch_size: int = 64, n_process: int = 1
@@ -41,7 +52,7 @@ class PersonModel:
         # The memory zone frees the strings each batch adds to the shared
         # vocabulary (every new surname would otherwise stay for the life of
         # the process: benchmarks/memory.py); spans are read inside it.
-        with self._lock, self._nlp.memory_zone():
+        with self._lock, self._blas.limit(limits=1), self._nlp.memory_zone():
             return [
                 [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
                 for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Sequence
 
+import pytest
+
 import phiguard
 from phiguard.detect import names
 from phiguard.detect.lexicons import load_lexicons
@@ -110,3 +112,28 @@ def test_numpy_matrix_products_give_the_models_own_entities() -> None:
     got = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in ours.pipe(texts)]
     assert got == expected
     assert sum(map(len, expected)) > 100  # the rows do hold entities
+
+
+def test_blas_runs_on_one_thread_while_the_model_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Threaded BLAS on small products stalls when other cores are busy; the
+    # model's products run on one thread, and the process's setting returns.
+    import numpy
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    def blas_threads() -> set[int]:
+        return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+    seen: list[set[int]] = []
+    matmul = numpy.matmul
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(blas_threads())
+        return matmul(*args, **kwargs)
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = blas_threads()
+        monkeypatch.setattr(numpy, "matmul", recording)
+        load_person_model().spans(["John Smith called about the CT"])
+        monkeypatch.undo()
+        assert blas_threads() == before == {2}
+    assert seen and all(threads == {1} for threads in seen)
