@@ -37,7 +37,7 @@ class PersonModel:
     """
 
     def __init__(self, nlp: Any) -> None:
-        from threadpoolctl import ThreadpoolController
+        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
         self._nlp = nlp
         self._lock = threading.Lock()  # spaCy pipelines are not documented as thread-safe
