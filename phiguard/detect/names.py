@@ -15,7 +15,8 @@ NER PERSON (default profile)   0.60    ``Rosa Delgado-Marín`` (0.40 for one wor
                                        in no name list)
 surname, first name            0.65    ``SMITH, JOHN A``, ``Smith, John``
 two or more name words         0.50    ``John Smith``, ``J. Smith``, ``Zhang Wei``
-person cue before              0.55    ``her son Miguel``, ``ask Priya``, ``pt Rose``
+person cue before              0.55    ``her son Miguel``, ``ask Priya``, ``pt Rose``,
+                                       ``spoke with Hope``
 weak cue before                0.20    ``with Okafor``, ``from Hassan``
 lexicon name, not a word       0.45    ``Okafor``, ``Camila`` (a name, not a word)
 common given name, not a       0.50    ``... asked whether Rebecca ...``,
@@ -47,7 +48,9 @@ recipient of an address block  0.90    ``Mailing address: Sara Schwarz`` /
 speakers of a transcript,      0.50    ``Ubul: What a ...`` / ``Nicole: Hi``
 half of them given names
 verb only people do, after     0.40    ``Oyelaran complained``, ``shouted at Todd``
-addressed, closing a sentence  0.40    ``Thanks for the read, Roy!``
+addressed, closing a sentence  0.40    ``Thanks for the read, Roy!``, ``Got it,
+                                       Hunter.`` (a common given name)
+age and sex after              0.55    ``Cash - 45M - fall``, ``Grace Lee, 72F``
 lower-case given, initial,     0.55    ``benjamin a seiler``, ``codey m ross``
 surname                                (the surname may be a word then)
 lower-case name, person's verb 0.55    ``bártová began ...``, ``maria complained``
@@ -75,8 +78,15 @@ ask for a rare one (:meth:`NameRecognizer._unlisted`).
 After ``last name``, ``first name``, ``your name`` (then ``?``, ``:`` or
 ``is``) a capitalised lexicon name is a name even when it is also a word
 (``What's your last name? Field``). The clinical allow-list
-(eponyms, drugs, vendors and models) vetoes a span made only of its words
-unless a title precedes it: ``Mr. Baker's Baker's cyst`` keeps the cyst.
+(eponyms, drugs, vendors and models) vetoes a span in eponym use (before a
+clinical noun or grade: ``Baker's cyst``, ``Bosniak 2F``), one that holds a
+clinical phrase (``Mallory Weiss``, ``Ann Arbor``), and a span made only of
+its words, unless a title, a cue or a naming rule makes it a person
+(``Mr. Baker's Baker's cyst`` keeps the cyst); a common given name before a
+surname is a person whatever eponyms its words make (``James Wilson``,
+``Kelly Johnson``: the commonest names are eponyms too). Months, holidays,
+countries and US states that are no frequent given names count as words
+(``returned from Nigeria``, ``closed over Christmas``).
 
 A title is redacted with the name it precedes (``[NAME]``, not ``Mr.
 [NAME]``): it tells the reader the person's sex, and both reference corpora
@@ -86,6 +96,7 @@ that annotate titles (ASQ-PHI, TAB) count it as part of the name.
 from __future__ import annotations
 
 import bisect
+import itertools
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -159,6 +170,15 @@ _SUBJECT_VERBS = frozenset(
     told wrote needs wants called says said thinks agreed asked
     """.split()
 )
+#: What stands between a name and its age (``Lee, 72F``, ``Cash - 45M``) and
+#: what follows the age (``8 yo``).
+_AGE_LEAD = frozenset(",(-–:")
+_YEARS_OLD = frozenset("yo yof yom yr yrs".split())
+#: Verbs of talking, and the words that join them to the person talked to.
+_TALKED = frozenset(
+    "spoke speak speaking talked talk talking discussed met meeting chatted".split()
+)
+_TALK_TO = frozenset("with to".split())
 #: Verbs that give a name, and the people they give it to: "call me Ján".
 _NAMING_VERBS = frozenset("call calls called named name names".split())
 _OBJECTS = frozenset("me him her them".split())
@@ -174,7 +194,7 @@ _KIN = frozenset(
     """
     son daughter wife husband mother mom mum father dad brother sister grandson
     granddaughter grandmother grandfather aunt uncle niece nephew cousin partner fiance
-    fiancee boyfriend girlfriend friend caregiver spouse child kids children
+    fiancee boyfriend girlfriend friend caregiver guardian spouse child kids children
     """.split()
 )
 PARTICLES = frozenset(
@@ -220,7 +240,7 @@ HEAD_NOUNS = frozenset(
     dementia thyroiditis encephalopathy cirrhosis ulcers polyp polyps gangrene arthritis
     prostatectomy procedure resection anastomosis fundoplication esophagectomy vs murmur
     murmurs complex complexes shunt valve pacer pacemaker coil scanner scan linac system
-    sequence
+    sequence guideline guidelines society tear tears
     """.split()
 )
 
@@ -283,11 +303,12 @@ EVIDENCE = {
     "lower_initial": 0.55,
     "repeat": 0.60,
     "pronoun": 0.35,
+    "age_sex": 0.55,
 }
 #: Evidence that names someone outright, so that a clinical word it points at
 #: is a person (``Nurse Foley``, ``Hartmann called``, ``Adeyemi and Murphy``).
 _NAMING_RULES = frozenset(
-    {"strong_cue", "sign_off", "post_cue", "inverted", "vocative", "repeat", "listed"}
+    {"strong_cue", "sign_off", "post_cue", "inverted", "vocative", "repeat", "listed", "age_sex"}
 )
 #: Rules that make a one-word name plain enough to lend it to its other mentions.
 _PLAIN_RULES = frozenset({"title", "strong_cue", "inverted", "caret", "sign_off"})
@@ -429,7 +450,13 @@ _HL7_LINE = regex.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Characters that separate fields, never the parts of one name.
 _SEPARATORS = frozenset("|^~\\;:[](){}<>=/@#")
 _CONTRACTION = regex.compile(r"(?i:n['’]t|['’](?:m|ll|ve|re|d))$")
-_ROMAN_GRADE = regex.compile(r"(?i:[IV]{1,4}[a-c]?|[IV]{1,4}F)")
+#: Bosniak IIF, Hinchey Ib, Chiari I: capitals (lower-case "if", "via" are words)
+_ROMAN_GRADE = regex.compile(r"[IV]{1,4}[a-c]?|[IV]{1,4}F")
+
+
+def _voiced(word: str) -> bool:
+    """A vowel in ``word``: names have them, acronyms (SSFP, CTP) often not."""
+    return any(c in "aeiouy" for c in word)
 
 
 def _fold(word: str) -> str:
@@ -449,10 +476,10 @@ def _tokens(text: str) -> list[_Token]:
     newline = text.find("\n")
     newline = size if newline < 0 else newline
     for match in _TOKEN.finditer(text):
-        word = match.group()
-        start, end = match.span()
+        start, end = span = match.span()
+        word = text[start:end]
         possessive = False
-        if "'" in word or "’" in word or "`" in word:
+        if not word.isalnum() and ("'" in word or "’" in word or "`" in word):
             if len(word) > 2 and word[-2] in "'’`" and word[-1] in "sS":
                 word, end, possessive = word[:-2], end - 2, True
             elif (contraction := _CONTRACTION.search(word)) is not None and contraction.start():
@@ -463,7 +490,7 @@ def _tokens(text: str) -> list[_Token]:
             newline = text.find("\n", previous_end)
             newline = size if newline < 0 else newline
         line_start = not tokens or newline < start
-        previous_end = match.end()
+        previous_end = span[1]
         append(_Token(start, end, word, possessive, end < size and text[end] == ".", line_start))
     return tokens
 
@@ -494,6 +521,8 @@ _CALENDAR = _WEEKDAYS | frozenset(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    christmas xmas easter thanksgiving hanukkah chanukah ramadan eid diwali passover
+    kwanzaa halloween
     """.split()
 )
 #: By default, a name the rules score this high needs no model to confirm it.
@@ -568,6 +597,8 @@ class NameRecognizer:
     def _english_word(self, token: _Token) -> bool:
         if token.initial:
             return False
+        if token.lower in _CALENDAR and not self._frequent_first_name(token):
+            return True  # September, Christmas (but April, June are names too)
         if not token.text.isascii() and any(c.isalpha() and ord(c) > 127 for c in token.text):
             return False  # Bašić, Gábor: folded they spell words, written they don't
         if token.lower in self._lex.english:
@@ -639,6 +670,8 @@ class NameRecognizer:
             return False  # Pt, Son, Mom: the cue, not the name after it
         if token.initial:
             return token.text != "I" or token.dot
+        if token.lower in STOP_WORDS and not self._first_name(token):
+            return False  # The, This, Our (but An, Will, May are names too)
         if _ROMAN_GRADE.fullmatch(token.text):
             return False  # Bosniak IIF, Hinchey Ib, Chiari I
         if len(token.text) < 2:
@@ -850,6 +883,8 @@ class NameRecognizer:
                 yield _Evidence(i, end, EVIDENCE["unknown_word"], "unknown_word")
             if end == i + 1 and self._called_out(tokens, i):
                 yield _Evidence(i, end, EVIDENCE["vocative"], "vocative")
+            if end > i and self._age_sex(tokens, i, end):
+                yield _Evidence(i, end, EVIDENCE["age_sex"], "age_sex")
             # "Scott is a very ...", "Asya spent a year": a name as subject
             subject = at_start and end == i + 1 and end < count
             subject = subject and tokens[end].lower in _SUBJECT_VERBS
@@ -1258,10 +1293,35 @@ class NameRecognizer:
 
     def _called_out(self, tokens: list[_Token], i: int) -> bool:
         """``Don't go to town, Roy!``, ``Remember me, Kelly?``: a name addressed
-        after a comma, closing the sentence."""
-        if i == 0 or i + 1 >= len(tokens) or tokens[i - 1].text != ",":
+        after a comma, closing the sentence; before a full stop only a
+        common given name (``Got it, Hunter.``; not ``lymphoma, Hodgkin.``)."""
+        token = tokens[i]
+        if i == 0 or tokens[i - 1].text != "," or token.possessive:
             return False
-        return tokens[i + 1].text in {"!", "?"} and not tokens[i].possessive
+        if i + 1 < len(tokens) and tokens[i + 1].text in {"!", "?"}:
+            return True
+        closes = token.dot and (i + 1 == len(tokens) or tokens[i + 1].line_start)
+        return closes and self._frequent_first_name(token) and token.lower not in _CALENDAR
+
+    def _age_sex(self, tokens: list[_Token], i: int, end: int) -> bool:
+        """``Cash - 45M - fall``, ``Grace Lee, 72F``, ``Ruiz (8 yo)``: a name
+        followed by the age and sex that introduce a patient; every word a
+        name from the lexicons or no English word (not ``Type 2, 45F``)."""
+        if any(self._is_word(t) and not self._in_lexicon(t) for t in tokens[i:end]):
+            return False
+        k = end
+        while k < len(tokens) and k < end + 2 and tokens[k].text in _AGE_LEAD:
+            k += 1
+        if k + 1 >= len(tokens) or not tokens[k].text.isdigit() or len(tokens[k].text) > 3:
+            return False
+        age, after = tokens[k], tokens[k + 1]
+        if age.start == tokens[k - 1].end:
+            return False  # Tc-99m: an isotope, glued to its element
+        if after.lower in _YEARS_OLD:
+            return True
+        # 45F; lower case only in lower-case text (99m is metres, minutes)
+        sexes = {"F", "M", "f", "m"} if tokens[end - 1].text.islower() else {"F", "M"}
+        return after.start == age.end and after.text in sexes
 
     def _vocative(self, tokens: list[_Token], end: int) -> bool:
         """``Seamus, can you ...``: a name, a comma, then a request."""
@@ -1329,6 +1389,8 @@ class NameRecognizer:
                 i > 0 and tokens[i].lower == "by" and tokens[i - 1].lower in _AGENT_VERBS
             )
             or tokens[i].lower == "at"  # only after a human verb: "shouted at Todd"
+            # "spoke with Hope", "talked to Will": the verb is the cue
+            or (i > 0 and tokens[i].lower in _TALK_TO and tokens[i - 1].lower in _TALKED)
         )
         end = self._run(tokens, k, lower_ok=strong, any_lower=strong)
         first = tokens[k]
@@ -1455,6 +1517,11 @@ class NameRecognizer:
             return  # "left, mild"; but "Price, Grace" is a name
         if not (known_surname and known_given):
             return
+        if surname.upper and not (self._in_lexicon(surname) or self._in_lexicon(given)):
+            if not (_voiced(surname.lower) and _voiced(given.lower)):
+                return  # "cine SSFP, LGE", "CTA, CTP": acronyms have few vowels
+            if i + 4 < len(tokens) and tokens[i + 3].text == "," and tokens[i + 4].upper:
+                return  # "DWI, ADC, SWI": a list of acronyms
         clinical = self._lex.clinical
         if (surname.lower in clinical or given.lower in clinical) and not (
             self._surname(surname) and self._first_name(given)
@@ -1617,14 +1684,21 @@ class NameRecognizer:
         phrase = " ".join(words)
         before = tokens[start - 1].lower if start else ""
         after = tokens[end].lower if end < len(tokens) else ""
-        if (len(words) > 1 and phrase in clinical) or (
+        pairs = [f"{a}{joint}{b}" for a, b in itertools.pairwise(words) for joint in " -"]
+        if any(pair in clinical for pair in pairs) or (
             f"{before} {phrase}" in clinical or f"{phrase} {after}" in clinical
         ):
-            return True
+            return True  # Ann Arbor, Mallory Weiss (mallory-weiss) tear, "Hodgkin, Ann Arbor"
         if rules & _NAMING_RULES or any(t.initial for t in span):
             return False
-        if len(words) > 1:  # Philips Achieva: clinical words and nothing else
-            return all(word in clinical for word in words)
+        if len(words) > 1:
+            # Philips Achieva: clinical words and nothing else; but a common
+            # given name before a surname is a person whatever eponyms the
+            # words also make: James Wilson, Kelly Johnson, Russell Evans
+            given = next(t for t in span if t.is_word and not t.initial)
+            return all(word in clinical for word in words) and not (
+                self._frequent_first_name(given) and self._surname(span[-1])
+            )
         # Hodgkin, Hodgkin-related: a clinical word, alone or joined to words
         parts = words[0].split("-")
         return any(part in clinical for part in parts) and all(
@@ -1636,7 +1710,13 @@ class NameRecognizer:
         if tokens[k].lower not in self._lex.clinical:
             return False
         following = tokens[k + 1] if k + 1 < len(tokens) else None
-        if following is None or not following.is_word:
+        if following is None:
+            return False
+        if following.text.isdigit() and len(following.text) == 1:
+            # Bosniak 2F, Gleason 7, Fazekas 2; not Smith 4 (a common name
+            # and a number may be a person and their age or room)
+            return not self._common_name(tokens[k])
+        if not following.is_word:
             return False
         if _ROMAN_GRADE.fullmatch(following.text) or following.lower in HEAD_NOUNS:
             return True

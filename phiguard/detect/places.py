@@ -2,7 +2,9 @@
 
 A capitalised name from the US place list (USPS city names) is a place when
 a locative word comes before it (``in``, ``from``, ``near``, ``resident
-of``) or a state follows it (``Springfield, Illinois``, ``Mobile, AL``).
+of``) or a state follows it (``Springfield, Illinois``, ``Mobile, AL``); a
+place of two words or more also after a comma (``Lakeside Clinic, San
+Diego``, ``Valley Clinic, New York``; not ``Hodgkin, Ann Arbor stage II``).
 A one-word place that is also a common given name or a clinical word needs
 the state: ``to Marion`` may be a person, ``in Mass`` a hospital's name.
 """
@@ -59,32 +61,53 @@ class PlaceRecognizer:
             self._lex.first_names.get(name, 0) >= FREQUENT_FIRST_NAME or name in self._lex.clinical
         )
 
+    def _city_state(self, match: regex.Match[str]) -> Iterator[Finding]:
+        """``Valley Clinic, New York``: a run that is no place took, as its
+        state, a state that is also a city of two words (New York)."""
+        state = match.group("state")
+        if state is None or not state.startswith(","):
+            return
+        name = state.lstrip(", ")
+        if " " in name and name.lower() in self._lex.places:
+            start = match.end("state") - len(name)
+            yield Finding(start, match.end("state"), "ADDRESS", 0.7, name, self.name)
+
     def find(self, text: str) -> Iterator[Finding]:
         for match in _CANDIDATE.finditer(text):
-            words = match.group("name").split()
-            opener = words[0].lower()
-            if opener not in self._openers and opener.rstrip(".") not in self._openers:
-                continue  # no place begins so
-            # the longest leading run of words that is a place: "New York City"
-            for size in range(len(words), 0, -1):
-                name = " ".join(words[:size]).lower().rstrip(".")
-                if name in self._lex.places:
-                    break
-            else:
-                continue
-            start = match.start("name")
-            end = start + len(" ".join(words[:size]).rstrip("."))
-            rest = " ".join(words[size:])
-            # "Brooklyn NY": the capitalised run took the state in
-            with_state = (not rest and match.group("state") is not None) or (
-                rest != "" and _STATE.fullmatch(rest) is not None
-            )
-            before = text[max(0, start - 30) : start]
-            if with_state:
-                end = match.end()
-                score = 0.85
-            elif _LOCATIVE.search(before) and not self._ambiguous(name):
-                score = 0.8 if " " in name else 0.7  # New York: no one's name
-            else:
-                continue
-            yield Finding(start, end, "ADDRESS", score, text[start:end], self.name)
+            place = self._place(text, match)
+            if place is not None:
+                yield place
+            if place is None or place.end < match.end():
+                yield from self._city_state(match)
+
+    def _place(self, text: str, match: regex.Match[str]) -> Finding | None:
+        """The place a capitalised run begins with, if its context makes it one."""
+        words = match.group("name").split()
+        opener = words[0].lower()
+        if opener not in self._openers and opener.rstrip(".") not in self._openers:
+            return None  # no place begins so
+        # the longest leading run of words that is a place: "New York City"
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size]).lower().rstrip(".")
+            if name in self._lex.places:
+                break
+        else:
+            return None
+        start = match.start("name")
+        end = start + len(" ".join(words[:size]).rstrip("."))
+        rest = " ".join(words[size:])
+        # "Brooklyn NY": the capitalised run took the state in
+        with_state = (not rest and match.group("state") is not None) or (
+            rest != "" and _STATE.fullmatch(rest) is not None
+        )
+        before = text[max(0, start - 30) : start]
+        if with_state:
+            end = match.end()
+            score = 0.85
+        elif _LOCATIVE.search(before) and not self._ambiguous(name):
+            score = 0.8 if " " in name else 0.7  # New York: no one's name
+        elif " " in name and before.endswith(", ") and name not in self._lex.clinical:
+            score = 0.7  # "Lakeside Clinic, San Diego": where a place is
+        else:
+            return None
+        return Finding(start, end, "ADDRESS", score, text[start:end], self.name)

@@ -16,6 +16,9 @@ PLACES = [
     "the scan in «Brooklyn NY» was",
     "«Springfield, Illinois» is where",
     "grew up near «Tulsa» and",
+    # a place of two words after a comma; a state that is a city too
+    "seen at Lakeside Clinic, «San Diego» last week",
+    "treated at Valley Clinic, «New York», on Monday",
 ]
 
 NOT_PLACES = [
@@ -24,6 +27,10 @@ NOT_PLACES = [
     "Reading the study again",
     "Orange juice before the scan",
     "in Graves disease the thyroid",
+    # a staging system that is a town too; countries and states alone
+    "Hodgkin, Ann Arbor stage II",
+    "has family in Italy and Mexico",
+    "drove up from Texas",
 ]
 
 
