@@ -84,7 +84,9 @@ clinical phrase (``Mallory Weiss``, ``Ann Arbor``), and a span made only of
 its words, unless a title, a cue or a naming rule makes it a person
 (``Mr. Baker's Baker's cyst`` keeps the cyst); a common given name before a
 surname is a person whatever eponyms its words make (``James Wilson``,
-``Kelly Johnson``: the commonest names are eponyms too). Months, holidays,
+``Kelly Johnson``: the commonest names are eponyms too), and so is a very
+common given name alone where no eponym stands (``Thomas needs a CT``;
+not ``pouch of Douglas``, ``positive Murphy``, ``Wilson's``, ``the Aria``). Months, holidays,
 countries and US states that are no frequent given names count as words
 (``returned from Nigeria``, ``closed over Christmas``).
 
@@ -225,6 +227,18 @@ STOP_WORDS = frozenset(
 _NOT_TITLES = frozenset({"MS", "SR", "FR"})
 _SENTENCE_END = frozenset('.!?\n:;•*>|([{"“-–—')
 
+#: Words before a clinical word that make it the eponym or the thing it
+#: names, not a person: pouch *of* Douglas, *positive* Murphy, *the* Aria.
+_EPONYM_LEADS = frozenset(
+    """
+    of positive negative neg pos + the a an our your their this that these those
+    hx dx ddx likely possible probable suspected suspect known presumed modified grade
+    type stage class
+    """.split()
+)
+_DIAGNOSIS_LEADS = frozenset("r/o h/o c/w".split())
+#: Words after a bare possessive eponym: "Wilson's and", "Barrett's without".
+_FUNCTION_WORDS = STOP_WORDS | frozenset("without vs versus".split())
 #: Nouns that make the clinical word before them an eponym: Baker's *cyst*,
 #: Graves *disease*, Kerley B *lines*, Glasgow *Coma* Scale.
 HEAD_NOUNS = frozenset(
@@ -240,7 +254,8 @@ HEAD_NOUNS = frozenset(
     dementia thyroiditis encephalopathy cirrhosis ulcers polyp polyps gangrene arthritis
     prostatectomy procedure resection anastomosis fundoplication esophagectomy vs murmur
     murmurs complex complexes shunt valve pacer pacemaker coil scanner scan linac system
-    sequence guideline guidelines society tear tears
+    sequence guideline guidelines society tear tears esophagus crisis nails splint clamp
+    needle frame antigen level levels finger fingers
     """.split()
 )
 
@@ -251,6 +266,9 @@ FREQUENT_SURNAME_RANK = 5_000
 #: Babies given a name for it to count as a given name at all where a rule
 #: needs more than being in the list (lower-case pairs and lists).
 USUAL_FIRST_NAME = 500
+#: Babies given a name for it to be a person, not an eponym or product, when
+#: it stands alone where no eponym stands (Thomas, Kelly, Sofia; not Barrett).
+COMMON_GIVEN_NAME = 20_000
 #: Babies given a name from which the English word list (models/build_lexicons.py)
 #: leaves a WordNet noun out as a name first; with FREQUENT_SURNAME_RANK, the
 #: same rule for surnames. Below both, a name that is no word in the list is
@@ -1701,9 +1719,28 @@ class NameRecognizer:
             )
         # Hodgkin, Hodgkin-related: a clinical word, alone or joined to words
         parts = words[0].split("-")
-        return any(part in clinical for part in parts) and all(
+        clinical_word = any(part in clinical for part in parts) and all(
             part in clinical or _english(part, self._lex.english) for part in parts
         )
+        return clinical_word and not self._named_alone(tokens, start)
+
+    def _named_alone(self, tokens: Sequence[_Token], k: int) -> bool:
+        """A common given name that is an eponym or product too, where no
+        eponym stands: ``Thomas needs a CT``, ``Kelly's CT``, ``Sofia has a
+        mass``; not ``pouch of Douglas``, ``the Aria``, ``positive Murphy``
+        or a bare possessive (``Wilson's``, ``Addison's and ...``). (Before
+        a clinical noun it is in eponym use: ``Thomas splint``.)"""
+        token = tokens[k]
+        common = self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
+        if not token.titled or "-" in token.text or not common:
+            return False
+        if k and (tokens[k - 1].lower in _EPONYM_LEADS or tokens[k - 1].lower in self._lex.products):
+            return False  # "MAGNETOM Vida": a vendor's model
+        if k > 2 and "".join(t.lower for t in tokens[k - 3 : k]) in _DIAGNOSIS_LEADS:
+            return False  # r/o Wilson, h/o Addison
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        bare = following is None or not following.is_word or following.lower in _FUNCTION_WORDS
+        return not (token.possessive and bare)
 
     def _eponym_use(self, tokens: Sequence[_Token], k: int) -> bool:
         """Clinical word ``k`` names a disease, sign or grade here: Baker's cyst."""
@@ -1718,14 +1755,14 @@ class NameRecognizer:
             return not self._common_name(tokens[k])
         if not following.is_word:
             return False
-        if _ROMAN_GRADE.fullmatch(following.text) or following.lower in HEAD_NOUNS:
+        if _ROMAN_GRADE.fullmatch(following.text) or self._head_noun(following):
             return True
         if following.initial and not (following.dot and self._frequent_first_name(tokens[k])):
             return True  # a letter grade: Weber C, Child-Pugh A, Danis-Weber B.
         # "Kerley B lines", "Chiari I malformation": a letter or grade between
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         if (following.initial or following.lower in self._lex.clinical) and after is not None:
-            return after.lower in HEAD_NOUNS
+            return self._head_noun(after)
         return False
 
     def _draft(self, text: str) -> _Draft:

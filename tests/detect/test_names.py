@@ -171,6 +171,16 @@ CONTEXT_FREE = [
     "Hodgkin, Ann Arbor stage II",
     "Bosniak 2F cyst, follow-up CT in 6 months",
     "No follow-up needed per Fleischner guidelines",
+    # the same names where eponyms and products stand
+    "fluid in the pouch of Douglas",
+    "positive Murphy, negative McBurney",
+    "likely Wilson's; check ceruloplasmin",
+    "Addison's and Cushing's were excluded",
+    "Barrett's without dysplasia",
+    "the Aria is down again",
+    "r/o Wilson",
+    "Thomas splint applied in the field",
+    "Terry's nails and clubbing",
     # months and holidays, acronym lists, an isotope
     "MRI maintenance is in March and September",
     "fasting for Ramadan, can we give oral contrast?",
@@ -263,6 +273,11 @@ EXACT_ROWS = [
     # age and sex after a name introduce a patient
     "«Cash» - 45M - fall from ladder",
     "«Grace Lee», 72F, short of breath",
+    # a common given name that is an eponym or product too, where no eponym stands
+    "«Thomas» needs a CT today",
+    "«Kelly»'s CT is done",
+    "«Sofia» has a new breast mass",
+    "Let «Douglas» know the scan is done",
     # addressed before the full stop; relatives and guardians are someone's
     "Got it, «Hunter».",
     "«Rosa»'s guardian called back",
