@@ -1734,7 +1734,8 @@ class NameRecognizer:
         common = self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
         if not token.titled or "-" in token.text or not common:
             return False
-        if k and (tokens[k - 1].lower in _EPONYM_LEADS or tokens[k - 1].lower in self._lex.products):
+        lead = tokens[k - 1].lower if k else ""
+        if lead in _EPONYM_LEADS or lead in self._lex.products:
             return False  # "MAGNETOM Vida": a vendor's model
         if k > 2 and "".join(t.lower for t in tokens[k - 3 : k]) in _DIAGNOSIS_LEADS:
             return False  # r/o Wilson, h/o Addison
