@@ -26,12 +26,15 @@ lexicon name, also a word      0.20    ``... Galbraith ...``, ``... Young ...`` 
 person verb or role after      0.40    ``Ifeoma called``, ``Kenta from the ED``,
                                        ``Ifeoma is from Lagos``,
                                        ``Hunter (evening tech)``, ``Vaughn v.``
-sign-off                       0.60    ``Thanks so much, Xiaoming``
+sign-off                       0.60    ``Thanks so much, Xiaoming``, ``thanks
+                                       Dawn``, ``... is booked. Sanjay``,
+                                       ``-Wade``, a last line ``Tunde``
 possessive                     0.35    ``Ikenna's CT`` (not an English word)
 given name opening a sentence  0.20    ``Scott is ...``, ``Asya spent ...``
 subject a he/she/him/his/her   0.35    ``Oyewole is late; tell him ...`` (no
 refers to                              word, no clinical term, no other name
-                                       between)
+                                       between; or a very common given name:
+                                       ``Will is late, start without him``)
 DICOM name (CARET^GIVEN)       0.60    ``MORALES^FAITH^ANN`` outside a header dump
 unknown capitalised word       0.25    ``... Xiaoling ...`` mid-sentence
 lower-case given + surname     0.50    ``dagny okonkwo needs ...`` (no word of
@@ -53,7 +56,8 @@ addressed, closing a sentence  0.40    ``Thanks for the read, Roy!``, ``Got it,
 age and sex after              0.55    ``Cash - 45M - fall``, ``Grace Lee, 72F``
 lower-case given, initial,     0.55    ``benjamin a seiler``, ``codey m ross``
 surname                                (the surname may be a word then)
-lower-case name, person's verb 0.55    ``bártová began ...``, ``maria complained``
+lower-case name, person's verb 0.55    ``bártová began ...``, ``maria complained``,
+                                       ``chinedu just paged me``
 another mention of a plain     0.60    ``met Teodora Vukovic; Vukovic agrees``
 name's word (full name, title,         (same spelling and case; not an eponym
 cue, or one word the rules             use; a word or eponym only from a full
@@ -176,6 +180,19 @@ _SUBJECT_VERBS = frozenset(
 #: what follows the age (``8 yo``).
 _AGE_LEAD = frozenset(",(-–:")
 _YEARS_OLD = frozenset("yo yof yom yr yrs".split())
+#: What people do, after a lower-case word that may be a name: "maria
+#: complained", "chinedu paged me".
+_SPEAKING = frozenset(
+    """
+    called calls says said asked asks wants wanted paged texted phoned emailed messaged
+    replied mentioned
+    """.split()
+)
+_LOWER_PERSON_VERBS = HUMAN_VERBS | _SPEAKING
+_DETERMINERS = frozenset("the a an this that these those my your his her our their its".split())
+_ADVERBS = frozenset("just also already still now then again".split())
+#: Words between a sign-off and the name: "thanks so much Dawn", "thank you Ola".
+_THANKS_FILLERS = frozenset("so much very again a lot all you for everything".split())
 #: Verbs of talking, and the words that join them to the person talked to.
 _TALKED = frozenset(
     "spoke speak speaking talked talk talking discussed met meeting chatted".split()
@@ -891,7 +908,9 @@ class NameRecognizer:
                     yield _Evidence(i, i + 1, weight, "lexicon_word")
                 elif not at_start or post_cue or human or referred:
                     yield _Evidence(i, i + 1, EVIDENCE["unknown_word"], "unknown_word")
-            elif token.titled and self._in_lexicon(token) and (post_cue or human or not at_start):
+            elif token.titled and self._in_lexicon(token) and (
+                post_cue or human or referred or not at_start
+            ):
                 yield _Evidence(i, i + 1, EVIDENCE["word_name"], "word_name")
             if human and end > i:
                 yield _Evidence(i, end, EVIDENCE["human_verb"], "human_verb")
@@ -906,7 +925,7 @@ class NameRecognizer:
             # "Scott is a very ...", "Asya spent a year": a name as subject
             subject = at_start and end == i + 1 and end < count
             subject = subject and tokens[end].lower in _SUBJECT_VERBS
-            if subject and self._first_name(token) and not self._is_word(token):
+            if subject and self._first_name(token) and (referred or not self._is_word(token)):
                 yield _Evidence(i, end, EVIDENCE["subject"], "subject")
             if (end > i and post_cue) or vocative:
                 yield _Evidence(i, end, EVIDENCE["post_cue"], "post_cue")
@@ -975,11 +994,15 @@ class NameRecognizer:
         English word), no hyphenated compound and no short abbreviation
         (``Tdap is due, he declined``), and the subject must act: in the
         passive (``Shingrix was given to her``) it is what is done to the
-        patient the pronoun means."""
+        patient the pronoun means. A very common given name that is a word
+        too qualifies whatever its length (``Will is late, start without
+        him``, ``Rose is back; she is on Plavix``)."""
         token = tokens[i]
-        if not token.titled or token.possessive or "-" in token.text or len(token.text) < 5:
+        if not token.titled or token.possessive or "-" in token.text:
             return False
-        if not self._unlisted(token) or self._passive(tokens, i + 1):
+        if not (len(token.text) >= 5 and self._unlisted(token)) and not self._word_given_name(token):
+            return False
+        if self._passive(tokens, i + 1):
             return False
         if self._thing_state(tokens, i + 1):
             return False  # "Prevnar is due; he declined": people are not due
@@ -997,12 +1020,27 @@ class NameRecognizer:
                 return False  # "Oyewole told Dr. Ames his plan": whose plan?
         return False
 
+    def _word_given_name(self, token: _Token) -> bool:
+        """A very common given name that is an English word too (Will, Rose,
+        Hunter, Grace), no clinical term, month or holiday."""
+        return (
+            self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
+            and self._is_word(token)
+            and token.lower not in self._lex.clinical
+            and token.lower not in _CALENDAR
+        )
+
     def _thing_state(self, tokens: list[_Token], k: int) -> bool:
         """Token ``k`` is a form of "to be" before a state only things are in,
-        maybe after an adverb: ``is due``, ``is now overdue``, ``was not available``."""
+        maybe after an adverb: ``is due``, ``is now overdue``, ``was not
+        available`` (but ``is due for`` a scan, a person is)."""
         if tokens[k].lower not in _BE:
             return False
-        return any(t.lower in _THING_STATES for t in tokens[k + 1 : k + 3])
+        for j in range(k + 1, min(k + 3, len(tokens))):
+            if tokens[j].lower in _THING_STATES:
+                # "Mark is due for his CT": people are due for things
+                return j + 1 >= len(tokens) or tokens[j + 1].lower != "for"
+        return False
 
     def _passive(self, tokens: list[_Token], k: int) -> bool:
         """Token ``k`` is a form of "to be" before a past participle, maybe
@@ -1214,12 +1252,15 @@ class NameRecognizer:
             and len(given.text) > 2
             and not given.possessive
             and (
-                given.lower in first_names or not given.plain or tokens[i + 1].lower in HUMAN_VERBS
+                given.lower in first_names
+                or not given.plain
+                or tokens[i + 1].lower in _LOWER_PERSON_VERBS
+                or tokens[i + 1].lower in _ADVERBS
             )
         ]
         for i in openers:
             given = tokens[i]
-            if tokens[i + 1].lower in HUMAN_VERBS and self._lower_subject(tokens, i):
+            if self._acts(tokens, i) and self._lower_subject(tokens, i):
                 # "bártová began writing", "maria complained": a name doing
                 # what people do
                 yield _Evidence(i, i + 1, EVIDENCE["human_verb"], "human_verb")
@@ -1238,6 +1279,8 @@ class NameRecognizer:
             surname = tokens[k]
             if not surname.text.islower() or len(surname.text) < 3:
                 continue
+            if surname.lower in _LOWER_PERSON_VERBS and not middle:
+                continue  # "dr wang said": the verb, though Said is a name too
             if self._lower_word(surname) and not self._worded_surname(tokens, i, k, middle):
                 continue
             if self._is_word(given) and not middle:
@@ -1256,11 +1299,20 @@ class NameRecognizer:
             rule = "lower_initial" if middle else "lower_pair"
             yield _Evidence(i, k + 1, EVIDENCE[rule], rule)
 
+    def _acts(self, tokens: list[_Token], i: int) -> bool:
+        """A verb only people do follows token ``i``, maybe after an adverb:
+        ``complained``, ``just paged``, ``said``."""
+        k = i + 1
+        if k < len(tokens) and tokens[k].lower in _ADVERBS:
+            k += 1
+        return k < len(tokens) and tokens[k].lower in _LOWER_PERSON_VERBS
+
     def _lower_subject(self, tokens: list[_Token], i: int) -> bool:
         """A lower-case word before a verb only people do that is a name: a
-        common given name or a word with diacritics, no English or clinical
-        word, no cue (``my friend lives``), at a sentence's start or after a
-        function word (not ``inter alia complained``)."""
+        given name or a word in no list that could be one (``chinedu just
+        paged me``), no English or clinical word, no cue (``my friend
+        lives``), at a sentence's start or after a function word (not
+        ``inter alia complained``)."""
         token = tokens[i]
         if len(token.text) < 4 or self._lower_word(token) or self._is_word(token):
             return False
@@ -1269,7 +1321,13 @@ class NameRecognizer:
             return False  # "inter alia complained"; "eva kleist lives": the pair has it
         if token.lower in STRONG_CUES:
             return False  # "my friend lives"
-        return self._frequent_first_name(token) or not token.text.isascii()
+        if previous is not None and previous.lower in _DETERMINERS:
+            return False  # "the nodul grew": a thing, misspelt
+        if self._first_name(token) or not token.text.isascii():
+            return True
+        # a word no list knows, before a verb of speaking: "chinedu just paged me"
+        k = i + 2 if tokens[i + 1].lower in _ADVERBS else i + 1
+        return self._pronounceable(token) and tokens[k].lower in _SPEAKING
 
     def _worded_surname(self, tokens: list[_Token], i: int, k: int, middle: bool) -> bool:
         """A lower-case surname that is also a word or clinical term (ross,
@@ -1481,7 +1539,9 @@ class NameRecognizer:
         return token.upper == beside.upper and token.text.islower() == beside.text.islower()
 
     def _signature(self, text: str, tokens: list[_Token], starts: list[int]) -> Iterator[_Evidence]:
-        """``-- Lorenzo`` / ``- Dana K.``: a name alone on a line after a dash."""
+        """``-- Lorenzo`` / ``- Dana K.``: a name alone on a line after a dash;
+        and a given name that closes the message after a sentence or on a
+        line of its own (``the CT is booked. Sanjay``, ``Ok will do. -Wade``)."""
         for match in _SIGNATURE.finditer(text):
             k = bisect.bisect_left(starts, match.end())
             end = self._run(tokens, k)
@@ -1489,13 +1549,45 @@ class NameRecognizer:
                 tail = text[tokens[end - 1].end : tokens[end].start if end < len(tokens) else None]
                 if end == len(tokens) or "\n" in tail:
                     yield _Evidence(k, end, EVIDENCE["sign_off"], "sign_off")
+        closing = self._closing_name(text, tokens)
+        if closing is not None:
+            yield _Evidence(closing, len(tokens), EVIDENCE["sign_off"], "sign_off")
+
+    def _closing_name(self, text: str, tokens: list[_Token]) -> int | None:
+        """Where the name that signs the message off begins, if one does: one
+        to three name words ending the text, after a sentence's end, a line
+        break or a dash, the first a given name that is no plain word."""
+        count = len(tokens)
+        for k in range(max(1, count - 3), count):
+            if self._run(tokens, k) != count:
+                continue
+            first = tokens[k]
+            own_line = "\n" in text[tokens[k - 1].end : first.start]
+            if not first.titled or self._plain_word(first):
+                return None
+            if first.lower in self._lex.clinical and not self._frequent_first_name(first):
+                return None
+            if not self._first_name(first):
+                # "Sent from my iPhone\n\nTunde": on a line of its own, any
+                # word no list knows
+                return k if own_line and not self._is_word(first) else None
+            ended = tokens[k - 1].dot or tokens[k - 1].text in {"!", "?", "-", "—", "–"}
+            return k if ended or own_line else None
+        return None
 
     def _after_sign_off(self, text: str, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
-        """Thanks, Dana / Best regards, Sabine Weber / thanks so much, Xiaoming."""
+        """Thanks, Dana / Best regards, Sabine Weber / thanks so much, Xiaoming
+        / thanks so much Dawn (a given name ending the line)."""
         k = i + 1
         while k < len(tokens) and k < i + 4 and tokens[k].text != ",":
+            if tokens[k].titled:
+                if self._first_name(tokens[k]) and not self._plain_word(tokens[k]):
+                    k -= 1  # no comma: the name itself
+                break
+            if tokens[k].lower not in _THANKS_FILLERS:
+                return
             k += 1
-        if k >= len(tokens) or tokens[k].text != ",":
+        if k >= len(tokens) or (tokens[k].text != "," and tokens[k + 1 :][:1] == []):
             return
         end = self._run(tokens, k + 1)
         if end > k + 1 and end - k - 1 <= 3:

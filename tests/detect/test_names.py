@@ -171,6 +171,12 @@ CONTEXT_FREE = [
     "Hodgkin, Ann Arbor stage II",
     "Bosniak 2F cyst, follow-up CT in 6 months",
     "No follow-up needed per Fleischner guidelines",
+    # messages that end in a word, a heading or a product; misspelt things
+    "Impression:\n\nUnremarkable",
+    "The lesion was seen on CT. Hodgkin",
+    "thanks for the CT",
+    "pls tell me if the nodul grew",
+    "radiology called about the add-on",
     # the same names where eponyms and products stand
     "fluid in the pouch of Douglas",
     "positive Murphy, negative McBurney",
@@ -278,6 +284,18 @@ EXACT_ROWS = [
     "«Kelly»'s CT is done",
     "«Sofia» has a new breast mass",
     "Let «Douglas» know the scan is done",
+    # a given name closing the message, after a sentence, a dash or a blank line
+    "Hi, the CT is scheduled. «Sanjay»",
+    "Ok will do. -«Wade»",
+    "Sent from my iPhone\n\n«Tunde»",
+    "Thanks so much «Dawn»",
+    # a common given name that is a word, as the subject a pronoun refers to
+    "«Will» is going to be late, start the list without him.",
+    "«Rose» is back for the biopsy, she is on Plavix",
+    "«Mark» is due for his CT",
+    # lower case, before a verb of speaking; the verb is no surname
+    "«chinedu» just paged me about the pneumo",
+    "«dr wang» said the study is fine",
     # addressed before the full stop; relatives and guardians are someone's
     "Got it, «Hunter».",
     "«Rosa»'s guardian called back",
