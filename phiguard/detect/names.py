@@ -908,8 +908,10 @@ class NameRecognizer:
                     yield _Evidence(i, i + 1, weight, "lexicon_word")
                 elif not at_start or post_cue or human or referred:
                     yield _Evidence(i, i + 1, EVIDENCE["unknown_word"], "unknown_word")
-            elif token.titled and self._in_lexicon(token) and (
-                post_cue or human or referred or not at_start
+            elif (
+                token.titled
+                and self._in_lexicon(token)
+                and (post_cue or human or referred or not at_start)
             ):
                 yield _Evidence(i, i + 1, EVIDENCE["word_name"], "word_name")
             if human and end > i:
@@ -1000,7 +1002,8 @@ class NameRecognizer:
         token = tokens[i]
         if not token.titled or token.possessive or "-" in token.text:
             return False
-        if not (len(token.text) >= 5 and self._unlisted(token)) and not self._word_given_name(token):
+        unlisted = len(token.text) >= 5 and self._unlisted(token)
+        if not unlisted and not self._word_given_name(token):
             return False
         if self._passive(tokens, i + 1):
             return False
