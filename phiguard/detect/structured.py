@@ -374,6 +374,8 @@ _PL = "pl"  # point^room^bed^facility: the facility
 _HD = "hd"  # namespace^universal id: component 1
 _WHOLE = "whole"  # the whole field (each repetition)
 
+#: Labels of fields that hold numbers; what else stands there is PHI too.
+_NUMBERED = frozenset({"MRN", "ACCESSION", "ID", "SSN", "PHONE"})
 #: (segment, field number) → (label, kind). Field numbers as in the standard.
 HL7_FIELDS: dict[tuple[str, int], tuple[str, str]] = {
     ("MSH", 4): ("FACILITY", _HD),
@@ -565,6 +567,9 @@ class Hl7Recognizer:
             comp_offset, component = components[0]
             if len(components) >= 5 and components[4][1] == "SS":
                 label = "SSN"
+            if component.strip() and not any(char.isdigit() for char in component):
+                # no id but words (a name pasted in PID-3): the whole field
+                comp_offset, component = offset, value
             yield from self._maybe(text, label, comp_offset, component)
         elif kind == _HD:
             comp_offset, component = components[0]
@@ -577,8 +582,10 @@ class Hl7Recognizer:
                 if position < len(components):
                     yield from self._maybe(text, label, *components[position])
         elif kind in (_XPN, _XCN):
-            names = components[1:5] if kind == _XCN else components[:4]
-            if kind == _XCN and components[0][1]:
+            # an XCN's id first, but "KOWALSKI^ANNA^^^DR" (no id) is pasted too
+            with_id = kind == _XCN and any(char.isdigit() for char in components[0][1])
+            names = components[1:5] if with_id else components[:4]
+            if with_id:
                 yield from self._maybe(text, "ID", *components[0])
             filled = [(o, c) for o, c in names if c.strip()]
             if filled:
@@ -591,9 +598,15 @@ class Hl7Recognizer:
         if span is None:
             return
         found = text[span[0] : span[1]]
-        # A name field holding a number (an ID typed into PID-5) is still PHI.
-        if value_fits(label, found) or (label == "NAME" and value_fits("ID", found)):
+        if value_fits(label, found):
             yield Finding(span[0], span[1], label, 0.95, found, self.name)
+        elif label == "NAME" and value_fits("ID", found):
+            # A name field holding a number (an ID typed into PID-5) is still PHI.
+            yield Finding(span[0], span[1], "ID", 0.95, found, self.name)
+        elif label in _NUMBERED and value_fits("NAME", found):
+            # ... and so is a name in a number's field (a shifted segment, an
+            # alphabetic identifier): where the field is, the PHI is.
+            yield Finding(span[0], span[1], "NAME", 0.9, found, self.name)
 
     def _finding(self, text: str, label: str, offset: int, value: str) -> Finding:
         return Finding(offset, offset + len(value), label, 0.9, value, self.name)

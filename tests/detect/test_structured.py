@@ -42,6 +42,18 @@ ROWS = [
         ["ID", "ACCESSION", "DATE"],
     ),
     ("ORC|NW|||||||||||«1881045523»^«PRICE^ELEANOR»^^^^MD", ["ID", "NAME"]),
+    # a provider pasted without an id; a name where an id belongs
+    ("PV1|1|I|4W^412^01||||«ADEBAYO^OLUWASEUN»^^^DR", ["NAME"]),
+    ("PID|||«Jean-Baptiste^Marie-Claire»", ["NAME"]),
+    (
+        "OBR|1|«123456»|«A778812»|71020^CHEST||||||||||||«KOWALSKI^ANNA»^^^DR",
+        ["ID", "ACCESSION", "NAME"],
+    ),
+    # a segment shifted by one field: a name where the call-back phone belongs
+    (
+        "OBR|1|«123456»|«A778812»|71020^CHEST|||||||||||||«KOWALSKI^ANNA^^^DR»",
+        ["ID", "ACCESSION", "NAME"],
+    ),
     (
         "MSH|^~\\&|EPIC|«MERCYVALLEY»|RADIANT|«RIS»|«20240311083512»||ORM^O01",
         ["FACILITY", "FACILITY", "DATE"],
