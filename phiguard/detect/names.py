@@ -54,6 +54,9 @@ verb only people do, after     0.40    ``Oyelaran complained``, ``shouted at Tod
 addressed, closing a sentence  0.40    ``Thanks for the read, Roy!``, ``Got it,
                                        Hunter.`` (a common given name)
 age and sex after              0.55    ``Cash - 45M - fall``, ``Grace Lee, 72F``
+room or bed                    0.55    ``Young in room 4``, ``Bed 7 Huang``
+addressed, opening a message   0.40    ``Seamus, can you ...``, ``Giang, the
+                                       disc is ...``, ``Grace - the room ...``
 lower-case given, initial,     0.55    ``benjamin a seiler``, ``codey m ross``
 surname                                (the surname may be a word then)
 lower-case name, person's verb 0.55    ``bártová began ...``, ``maria complained``,
@@ -180,6 +183,8 @@ _SUBJECT_VERBS = frozenset(
 #: what follows the age (``8 yo``).
 _AGE_LEAD = frozenset(",(-–:")
 _YEARS_OLD = frozenset("yo yof yom yr yrs".split())
+#: Where patients lie: "Young in room 4", "Bed 7 Huang".
+_ROOMS = frozenset("room rm bed bay pod cubicle".split())
 #: What people do, after a lower-case word that may be a name: "maria
 #: complained", "chinedu paged me".
 _SPEAKING = frozenset(
@@ -191,6 +196,7 @@ _SPEAKING = frozenset(
 _LOWER_PERSON_VERBS = HUMAN_VERBS | _SPEAKING
 _DETERMINERS = frozenset("the a an this that these those my your his her our their its".split())
 _ADVERBS = frozenset("just also already still now then again".split())
+_REQUESTS = frozenset("can could would please pls plz do".split())
 #: Words between a sign-off and the name: "thanks so much Dawn", "thank you Ola".
 _THANKS_FILLERS = frozenset("so much very again a lot all you for everything".split())
 #: Verbs of talking, and the words that join them to the person talked to.
@@ -339,11 +345,22 @@ EVIDENCE = {
     "repeat": 0.60,
     "pronoun": 0.35,
     "age_sex": 0.55,
+    "room": 0.55,
 }
 #: Evidence that names someone outright, so that a clinical word it points at
 #: is a person (``Nurse Foley``, ``Hartmann called``, ``Adeyemi and Murphy``).
 _NAMING_RULES = frozenset(
-    {"strong_cue", "sign_off", "post_cue", "inverted", "vocative", "repeat", "listed", "age_sex"}
+    {
+        "strong_cue",
+        "sign_off",
+        "post_cue",
+        "inverted",
+        "vocative",
+        "repeat",
+        "listed",
+        "age_sex",
+        "room",
+    }
 )
 #: Rules that make a one-word name plain enough to lend it to its other mentions.
 _PLAIN_RULES = frozenset({"title", "strong_cue", "inverted", "caret", "sign_off"})
@@ -894,6 +911,7 @@ class NameRecognizer:
             )
             if referred:
                 yield _Evidence(i, end, EVIDENCE["pronoun"], "pronoun")
+            vocative = at_start and end == i + 1 and self._vocative(tokens, i, end)
             if end - i >= 2:
                 yield from self._pair(tokens, i, end)
             elif token.titled and not self._is_word(token):
@@ -911,12 +929,11 @@ class NameRecognizer:
             elif (
                 token.titled
                 and self._in_lexicon(token)
-                and (post_cue or human or referred or not at_start)
+                and (post_cue or human or referred or vocative or not at_start)
             ):
                 yield _Evidence(i, i + 1, EVIDENCE["word_name"], "word_name")
             if human and end > i:
                 yield _Evidence(i, end, EVIDENCE["human_verb"], "human_verb")
-            vocative = at_start and end == i + 1 and self._vocative(tokens, end)
             if vocative and not self._is_word(token) and not self._in_lexicon(token):
                 # "Warrane, can I ...": a word in no list, addressed
                 yield _Evidence(i, end, EVIDENCE["unknown_word"], "unknown_word")
@@ -924,6 +941,8 @@ class NameRecognizer:
                 yield _Evidence(i, end, EVIDENCE["vocative"], "vocative")
             if end > i and self._age_sex(tokens, i, end):
                 yield _Evidence(i, end, EVIDENCE["age_sex"], "age_sex")
+            if end > i and self._in_room(tokens, i, end):
+                yield _Evidence(i, end, EVIDENCE["room"], "room")
             # "Scott is a very ...", "Asya spent a year": a name as subject
             subject = at_start and end == i + 1 and end < count
             subject = subject and tokens[end].lower in _SUBJECT_VERBS
@@ -1402,11 +1421,40 @@ class NameRecognizer:
         sexes = {"F", "M", "f", "m"} if tokens[end - 1].text.islower() else {"F", "M"}
         return after.start == age.end and after.text in sexes
 
-    def _vocative(self, tokens: list[_Token], end: int) -> bool:
-        """``Seamus, can you ...``: a name, a comma, then a request."""
-        if end + 1 >= len(tokens) or tokens[end].text != ",":
+    def _in_room(self, tokens: list[_Token], i: int, end: int) -> bool:
+        """``Young in room 4``, ``Bed 7 Huang``: people lie in rooms and beds;
+        every word a name from the lexicons, no clinical term unless a common
+        given name (not ``Foley in bed 2``, ``Edema in room 4``)."""
+        for t in tokens[i:end]:
+            if not t.initial and not self._in_lexicon(t):
+                return False
+            if t.lower in self._lex.clinical and not self._frequent_first_name(t):
+                return False
+        after = [t.lower for t in tokens[end : end + 3]]
+        if len(after) == 3 and after[0] == "in" and after[1] in _ROOMS and after[2].isdigit():
+            return True
+        return i > 1 and tokens[i - 2].lower in _ROOMS and tokens[i - 1].text.isdigit()
+
+    def _vocative(self, tokens: list[_Token], i: int, end: int) -> bool:
+        """``Seamus, can you ...``: a name, a comma, then a request; or a
+        given name (or a word no list knows) opening a message or a line,
+        then a comma or dash and the message (``Giang, the disc is at the
+        desk``, ``Grace - the room is yours``)."""
+        if end + 1 >= len(tokens):
             return False
-        return tokens[end + 1].lower in {"can", "could", "would", "please", "pls", "plz", "do"}
+        if tokens[end].text == "," and tokens[end + 1].lower in _REQUESTS:
+            return True
+        token, after = tokens[i], tokens[end + 1]
+        if not (i == 0 or token.line_start) or tokens[end].text not in {",", "-", "–", "—"}:
+            return False
+        if not after.is_word or not after.text.islower():
+            return False
+        if token.lower in self._lex.clinical or token.lower in _CALENDAR:
+            return False
+        if self._first_name(token):
+            return not self._plain_word(token)
+        # a word no list knows, written as one (not C'mon)
+        return token.plain and not self._is_word(token) and self._pronounceable(token)
 
     def _after_title(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
         """Dr. O'Neil-Park, Mr. Smith, dr smith, Mrs. dos Santos."""

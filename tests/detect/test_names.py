@@ -171,6 +171,11 @@ CONTEXT_FREE = [
     "Hodgkin, Ann Arbor stage II",
     "Bosniak 2F cyst, follow-up CT in 6 months",
     "No follow-up needed per Fleischner guidelines",
+    # rooms with things in them; messages that open with a word or slang
+    "Edema in room 4 is worse than yesterday",
+    "Foley in bed 2 is leaking",
+    "Overall, the study is normal",
+    "C'mon, the scanner is down again",
     # messages that end in a word, a heading or a product; misspelt things
     "Impression:\n\nUnremarkable",
     "The lesion was seen on CT. Hodgkin",
@@ -284,6 +289,12 @@ EXACT_ROWS = [
     "«Kelly»'s CT is done",
     "«Sofia» has a new breast mass",
     "Let «Douglas» know the scan is done",
+    # people lie in rooms and beds
+    "«Young» in room 4 has a pneumothorax",
+    "Bed 7 «Huang» needs a portable",
+    # a given name or a word no list knows, addressed as a message opens
+    "«Giang», the outside disc is at the front desk",
+    "«Grace» - the fluoro room is yours after 10",
     # a given name closing the message, after a sentence, a dash or a blank line
     "Hi, the CT is scheduled. «Sanjay»",
     "Ok will do. -«Wade»",
