@@ -16,14 +16,15 @@ NER PERSON (default profile)   0.60    ``Rosa Delgado-Marín`` (0.40 for one wor
 surname, first name            0.65    ``SMITH, JOHN A``, ``Smith, John``
 two or more name words         0.50    ``John Smith``, ``J. Smith``, ``Zhang Wei``
 person cue before              0.55    ``her son Miguel``, ``ask Priya``, ``pt Rose``,
-                                       ``spoke with Hope``
+                                       ``spoke with Hope``, ``it's Bill``
 weak cue before                0.20    ``with Okafor``, ``from Hassan``
 lexicon name, not a word       0.45    ``Okafor``, ``Camila`` (a name, not a word)
 common given name, not a       0.50    ``... asked whether Rebecca ...``,
 word, mid-sentence; or a rare          ``... the true gender of Natasja ...``
 name the word list would show          (:meth:`_unlisted`)
 lexicon name, also a word      0.20    ``... Galbraith ...``, ``... Young ...`` mid-sentence
-person verb or role after      0.40    ``Ifeoma called``, ``Kenta from the ED``,
+person verb, role or           0.40    ``Ifeoma called``, ``Kenta from the ED``,
+credential after                       ``Chidinma RN``,
                                        ``Ifeoma is from Lagos``,
                                        ``Hunter (evening tech)``, ``Vaughn v.``
 sign-off                       0.60    ``Thanks so much, Xiaoming``, ``thanks
@@ -213,7 +214,9 @@ _LIST_JOINS = frozenset("and or &".split())
 SIGN_OFFS = frozenset("thanks thank thx best regards cheers sincerely warmly cordially ty".split())
 #: Lower-case words that can start evidence; any other lower-case word is
 #: skipped at once unless a comma follows it ("smith, john").
-_TRIGGERS = TITLES | STRONG_CUES | WEAK_CUES | SIGN_OFFS | _NAMING_VERBS | {"baby", "is", "at"}
+_TRIGGERS = (
+    TITLES | STRONG_CUES | WEAK_CUES | SIGN_OFFS | _NAMING_VERBS | {"baby", "is", "at", "it", "am"}
+)
 #: Relatives and companions: "Misty's daughter", "Okafor's wife" are people's.
 _KIN = frozenset(
     """
@@ -229,8 +232,12 @@ PARTICLES = frozenset(
 #: Credentials, St./Mt. (places: St. Luke's, Mt. Sinai) and street
 #: abbreviations (88 Larchmont Ave, Dayton) are never names.
 _NEVER_NAMES = frozenset(
-    "md do phd rn np pa dds mbbs facr frcr st mt saint mount "
-    "ave rd blvd ln pkwy hwy ste apt".split()
+    "md do phd rn np pa pa-c dds mbbs facr frcr crna dnp aprn fnp lpn cna rrt pharmd rph "
+    "st mt saint mount ave rd blvd ln pkwy hwy ste apt".split()
+)
+#: Credentials after a name make it a person's: "Chidinma RN", "Raúl Echeverría PA-C".
+_CREDENTIALS = frozenset(
+    "md rn np pa pa-c dds mbbs phd crna dnp aprn fnp lpn cna rrt pharmd rph".split()
 )
 #: Function words: never a lower-case name, whatever the lexicons say.
 STOP_WORDS = frozenset(
@@ -842,6 +849,7 @@ class NameRecognizer:
                 or cue_word in WEAK_CUES
                 or (token.lower in _NAMING_VERBS and self._names_someone(tokens, i))
                 or (token.lower == "is" and i > 0 and tokens[i - 1].lower == "this")
+                or self._introduces(tokens, i)
                 # "Mehrudin shouted at Todd"
                 or (token.lower == "at" and i > 0 and tokens[i - 1].lower in HUMAN_VERBS)
             )
@@ -852,7 +860,7 @@ class NameRecognizer:
                 or token.lower in _CAPITAL_CUES
                 or (i + 1 < count and tokens[i + 1].upper)
             )
-            if cue and consistent and not token.possessive:
+            if cue and consistent and (not token.possessive or token.lower == "it"):
                 yield from self._after_cue(tokens, i)
             if (
                 token.possessive
@@ -895,6 +903,7 @@ class NameRecognizer:
             )
             post_cue = not plain and (
                 follows in POST_CUES
+                or (follows in _CREDENTIALS and not token.upper)
                 or (at_start and self._from_after(tokens, end) and not self._product(token))
                 or (follows == "v" and tokens[end].dot)  # Vaughn v. Holloway
                 or self._role_in_brackets(tokens, end)
@@ -1413,7 +1422,7 @@ class NameRecognizer:
         if k + 1 >= len(tokens) or not tokens[k].text.isdigit() or len(tokens[k].text) > 3:
             return False
         age, after = tokens[k], tokens[k + 1]
-        if age.start == tokens[k - 1].end:
+        if age.start == tokens[k - 1].end and tokens[k - 1].text != "(":
             return False  # Tc-99m: an isotope, glued to its element
         if after.lower in _YEARS_OLD:
             return True
@@ -1463,6 +1472,13 @@ class NameRecognizer:
             # The title goes with the name: "Mrs." alone would say who it is.
             yield _Evidence(i, end, EVIDENCE["title"], "title")
 
+    def _introduces(self, tokens: list[_Token], i: int) -> bool:
+        """``it's Bill again``, ``I am Dana from scheduling``: who is writing."""
+        token = tokens[i]
+        if token.lower == "it":
+            return token.possessive  # it's
+        return token.lower == "am" and i > 0 and tokens[i - 1].text == "I"
+
     def _names_someone(self, tokens: list[_Token], i: int) -> bool:
         """``calls me``, ``named him``: a naming verb and its object."""
         return (
@@ -1511,6 +1527,7 @@ class NameRecognizer:
             naming
             or tokens[i].lower.rsplit("-", 1)[-1] in STRONG_CUES
             or tokens[i].lower == "is"
+            or self._introduces(tokens, i)
             or (
                 # requested by, signed by, read by: a person follows
                 i > 0 and tokens[i].lower == "by" and tokens[i - 1].lower in _AGENT_VERBS

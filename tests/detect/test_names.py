@@ -171,6 +171,9 @@ CONTEXT_FREE = [
     "Hodgkin, Ann Arbor stage II",
     "Bosniak 2F cyst, follow-up CT in 6 months",
     "No follow-up needed per Fleischner guidelines",
+    # "it's" before a word; a credential after an acronym
+    "it's fine, it's Tuesday anyway",
+    "the CT RN called about the IV",
     # rooms with things in them; messages that open with a word or slang
     "Edema in room 4 is worse than yesterday",
     "Foley in bed 2 is leaking",
@@ -289,6 +292,12 @@ EXACT_ROWS = [
     "«Kelly»'s CT is done",
     "«Sofia» has a new breast mass",
     "Let «Douglas» know the scan is done",
+    # who is writing; a credential after a name; an age in brackets
+    "Hi doctor, it's «Bill» again",
+    "I am «Dana» from scheduling",
+    "call «Chidinma» RN about the pt",
+    "ordering «Raúl Echeverría» PA-C.",
+    "peds ED: «Mateo» (4yo) w/ limp x 2 days",
     # people lie in rooms and beds
     "«Young» in room 4 has a pneumothorax",
     "Bed 7 «Huang» needs a portable",
