@@ -567,7 +567,7 @@ class Hl7Recognizer:
             comp_offset, component = components[0]
             if len(components) >= 5 and components[4][1] == "SS":
                 label = "SSN"
-            if component.strip() and not any(char.isdigit() for char in component):
+            if not any(char.isdigit() for char in component) and value_fits("NAME", component):
                 # no id but words (a name pasted in PID-3): the whole field
                 comp_offset, component = offset, value
             yield from self._maybe(text, label, comp_offset, component)
