@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from phiguard.detect.recognizer import Pattern, PatternRecognizer
 
-__all__ = ["ADDRESS_RECOGNIZERS"]
+__all__ = ["ADDRESS_RECOGNIZERS", "AMBIGUOUS_STATE_CODES", "CLEAR_STATE_CODES"]
 
 _STREET_SUFFIX = (
     r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl"
@@ -18,10 +18,14 @@ _STREET_SUFFIX = (
     r"|route|rte)"
 )
 _UNIT = r"(?i:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|building|\#)"
-_CLEAR_STATES = (
+#: State codes that are no word or clinical abbreviation, as alternatives.
+CLEAR_STATE_CODES = (
     "AK|AZ|CA|FL|IA|IL|KS|KY|MN|MT|NC|NH|NJ|NV|NY|OH|RI|SD|TN|TX|UT|VT|WA|WI|WV|WY|DC|ND|NM"
 )
-_AMBIGUOUS_STATES = "AL|AR|CO|CT|DE|GA|HI|ID|IN|LA|MA|MD|ME|MI|MO|MS|NE|OK|OR|PA|SC|VA"
+#: State codes that are words or clinical abbreviations too (CT, MD, OR, IN, ...).
+AMBIGUOUS_STATE_CODES = "AL|AR|CO|CT|DE|GA|HI|ID|IN|LA|MA|MD|ME|MI|MO|MS|NE|OK|OR|PA|SC|VA"
+_CLEAR_STATES = CLEAR_STATE_CODES
+_AMBIGUOUS_STATES = AMBIGUOUS_STATE_CODES
 # Words are possessive and a city starts only where a run of word
 # characters starts: with "-" both inside words and between them, a run such
 # as "Aa-Aa-Aa-..." could be split many ways, at every start (measured:
@@ -36,7 +40,11 @@ _ADDRESS = PatternRecognizer(
         Pattern(
             "street",
             r"(?<![\w.-])\d{1,6}[A-Z]?(?:-\d{1,4})?\s(?:(?:[NSEW]\.?|North|South|East|West)\s)?"
-            r"(?:[A-Z0-9][A-Za-z0-9'.-]*\s){1,4}" + _STREET_SUFFIX + r"\b\.?"
+            # street words; a full stop only inside one (U.S) or ending a short
+            # abbreviation (St., Mt.): "14 AFTER FALL. CT HEAD" is no street
+            r"(?:(?:[A-Z0-9][A-Za-z0-9'-]*+(?:\.[A-Za-z0-9'-]++)*+|[A-Z][A-Za-z]{0,2}\.)\s){1,4}"
+            + _STREET_SUFFIX
+            + r"\b\.?"
             r"(?:,?\s" + _UNIT + r"\.?\s?\#?\s?[A-Z0-9-]{1,6}\b)?"
             # then the city, state and ZIP when they follow: ", Columbus, OH 43081"
             rf"(?:,\s{_CITY}(?![\w-]))?(?:,?\s(?:{_CLEAR_STATES}|{_AMBIGUOUS_STATES})(?![\w-]))?"
@@ -70,9 +78,12 @@ _ADDRESS = PatternRecognizer(
         "«Boulder, CO 80301» | Tel",
         "who resides in «Dallas, TX» and",
         "mail to «PO Box 1234» today",
+        "lives at «12 N. Main St.» now",
+        "at «300 Mt. Vernon Ave» since",
         "zip «60201» area",
     ),
     counterexamples=(
+        "GCS 14 AFTER FALL. CT HEAD",
         "a 3 mm nodule",
         "seen by 2 radiologists",
         "Boston, MA is cold",

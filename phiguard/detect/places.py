@@ -15,28 +15,31 @@ from collections.abc import Iterator
 
 import regex
 
+from phiguard.detect.address import AMBIGUOUS_STATE_CODES, CLEAR_STATE_CODES
 from phiguard.detect.lexicons import Lexicons
 from phiguard.detect.names import FREQUENT_FIRST_NAME
 from phiguard.findings import Finding
 
 __all__ = ["PlaceRecognizer"]
 
-_STATES = (
+_STATE_NAMES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
     "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
     "|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
     "|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
     "|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah"
     "|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
-    "|AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
-    "|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
-_STATE = regex.compile(_STATES)
+#: A state written right after the city, with no comma: "Brooklyn NY".
+_STATE = regex.compile(f"{_STATE_NAMES}|{CLEAR_STATE_CODES}")
 _WORD = r"\p{Lu}[\p{L}'’.-]*+"
 # A capitalised run of one to three words, then maybe ", State".
 _CANDIDATE = regex.compile(
     rf"(?<![\p{{L}}'’-])(?P<name>{_WORD}(?:[ -]{_WORD}){{0,2}})"
-    rf"(?P<state>,?[ ](?:{_STATES})(?![\p{{L}}-]))?",
+    # a state code that is a word or an abbreviation too (CT, MD, OR) only
+    # after a comma: "Dayton CT" is a scan, "Hartford, CT" a place
+    rf"(?P<state>(?:,?[ ](?:{_STATE_NAMES}|{CLEAR_STATE_CODES})|,[ ](?:{AMBIGUOUS_STATE_CODES}))"
+    rf"(?![\p{{L}}-]))?",
     regex.VERSION1,
 )
 _LOCATIVE = regex.compile(

@@ -19,6 +19,9 @@ PLACES = [
     # a place of two words after a comma; a state that is a city too
     "seen at Lakeside Clinic, «San Diego» last week",
     "treated at Valley Clinic, «New York», on Monday",
+    # a state code that is an abbreviation too, after a comma or before a ZIP
+    "lives in «Hartford, CT» now",
+    "from «Hartford CT 06101» originally",
 ]
 
 NOT_PLACES = [
@@ -31,6 +34,11 @@ NOT_PLACES = [
     "Hodgkin, Ann Arbor stage II",
     "has family in Italy and Mexico",
     "drove up from Texas",
+    # CT, OR, MD after a town's name without a comma: the scan, the theatre
+    "Canadian CT head rule applies",
+    "Rotterdam CT score of 3",
+    "Boston CT protocol for trauma",
+    "came from Dayton CT negative",
 ]
 
 
