@@ -108,7 +108,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -560,6 +560,28 @@ class _Evidence:
     end: int  # token index, exclusive
     weight: float
     rule: str
+
+
+def _united(evidence: Iterable[_Evidence]) -> list[list[_Evidence]]:
+    """Overlapping evidence united into candidate names, in text order."""
+    groups: list[list[_Evidence]] = []
+    group_end = -1
+    for item in sorted(evidence, key=lambda e: (e.start, e.end)):
+        if groups and item.start < group_end:
+            groups[-1].append(item)
+            group_end = max(group_end, item.end)
+        else:
+            groups.append([item])
+            group_end = item.end
+    return groups
+
+
+def _combined(group: Sequence[_Evidence]) -> float:
+    """The score of united evidence: the chance that one piece is right."""
+    miss = 1.0
+    for item in group:
+        miss *= 1.0 - item.weight
+    return round(1.0 - miss, 4)
 
 
 @dataclass(slots=True)
@@ -1987,27 +2009,32 @@ class NameRecognizer:
         return True
 
     def _candidates(self, draft: _Draft) -> Iterator[tuple[int, int, float]]:
-        """United evidence as (first token, end token, score), vetoes applied."""
-        evidence = sorted(draft.evidence, key=lambda e: (e.start, e.end))
-        # Unite overlapping evidence into candidate names; combine weights.
-        groups: list[list[_Evidence]] = []
-        group_end = -1
-        for item in evidence:
-            if groups and item.start < group_end:
-                groups[-1].append(item)
-                group_end = max(group_end, item.end)
-            else:
-                groups.append([item])
-                group_end = item.end
-        for group in groups:
+        """United evidence as (first token, end token, score), vetoes applied.
+
+        A united candidate the allow-list vetoes is tried again without the
+        evidence that is vetoed on its own, and what lies inside it: in ``pt
+        Lupe Mamani, Boston Scientific device`` the reading "Mamani, Boston
+        Scientific" is a vendor's name, and "Lupe Mamani" is still a patient."""
+        tokens = draft.tokens
+        for group in _united(draft.evidence):
             start = min(e.start for e in group)
             end = max(e.end for e in group)
-            if self._vetoed(draft.tokens, start, end, {e.rule for e in group}):
+            if not self._vetoed(tokens, start, end, {e.rule for e in group}):
+                yield start, end, _combined(group)
                 continue
-            miss = 1.0
-            for item in group:
-                miss *= 1.0 - item.weight
-            yield start, end, round(1.0 - miss, 4)
+            vetoed = [e for e in group if self._vetoed(tokens, e.start, e.end, {e.rule})]
+            if not vetoed:
+                continue
+            # what is vetoed on its own goes, and what lies inside it
+            # ("Joseph" of "Sister Mary Joseph nodule")
+            kept = [
+                e for e in group if not any(v.start <= e.start and e.end <= v.end for v in vetoed)
+            ]
+            for part in _united(kept):
+                start = min(e.start for e in part)
+                end = max(e.end for e in part)
+                if not self._vetoed(tokens, start, end, {e.rule for e in part}):
+                    yield start, end, _combined(part)
 
     def _repeats(self, draft: _Draft, candidates: list[tuple[int, int, float]]) -> list[_Evidence]:
         """Other mentions of a word of a name found elsewhere in the text:

@@ -298,6 +298,8 @@ EXACT_ROWS = [
     "call «Chidinma» RN about the pt",
     "ordering «Raúl Echeverría» PA-C.",
     "peds ED: «Mateo» (4yo) w/ limp x 2 days",
+    # a vendor's name beside a patient's vetoes only the vendor's reading
+    "pt «Lupe Mamani», Boston Scientific device",
     # people lie in rooms and beds
     "«Young» in room 4 has a pneumothorax",
     "Bed 7 «Huang» needs a portable",
