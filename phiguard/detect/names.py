@@ -198,6 +198,8 @@ _LOWER_PERSON_VERBS = HUMAN_VERBS | _SPEAKING
 _DETERMINERS = frozenset("the a an this that these those my your his her our their its".split())
 _ADVERBS = frozenset("just also already still now then again".split())
 _REQUESTS = frozenset("can could would please pls plz do".split())
+#: Quotes and brackets around a nickname inside a name.
+_NICKNAME_MARKS = frozenset({('"', '"'), ("“", "”"), ("(", ")"), ("'", "'")})
 #: Words between a sign-off and the name: "thanks so much Dawn", "thank you Ola".
 _THANKS_FILLERS = frozenset("so much very again a lot all you for everything".split())
 #: Verbs of talking, and the words that join them to the person talked to.
@@ -943,6 +945,8 @@ class NameRecognizer:
             if referred:
                 yield _Evidence(i, end, EVIDENCE["pronoun"], "pronoun")
             vocative = at_start and end == i + 1 and self._vocative(tokens, i, end)
+            if end == i + 1 and i + 4 < count:
+                yield from self._nicknamed(tokens, i)
             if end - i >= 2:
                 yield from self._pair(tokens, i, end)
             elif token.titled and not self._is_word(token):
@@ -1571,8 +1575,29 @@ class NameRecognizer:
         if end == k + 1 and first.upper and len(first.text) < 3:
             return  # "Name  LO": a two-letter code
         if end > k and not (end == k + 1 and first.initial):
+            if strong and tokens[i].lower == "per" and self._cited(first):
+                strong = False  # "per Fleischner", "Per Bosniak,": what is cited
             rule = "strong_cue" if strong else "weak_cue"
             yield _Evidence(k, end, EVIDENCE[rule], rule)
+
+    def _nicknamed(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
+        """``Oluwaseun "Seun" Adeyemi``, ``Robert (Bob) Hale``: a given name,
+        a nickname in quotes or brackets, a surname; one of them a name
+        from the lexicons, none an English word."""
+        opening, nickname, closing, surname = tokens[i + 1 : i + 5]
+        if (opening.text, closing.text) not in _NICKNAME_MARKS:
+            return
+        words = (tokens[i], nickname, surname)
+        if not all(t.titled and self._name_shaped(t) for t in words):
+            return
+        if any(self._plain_word(t) for t in words) or not any(self._in_lexicon(t) for t in words):
+            return
+        yield _Evidence(i, i + 5, EVIDENCE["pair"], "pair")
+
+    def _cited(self, token: _Token) -> bool:
+        """A clinical term no common given name: guidelines and classifications
+        are cited "per" their authors (``per Fleischner``), people by name."""
+        return token.lower in self._lex.clinical and not self._frequent_first_name(token)
 
     def _caret_names(
         self, text: str, tokens: list[_Token], starts: list[int]

@@ -171,6 +171,9 @@ CONTEXT_FREE = [
     "Hodgkin, Ann Arbor stage II",
     "Bosniak 2F cyst, follow-up CT in 6 months",
     "No follow-up needed per Fleischner guidelines",
+    # guidelines and classifications cited "per" their authors
+    "Per Bosniak, this is a 2F",
+    "per Couinaud, segment 7",
     # "it's" before a word; a credential after an acronym
     "it's fine, it's Tuesday anyway",
     "the CT RN called about the IV",
@@ -298,6 +301,11 @@ EXACT_ROWS = [
     "call «Chidinma» RN about the pt",
     "ordering «Raúl Echeverría» PA-C.",
     "peds ED: «Mateo» (4yo) w/ limp x 2 days",
+    # a nickname in quotes or brackets inside a name
+    '«Oluwaseun "Seun" Adeyemi» is in CT',
+    "«Robert (Bob) Hale» called",
+    # "per" a person, not per a guideline's author
+    "per «Priya» the scan is done",
     # a vendor's name beside a patient's vetoes only the vendor's reading
     "pt «Lupe Mamani», Boston Scientific device",
     # people lie in rooms and beds
