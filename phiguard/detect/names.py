@@ -375,6 +375,10 @@ _NAMING_RULES = frozenset(
 _PLAIN_RULES = frozenset({"title", "strong_cue", "inverted", "caret", "sign_off"})
 #: Generation suffixes that belong to the name before them: John Smith Jr.
 _SUFFIXES = frozenset({"jr", "sr", "II", "III"})
+#: Words that name a place after a capitalised word: the Mississippi River.
+_FEATURES = frozenset(
+    "river lake creek bay island valley springs falls beach hills mountain mountains".split()
+)
 #: Capitalised words that follow given names without being surnames.
 _NOT_SURNAMES = frozenset(
     """
@@ -562,6 +566,19 @@ class _Evidence:
     end: int  # token index, exclusive
     weight: float
     rule: str
+
+
+def _numbered(tokens: Sequence[_Token], i: int) -> bool:
+    """Token ``i`` is joined by a hyphen to a number: Lu-177, Ki-67, Tc-99m."""
+    if i + 2 >= len(tokens):
+        return False
+    hyphen, number = tokens[i + 1], tokens[i + 2]
+    return (
+        hyphen.text == "-"
+        and hyphen.start == tokens[i].end
+        and number.start == hyphen.end
+        and number.text.isdigit()
+    )
 
 
 def _united(evidence: Iterable[_Evidence]) -> list[list[_Evidence]]:
@@ -916,6 +933,8 @@ class NameRecognizer:
                 yield from self._inverted(tokens, i)
             if not self._name_shaped(token) or (token.initial and not token.dot):
                 continue
+            if _numbered(tokens, i):
+                continue  # Lu-177, Ki-67, Covid-19: an isotope or a code
             end = self._run(tokens, i)
             at_start = self._sentence_start(text, token, tokens[i - 1] if i else None)
             # "Kenta from the ED ...": a sentence opening with a name and "from"
@@ -928,7 +947,12 @@ class NameRecognizer:
             post_cue = not plain and (
                 follows in POST_CUES
                 or (follows in _CREDENTIALS and not token.upper)
-                or (at_start and self._from_after(tokens, end) and not self._product(token))
+                or (
+                    at_start
+                    and self._from_after(tokens, end)
+                    and not self._product(token)
+                    and not (end == i + 1 and self._plain_word(token))
+                )
                 or (follows == "v" and tokens[end].dot)  # Vaughn v. Holloway
                 or self._role_in_brackets(tokens, end)
             )
@@ -1860,9 +1884,14 @@ class NameRecognizer:
             first += 1
         while last > first and not self._model_name_word(tokens[last - 1]):
             last -= 1
+        while last > first and _numbered(tokens, last - 1):
+            last -= 1
         if last > first:
             words = tokens[first:last]
-            strong = len(words) > 1 or any(self._in_lexicon(t) for t in words)
+            # one lower-case word ("max 3 g/day", "jersey finger") is weak
+            # on its own: the rules must agree ("maria complained")
+            alone = len(words) == 1 and words[0].text.islower()
+            strong = not alone and (len(words) > 1 or any(self._in_lexicon(t) for t in words))
             weight = EVIDENCE["ner"] if strong else EVIDENCE["ner_unknown_word"]
             yield _Evidence(first, last, weight, "ner")
 
@@ -1916,6 +1945,8 @@ class NameRecognizer:
             return True  # Ann Arbor, Mallory Weiss (mallory-weiss) tear, "Hodgkin, Ann Arbor"
         if rules & _NAMING_RULES or any(t.initial for t in span):
             return False
+        if len(words) == 1 and words[0] in _FEATURES and start and tokens[start - 1].titled:
+            return True  # Mississippi River, Murray Valley: a place
         if len(words) > 1:
             # Philips Achieva: clinical words and nothing else; but a common
             # given name before a surname is a person whatever eponyms the

@@ -171,6 +171,14 @@ CONTEXT_FREE = [
     "Hodgkin, Ann Arbor stage II",
     "Bosniak 2F cyst, follow-up CT in 6 months",
     "No follow-up needed per Fleischner guidelines",
+    # isotopes and codes; lab abbreviations; a word opening a sentence before
+    # "from"; rivers and valleys; lower-case words the model alone calls names
+    "Ga-68 DOTATATE 5 mCi, Lu-177 4 cycles of 200 mCi",
+    "Labs: BUN 42, Hgb 9.8, Plt 88, Trop neg",
+    "Time from door to needle 38 minutes",
+    "endemic to the Ohio and Mississippi River valleys",
+    "Acetaminophen 1 g q8h, max 3 g/day",
+    "Rugger jersey spine in renal osteodystrophy",
     # guidelines and classifications cited "per" their authors
     "Per Bosniak, this is a 2F",
     "per Couinaud, segment 7",
