@@ -345,6 +345,7 @@ _MONTH_WORD = regex.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", regex.IGNORECASE
 )
 _DATE_SHAPE = regex.compile(r"\d{1,4}[/.-]\d|\d{6,}")
+_DOI = regex.compile(r"10\.\d{4,}/")
 # [NAME], [DATE_2]; in a bracketed DICOM value, [[NAME]] reads as "[NAME".
 _PLACEHOLDER = regex.compile(r"\[+[A-Z]+(?:_\d+)?\]*|\[*[A-Z]+(?:_\d+)?\]+")
 _EMPTY_VALUES = frozenset(
@@ -363,6 +364,8 @@ def value_fits(label: str, value: str) -> bool:
         return False  # blanks, and phiguard's own placeholders: [NAME], [DATE]
     digits = sum(char.isdigit() for char in value)
     if label == "DATE":
+        if _DOI.match(value.strip()):
+            return False  # "DOI: 10.1148/radiol.2017161659" names an article
         return bool(_DATE_SHAPE.search(value) or (_MONTH_WORD.search(value) and digits))
     if label in {"MRN", "ACCESSION", "ID", "SSN"}:
         return digits >= 1 and sum(char.isalnum() for char in value) >= 4

@@ -210,10 +210,10 @@ _ID_SHAPES = PatternRecognizer(
         ),
         Pattern("uuid_uid", r"(?<![\d.])2\.25\.\d{10,}+(?![\d.]|\.\d)", 0.9),
         # Codes with letters and at least five digits: E4471920, HV24-CT-77301,
-        # k4471920; not DICOM tags written x00100010.
+        # k4471920; not DICOM tags written x00100010 nor trial numbers (NCT04512345).
         Pattern(
             "code",
-            r"(?<![\w-])(?!x[0-9A-Fa-f]{8}(?![\w-]))(?=[A-Za-z0-9-]*[A-Za-z])"
+            r"(?<![\w-])(?!x[0-9A-Fa-f]{8}(?![\w-])|NCT\d{8}(?![\w-]))(?=[A-Za-z0-9-]*[A-Za-z])"
             r"(?=[A-Za-z-]*\d(?:[A-Za-z-]*\d){4})[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+(?![\w-])",
             0.5,
             # what the lookaheads ask, as something the pattern gate can scan for
@@ -221,8 +221,14 @@ _ID_SHAPES = PatternRecognizer(
             ascii_re=True,
         ),
         # Long digit runs: record, account and order numbers.
-        # (not DICOM JSON's tag keys: "00100010": {...})
-        Pattern("digits", r"(?<![\w.,/-])\d{7,}+(?![\w/-]|[.,]\d|\"\s*:)", 0.5),
+        # (not DICOM JSON's tag keys: "00100010": {...}, nor the numbers of
+        # articles and terminologies: PMID: 29456789, SNOMED 233604007)
+        Pattern(
+            "digits",
+            r"(?<![\w.,/-])(?<!(?i:pmid|pmcid|snomed(?:\sct)?|loinc|rxcui|rxnorm)[:#]?\s?)"
+            r"\d{7,}+(?![\w/-]|[.,]\d|\"\s*:)",
+            0.5,
+        ),
     ),
     ignore_case=False,
     examples=(
@@ -247,6 +253,9 @@ _ID_SHAPES = PatternRecognizer(
         "1,000,000 units",
         "x00100010  PatientName",
         "SOP Class 1.2.840.10008.5.1.4.1.1.2",
+        "Trial NCT04512345 enrolled",
+        "PMID: 29456789 describes",
+        "SNOMED 233604007 pneumonia",
     ),
 )
 
