@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from phiguard.detect.lexicons import load_lexicons
 from phiguard.detect.recognizer import Pattern, PatternRecognizer, any_case, initials
 
 __all__ = ["FACILITY_RECOGNIZERS", "GENERIC_PLACE_WORDS", "names_a_place"]
@@ -57,6 +58,12 @@ _SUFFIX = (
     r"|children'?s\shospital)"
 )
 _CONNECTOR = r"(?:of|and|&|the|for)"
+# "Mayo Clinic criteria", "Cleveland Clinic score": a method named after a
+# place, not a place of care
+_NOT_A_CONCEPT = (
+    r"(?!\s(?i:criteria|score|scale|protocol|classification|guidelines?|nomogram|rule|"
+    r"system|index|method|technique|sign)\b)"
+)
 # A word of a place named after a care verb: no trailing full stop (which
 # ends the sentence) except in "St.".
 _PLACE_WORD = r"(?:St\.|[A-Z][A-Za-z'’&-]*+)"
@@ -73,8 +80,11 @@ _CARE_SITE = rf"(?:the\s)?(?P<v>{_PLACE_WORD}(?:[\s-](?:of\s)?{_PLACE_WORD}){{0,
 
 
 def names_a_place(value: str) -> bool:
-    """False when every word of ``value`` is generic (no particular place)."""
+    """False when every word of ``value`` is generic (no particular place) or
+    it is a vendor's name (United Imaging, GE Healthcare)."""
     words = _WORDS.findall(value)
+    if " ".join(words).lower() in load_lexicons().products:
+        return False
     return any(word.lower().rstrip(".") not in GENERIC_PLACE_WORDS for word in words)
 
 
@@ -87,7 +97,7 @@ _FACILITY = PatternRecognizer(
             # (starting only where a run of word characters starts: after a
             # "." inside "A.A.A..." each start rescanned the run, quadratic)
             rf"(?<![\w'’&.-])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
-            rf"{_SUFFIX}(?![\w-])(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?",
+            rf"{_SUFFIX}(?![\w-]){_NOT_A_CONCEPT}(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?",
             0.8,
             ascii_re=True,
         ),
@@ -141,6 +151,9 @@ _FACILITY = PatternRecognizer(
         "Breast Imaging Center protocol",
         "seen in January",
         "referred to Cardiology",
+        "Mayo Clinic criteria for biopsy",
+        "Cleveland Clinic score for incontinence",
+        "United Imaging uMR 780",
     ),
 )
 
