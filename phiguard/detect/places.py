@@ -5,12 +5,15 @@ a locative word comes before it (``in``, ``from``, ``near``, ``resident
 of``) or a state follows it (``Springfield, Illinois``, ``Mobile, AL``); a
 place of two words or more also after a comma (``Lakeside Clinic, San
 Diego``, ``Valley Clinic, New York``; not ``Hodgkin, Ann Arbor stage II``).
+In lower case, a place after a word that puts someone there (``lives in
+flagstaff``), when one of its words is in no word list.
 A one-word place that is also a common given name or a clinical word needs
 the state: ``to Marion`` may be a person, ``in Mass`` a hospital's name.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -48,6 +51,13 @@ _LOCATIVE = regex.compile(
 )
 
 
+# A lower-case place after a word that puts someone there: "lives in dayton".
+_LOWER_PLACE = re.compile(
+    r"\b(?:(?P<home>lives|living|resides|residing|moved|moving|relocated)\s(?:in|to|from|near)"
+    r"|visiting|from|near)\s(?P<name>[a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2})"
+)
+
+
 class PlaceRecognizer:
     """US cities and towns, by a locative word before them or a state after."""
 
@@ -82,6 +92,27 @@ class PlaceRecognizer:
                 yield place
             if place is None or place.end < match.end():
                 yield from self._city_state(match)
+        for match in _LOWER_PLACE.finditer(text):
+            yield from self._lower_place(text, match)
+
+    def _lower_place(self, text: str, match: re.Match[str]) -> Iterator[Finding]:
+        """``lives in kettering``, ``moved from san diego``: the longest run
+        of lower-case words that is a place, with a word in no word list
+        (not ``from home``, ``near death``); after ``from`` or ``near`` no
+        given name either (``a page from dallas``)."""
+        words = match.group("name").split(" ")
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            if name in self._lex.places:
+                break
+        else:
+            return
+        if all(w in self._lex.english or w in self._lex.clinical for w in words[:size]):
+            return
+        if match.group("home") is None and self._ambiguous(name):
+            return
+        start = match.start("name")
+        yield Finding(start, start + len(name), "ADDRESS", 0.7, name, self.name)
 
     def _place(self, text: str, match: regex.Match[str]) -> Finding | None:
         """The place a capitalised run begins with, if its context makes it one."""

@@ -22,6 +22,9 @@ PLACES = [
     # a state code that is an abbreviation too, after a comma or before a ZIP
     "lives in «Hartford, CT» now",
     "from «Hartford CT 06101» originally",
+    # in lower case after a word that puts someone there
+    "pt moved from «san diego» last year",
+    "lives in «dallas» with her son",
 ]
 
 NOT_PLACES = [
@@ -39,6 +42,10 @@ NOT_PLACES = [
     "Rotterdam CT score of 3",
     "Boston CT protocol for trauma",
     "came from Dayton CT negative",
+    # lower-case words that are places too, and given names after "from"
+    "discharged from home to rehab",
+    "a page from dallas about the add-on",
+    "moved to hospice last week",
 ]
 
 
