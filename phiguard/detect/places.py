@@ -92,10 +92,10 @@ class PlaceRecognizer:
                 yield place
             if place is None or place.end < match.end():
                 yield from self._city_state(match)
-        for match in _LOWER_PLACE.finditer(text):
-            yield from self._lower_place(text, match)
+        for lower in _LOWER_PLACE.finditer(text):
+            yield from self._lower_place(lower)
 
-    def _lower_place(self, text: str, match: re.Match[str]) -> Iterator[Finding]:
+    def _lower_place(self, match: re.Match[str]) -> Iterator[Finding]:
         """``lives in kettering``, ``moved from san diego``: the longest run
         of lower-case words that is a place, with a word in no word list
         (not ``from home``, ``near death``); after ``from`` or ``near`` no
