@@ -56,6 +56,8 @@ addressed, closing a sentence  0.40    ``Thanks for the read, Roy!``, ``Got it,
                                        Hunter.`` (a common given name)
 age and sex after              0.55    ``Cash - 45M - fall``, ``Grace Lee, 72F``
 room or bed                    0.55    ``Young in room 4``, ``Bed 7 Huang``
+before a record key or number  0.55    ``EBONY TESFAYE MRN ...``, ``SCHMIDT
+                                       (835241)``
 addressed, opening a message   0.40    ``Seamus, can you ...``, ``Giang, the
                                        disc is ...``, ``Grace - the room ...``
 lower-case given, initial,     0.55    ``benjamin a seiler``, ``codey m ross``
@@ -184,6 +186,8 @@ _SUBJECT_VERBS = frozenset(
 #: what follows the age (``8 yo``).
 _AGE_LEAD = frozenset(",(-–:")
 _YEARS_OLD = frozenset("yo yof yom yr yrs".split())
+#: Keys of the numbers that identify a patient, after the patient's name.
+_ID_KEYS = frozenset("mrn mr# dob fin csn acct acc".split())
 #: Where patients lie: "Young in room 4", "Bed 7 Huang".
 _ROOMS = frozenset("room rm bed bay pod cubicle".split())
 #: What people do, after a lower-case word that may be a name: "maria
@@ -355,6 +359,7 @@ EVIDENCE = {
     "pronoun": 0.35,
     "age_sex": 0.55,
     "room": 0.55,
+    "identified": 0.55,
 }
 #: Evidence that names someone outright, so that a clinical word it points at
 #: is a person (``Nurse Foley``, ``Hartmann called``, ``Adeyemi and Murphy``).
@@ -369,6 +374,7 @@ _NAMING_RULES = frozenset(
         "listed",
         "age_sex",
         "room",
+        "identified",
     }
 )
 #: Rules that make a one-word name plain enough to lend it to its other mentions.
@@ -810,8 +816,10 @@ class NameRecognizer:
         la, al) before or between them; it stops after a possessive or a
         full stop. With ``lower_ok`` lower-case lexicon names count; with
         ``any_lower`` so do lower-case words in no word list, once the run
-        has a lexicon name (``pt wang xiuying``). A lone lower-case word that
-        is also an English word (``pt rose from bed``) is no run.
+        has a lexicon name (``pt wang xiuying``), and all-caps words in no
+        list in a run with a lexicon name (``EFUA CASTILLO``). A lone
+        lower-case word that is also an English word (``pt rose from bed``)
+        is no run.
         """
         if i >= len(tokens):
             return i
@@ -839,6 +847,14 @@ class NameRecognizer:
                     shaped = False
                 elif not shaped and any_lower and known and self._unknown_lower(token):
                     shaped = True
+            elif (
+                not shaped
+                and any_lower
+                and token.upper
+                and all(t.upper for t in tokens[i:j])
+                and self._unknown_upper(token)
+            ):
+                shaped = True  # "Name EFUA CASTILLO": all caps, after a cue
             if not shaped:
                 break
             known = known or self._in_lexicon(token)
@@ -849,7 +865,22 @@ class NameRecognizer:
         lone = tokens[i]
         if names == 1 and j == i + 1 and lone.text.islower() and self._is_word(lone):
             return i
+        if not known and all(t.upper for t in tokens[i:j] if t.is_word):
+            # all caps that no list knows: a name only with one it knows
+            while j > i and not self._in_lexicon(tokens[j - 1]):
+                j -= 1
         return j
+
+    def _unknown_upper(self, token: _Token) -> bool:
+        """An all-caps word in no list that could be part of a name: EFUA."""
+        return (
+            len(token.text) > 2
+            and _voiced(token.lower)
+            and not self._is_word(token)
+            and token.lower not in self._lex.clinical
+            and token.lower not in _NEVER_NAMES
+            and token.lower not in _ID_KEYS
+        )
 
     def _plain_word(self, token: _Token) -> bool:
         """An English word that is no common given name: Ruptured, Within."""
@@ -870,7 +901,11 @@ class NameRecognizer:
         count = len(tokens)
         for i, token in enumerate(tokens):
             if not token.is_word:
+                if token.text == "(" and self._id_number(tokens, i + 1):
+                    yield from self._identified(tokens, i)
                 continue
+            if token.lower in _ID_KEYS:
+                yield from self._identified(tokens, i)
             if (
                 token.text.islower()
                 and token.lower not in _TRIGGERS
@@ -1480,6 +1515,44 @@ class NameRecognizer:
         sexes = {"F", "M", "f", "m"} if tokens[end - 1].text.islower() else {"F", "M"}
         return after.start == age.end and after.text in sexes
 
+    def _id_number(self, tokens: list[_Token], k: int) -> bool:
+        """Token ``k`` is a record number in brackets: ``(835241)``."""
+        return (
+            k + 1 < len(tokens)
+            and tokens[k].text.isdigit()
+            and 6 <= len(tokens[k].text) <= 10
+            and tokens[k + 1].text == ")"
+        )
+
+    def _identified(self, tokens: list[_Token], key: int) -> Iterator[_Evidence]:
+        """``EBONY TESFAYE MRN 12345678``, ``SCHMIDT (835241)``: the words
+        before a record key or number name the patient it identifies. One to
+        three capitalised or all-caps words, none an English word or clinical
+        term unless a name from the lexicons, one of them such a name or the
+        key a bracketed number; in all caps any word no list knows may join
+        (``TESFAYE``)."""
+        k = key
+        while k > 0 and key - k < 3 and not tokens[k].line_start:
+            word = tokens[k - 1]
+            if not word.is_word or word.initial or not (word.titled or word.upper):
+                break
+            if word.dot or word.lower in _NEVER_NAMES:
+                break  # "all ED.\nAcc", "BILL MD ACC": a sentence's end, a credential
+            lower = word.lower
+            if lower in self._lex.clinical or lower in STOP_WORDS or lower in STRONG_CUES:
+                break
+            if lower in TITLES or lower in _ID_KEYS:
+                break
+            if self._is_word(word) and not self._in_lexicon(word):
+                break
+            if word.upper and not (self._in_lexicon(word) or _voiced(word.lower)):
+                break  # CT, MRN: acronyms
+            k -= 1
+        if k == key:
+            return
+        if tokens[key].text == "(" or any(self._in_lexicon(t) for t in tokens[k:key]):
+            yield _Evidence(k, key, EVIDENCE["identified"], "identified")
+
     def _in_room(self, tokens: list[_Token], i: int, end: int) -> bool:
         """``Young in room 4``, ``Bed 7 Huang``: people lie in rooms and beds;
         every word a name from the lexicons, no clinical term unless a common
@@ -1588,8 +1661,13 @@ class NameRecognizer:
         )
         end = self._run(tokens, k, lower_ok=strong, any_lower=strong)
         first = tokens[k]
-        if end == k and naming and self._unknown_lower(first) and self._pronounceable(first):
-            end = k + 1  # "people call me višeslav": whatever follows is the name
+        # "my name is marama rivers": what follows "name is" is a name
+        told = tokens[i].lower == "name" and k > i + 1 and tokens[i + 1].lower in {"is", ":"}
+        if end == k and (naming or told) and self._unknown_lower(first):
+            if self._pronounceable(first):
+                end = k + 1  # "people call me višeslav": whatever follows is the name
+                if told and end < len(tokens) and self._surname(tokens[end]):
+                    end += 1
         if (
             self._is_word(first)
             and not self._common_name(first)

@@ -179,6 +179,11 @@ CONTEXT_FREE = [
     "endemic to the Ohio and Mississippi River valleys",
     "Acetaminophen 1 g q8h, max 3 g/day",
     "Rugger jersey spine in renal osteodystrophy",
+    # keys and acronyms before record numbers; a header row after a cue
+    "fall protocol? all ED.\nAcc\tName\tAge\tComplaint",
+    "CT HEAD MRN 1234567",
+    "Patient Name MRN DOB",
+    "Pain (123456) score",
     # guidelines and classifications cited "per" their authors
     "Per Bosniak, this is a 2F",
     "per Couinaud, segment 7",
@@ -309,6 +314,13 @@ EXACT_ROWS = [
     "call «Chidinma» RN about the pt",
     "ordering «Raúl Echeverría» PA-C.",
     "peds ED: «Mateo» (4yo) w/ limp x 2 days",
+    # the words before a record key or a bracketed record number
+    "«EBONY TESFAYE» MRN 12345678 CT HEAD",
+    "«SCHMIDT» (835241) CT chest",
+    "«OKONKWO FAITH» DOB 01/02/1960",
+    # all caps or lower case no list knows, after "name"
+    "Name «EFUA CASTILLO»",
+    "my name is «marama rivers»",
     # a nickname in quotes or brackets inside a name
     '«Oluwaseun "Seun" Adeyemi» is in CT',
     "«Robert (Bob) Hale» called",
