@@ -1663,11 +1663,11 @@ class NameRecognizer:
         first = tokens[k]
         # "my name is marama rivers": what follows "name is" is a name
         told = tokens[i].lower == "name" and k > i + 1 and tokens[i + 1].lower in {"is", ":"}
-        if end == k and (naming or told) and self._unknown_lower(first):
-            if self._pronounceable(first):
-                end = k + 1  # "people call me višeslav": whatever follows is the name
-                if told and end < len(tokens) and self._surname(tokens[end]):
-                    end += 1
+        named = naming or told
+        if end == k and named and self._unknown_lower(first) and self._pronounceable(first):
+            end = k + 1  # "people call me višeslav": whatever follows is the name
+            if told and end < len(tokens) and self._surname(tokens[end]):
+                end += 1
         if (
             self._is_word(first)
             and not self._common_name(first)
