@@ -1371,7 +1371,11 @@ class NameRecognizer:
                 given.lower in first_names
                 or not given.plain
                 or tokens[i + 1].lower in _LOWER_PERSON_VERBS
-                or tokens[i + 1].lower in _ADVERBS
+                or (
+                    tokens[i + 1].lower in _ADVERBS
+                    and i + 2 < count
+                    and tokens[i + 2].lower in _LOWER_PERSON_VERBS
+                )
             )
         ]
         for i in openers:
@@ -1499,8 +1503,6 @@ class NameRecognizer:
         """``Cash - 45M - fall``, ``Grace Lee, 72F``, ``Ruiz (8 yo)``: a name
         followed by the age and sex that introduce a patient; every word a
         name from the lexicons or no English word (not ``Type 2, 45F``)."""
-        if any(self._is_word(t) and not self._in_lexicon(t) for t in tokens[i:end]):
-            return False
         k = end
         while k < len(tokens) and k < end + 2 and tokens[k].text in _AGE_LEAD:
             k += 1
@@ -1509,11 +1511,11 @@ class NameRecognizer:
         age, after = tokens[k], tokens[k + 1]
         if age.start == tokens[k - 1].end and tokens[k - 1].text != "(":
             return False  # Tc-99m: an isotope, glued to its element
-        if after.lower in _YEARS_OLD:
-            return True
         # 45F; lower case only in lower-case text (99m is metres, minutes)
         sexes = {"F", "M", "f", "m"} if tokens[end - 1].text.islower() else {"F", "M"}
-        return after.start == age.end and after.text in sexes
+        if after.lower not in _YEARS_OLD and not (after.start == age.end and after.text in sexes):
+            return False
+        return not any(self._is_word(t) and not self._in_lexicon(t) for t in tokens[i:end])
 
     def _id_number(self, tokens: list[_Token], k: int) -> bool:
         """Token ``k`` is a record number in brackets: ``(835241)``."""
@@ -1557,15 +1559,21 @@ class NameRecognizer:
         """``Young in room 4``, ``Bed 7 Huang``: people lie in rooms and beds;
         every word a name from the lexicons, no clinical term unless a common
         given name (not ``Foley in bed 2``, ``Edema in room 4``)."""
-        for t in tokens[i:end]:
-            if not t.initial and not self._in_lexicon(t):
-                return False
-            if t.lower in self._lex.clinical and not self._frequent_first_name(t):
-                return False
-        after = [t.lower for t in tokens[end : end + 3]]
-        if len(after) == 3 and after[0] == "in" and after[1] in _ROOMS and after[2].isdigit():
-            return True
-        return i > 1 and tokens[i - 2].lower in _ROOMS and tokens[i - 1].text.isdigit()
+        lies_in = (
+            end + 2 < len(tokens)
+            and tokens[end].lower == "in"
+            and tokens[end + 1].lower in _ROOMS
+            and tokens[end + 2].text.isdigit()
+        )
+        if not lies_in and not (
+            i > 1 and tokens[i - 2].lower in _ROOMS and tokens[i - 1].text.isdigit()
+        ):
+            return False
+        return all(
+            (t.initial or self._in_lexicon(t))
+            and (t.lower not in self._lex.clinical or self._frequent_first_name(t))
+            for t in tokens[i:end]
+        )
 
     def _vocative(self, tokens: list[_Token], i: int, end: int) -> bool:
         """``Seamus, can you ...``: a name, a comma, then a request; or a
