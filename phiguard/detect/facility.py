@@ -41,7 +41,9 @@ GENERIC_PLACE_WORDS = frozenset(
     office offices day night weekend january february march april may june july august
     september october november december monday tuesday wednesday thursday friday
     saturday sunday today tomorrow yesterday medicine med md do np pa rn dr dr. mr mrs
-    ms doctor nurse tech technologist
+    ms doctor nurse tech technologist teaching academic tertiary quaternary rural urban
+    large small big nearby affiliated referring military psychiatric psych any another
+    other same different first second new receiving sending
     """.split()
 )
 
@@ -58,6 +60,11 @@ _SUFFIX = (
     r"|children'?s\shospital)"
 )
 _CONNECTOR = r"(?:of|and|&|the|for)"
+_ARTICLES = r"(?:a|an|the|our|your|his|her|their|this|that|another|other|any|one|each)"
+_LOWER_SUFFIX = (
+    r"(?:hospital|medical\scenter|clinic|health\scenter|imaging|infirmary|medical\sgroup"
+    r"|cancer\scenter|urgent\scare|surgery\scenter)"
+)
 # "Mayo Clinic criteria", "Cleveland Clinic score": a method named after a
 # place, not a place of care
 _NOT_A_CONCEPT = (
@@ -101,6 +108,15 @@ _FACILITY = PatternRecognizer(
             0.8,
             ascii_re=True,
         ),
+        # lower case after a word that puts someone there: "seen at mercy
+        # hospital" (no article: "at a teaching hospital" is no name)
+        Pattern(
+            "lower_named",
+            rf"\b(?:at|from|to|in)\s(?P<v>(?!(?:{_ARTICLES}|at|from|to|in|of)\s)[a-z][a-z'’&-]*+"
+            rf"(?:\s[a-z][a-z'’&-]*+){{0,2}}\s{_LOWER_SUFFIX})\b",
+            0.6,
+            ascii_re=True,
+        ),
         # Clínica San Rafael, Centro Médico ABC, Sanatorio Güemes
         Pattern(
             "named_prefix",
@@ -142,6 +158,9 @@ _FACILITY = PatternRecognizer(
         "the scan was at «Clínica San Rafael» on",
         "seen at «Harborview Medical». Name: Sam",
         "seen by Dr. Nathan S. at «Houston Clinic» on",
+        "pt seen at «mercy hospital» last week",
+        "transferred from «miami valley hospital» for",
+        "came in from «st mary's hospital» by",
     ),
     counterexamples=(
         "Magnetic Resonance Imaging of the knee",
@@ -154,6 +173,10 @@ _FACILITY = PatternRecognizer(
         "Mayo Clinic criteria for biopsy",
         "Cleveland Clinic score for incontinence",
         "United Imaging uMR 780",
+        "seen at a teaching hospital",
+        "transferred from outside hospital",
+        "admitted to general hospital",
+        "went to urgent care",
     ),
 )
 
