@@ -46,8 +46,8 @@ _CANDIDATE = regex.compile(
     regex.VERSION1,
 )
 _LOCATIVE = regex.compile(
-    r"(?i:\b(?:in|from|near|to|at|around|outside|of|visiting|moved|lives|living|resides|"
-    r"residing|resident|native|based)\s+(?:the\s+)?)$"
+    r"(?i:\b(?:in|from|near|to|at|around|outside|of|visit|visited|visiting|moved|lives|living|"
+    r"resides|residing|resident|native|based)\s+(?:(?:the|our|their|his|her|your)\s+)?)$"
 )
 
 
