@@ -332,8 +332,9 @@ class PatternTier:
 
     A text of a few KB is gated whole. In a longer one nearly every pattern
     would pass, and each would then run over all of it, so it is gated
-    piece by piece instead (:class:`_Pieces`), and each pattern tried only
-    in the pieces it passes.
+    piece by piece instead (:class:`_Pieces`: ``piece`` characters each,
+    scanned with ``margin`` more on either side), and each pattern tried
+    only in the pieces it passes.
     """
 
     name = "patterns"
