@@ -36,14 +36,24 @@ def covered(guard: Guard, text: str, spans: list[tuple[int, int, str]]) -> bool:
     return all(set(range(start, end)) <= inside for start, end, _ in spans)
 
 
-def pattern_texts() -> list[str]:
-    """Every pattern recognizer's examples (unmarked) and counterexamples,
-    then the text of every corpus document."""
-    from phiguard.detect import PATTERN_RECOGNIZERS
-
-    texts = [unmark(row)[0] for spec in PATTERN_RECOGNIZERS for row in spec.examples]
-    texts += [row for spec in PATTERN_RECOGNIZERS for row in spec.counterexamples]
+def corpus_texts() -> list[str]:
+    """The text of every corpus document."""
+    texts: list[str] = []
     for path in sorted(CORPUS.glob("*.jsonl")):
         with path.open(encoding="utf-8") as lines:
             texts += [json.loads(line)["text"] for line in lines]
     return texts
+
+
+def pattern_rows() -> list[str]:
+    """Every pattern recognizer's examples (unmarked) and counterexamples."""
+    from phiguard.detect import PATTERN_RECOGNIZERS
+
+    texts = [unmark(row)[0] for spec in PATTERN_RECOGNIZERS for row in spec.examples]
+    return texts + [row for spec in PATTERN_RECOGNIZERS for row in spec.counterexamples]
+
+
+def pattern_texts() -> list[str]:
+    """Every pattern recognizer's examples (unmarked) and counterexamples,
+    then the text of every corpus document."""
+    return pattern_rows() + corpus_texts()

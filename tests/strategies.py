@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from phiguard.findings import LABELS, Finding
+from tests.marks import pattern_rows
 
 #: Fragments of PHI and clinical text that recognizers react to, so that
 #: generated texts exercise real findings and their overlaps, not only noise.
@@ -69,3 +70,31 @@ def findings_in(draw: st.DrawFn, text: str) -> list[Finding]:
             )
         )
     return result
+
+
+#: What a long text may hold that the pattern tier's piece-by-piece path
+#: must handle (phiguard/detect/gate.py): non-ASCII word and other
+#: characters, characters that fold to ASCII letters (the gate is blind
+#: to them), the separators \x1c-\x1f and combining marks (``re`` and
+#: ``regex`` read those differently).
+AWKWARD = ("é", "’", "—", "\xa0", "٣", "ß", "\u212a", "ſ", "ﬁ", "İ", "\x1c", "\x1f", "\u0301")
+
+
+#: Texts of up to a few KB from what the patterns look for (every
+#: recognizer example and counterexample, PHI fragments), the awkward
+#: characters above, and long runs a pattern may cross without end.
+long_pattern_texts = st.lists(
+    st.one_of(
+        st.sampled_from(pattern_rows()),
+        st.sampled_from(FRAGMENTS),
+        st.sampled_from(AWKWARD),
+        st.sampled_from((" ", "\n", ", ", ". ", "-", "/", "@", ":", "#")),
+        st.builds(
+            lambda unit, n: unit * n,
+            st.sampled_from(("a", "A", "1", " ", "\n", "x.", "ab-", "a b ", "é")),
+            st.integers(1, 300),
+        ),
+        st.text(max_size=4),
+    ),
+    max_size=40,
+).map("".join)

@@ -32,10 +32,18 @@ is an over-approximation of what the ``regex`` patterns see:
 Where Hyperscan is not installed (it has no wheels for Linux on ARM) or a
 pattern cannot be rewritten, those patterns simply always run: the gate
 changes how fast findings come, never which. The tests check both.
+
+A long text is gated piece by piece (:class:`PatternTier`): in one scan of
+a whole long text nearly every pattern would pass and then read all of
+it. A piece's window rules a pattern out of the piece only if it holds
+all that a try there reads (:mod:`phiguard.detect.reach`); by the rule
+above, taken with the window as the text, no match then starts there.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import os
 import re
@@ -44,14 +52,17 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from phiguard.detect.recognizer import CompiledRecognizer
+from phiguard.detect.reach import Reach, reach
+from phiguard.detect.recognizer import CompiledRecognizer, Window
 from phiguard.findings import Finding
 
 logger = logging.getLogger("phiguard")
 
 __all__ = [
     "FOLDS_TO_ASCII",
+    "MARGIN",
     "OTHER_STAND_IN",
+    "PIECE",
     "WORD_STAND_IN",
     "PatternTier",
     "UnsupportedPattern",
@@ -76,7 +87,7 @@ _FOLDS = re.compile("[" + FOLDS_TO_ASCII + "]")
 WORD_STAND_IN = "_"
 OTHER_STAND_IN = "?"
 
-_NON_ASCII_WORD = regex.compile(r"(?=[^\x00-\x7f])\w")
+_NON_ASCII_WORD = regex.compile(r"[^\x00-\x7f\W]")
 #: ``regex``'s ``\s`` (Unicode) also takes the separators \x1c-\x1f; PCRE's does not.
 _SPACE = r"\s\x1c-\x1f"
 _ANY = r"\x00-\xff"
@@ -273,13 +284,28 @@ class _Gate:
         )
         self._prototype = hyperscan.Scratch(self._db)
         self._local = threading.local()  # scratch space is per thread
+        self._expressions = {expression[0]: expression for expression in expressions}
+        self._alone: dict[int, _Gate | None] = {}
 
     def hits(self, text: str) -> set[int]:
+        return self.scan(project(text))
+
+    def alone(self, id_: int) -> _Gate | None:
+        """A gate of expression ``id_`` alone (None if Hyperscan refuses it),
+        compiled on first use: it scans some ten times faster than all."""
+        if id_ not in self._alone:
+            try:
+                self._alone[id_] = _Gate([self._expressions[id_]])
+            except Exception:  # hyperscan.error
+                self._alone[id_] = None
+        return self._alone[id_]
+
+    def scan(self, projected: bytes) -> set[int]:
         scratch = getattr(self._local, "scratch", None)
         if scratch is None:
             scratch = self._local.scratch = self._prototype.clone()
         found: set[int] = set()
-        self._db.scan(project(text), match_event_handler=_collect, context=found, scratch=scratch)
+        self._db.scan(projected, match_event_handler=_collect, context=found, scratch=scratch)
         return found
 
 
@@ -287,13 +313,43 @@ def _collect(id_: int, _start: int, _end: int, _flags: int, found: object) -> No
     found.add(id_)  # type: ignore[attr-defined]  # the set scan() hands back
 
 
+#: A text longer than two pieces is gated piece by piece (:class:`PatternTier`).
+PIECE = 2_000
+#: How far each piece's gate window reaches beyond it on either side.
+MARGIN = 400
+#: How many pieces beyond its own a pattern's window may reach.
+FAR = 4
+#: Where the ``re`` and ``regex`` engines may read a long text differently,
+#: the engine is chosen for stretches of this many characters.
+SWITCH = 250
+
+#: what ``re`` and ``regex`` read alike (ASCII without the separators \x1c-\x1f)
+_UNCLEAN = re.compile(r"[^\x00-\x1b\x20-\x7f]")
+
+
 class PatternTier:
-    """Every pattern recognizer behind one gate; a recognizer in itself."""
+    """Every pattern recognizer behind one gate; a recognizer in itself.
+
+    A text of a few KB is gated whole. In a longer one nearly every pattern
+    would pass, and each would then run over all of it, so it is gated
+    piece by piece instead (:class:`_Pieces`: ``piece`` characters each,
+    scanned with ``margin`` more on either side), and each pattern tried
+    only in the pieces it passes.
+    """
 
     name = "patterns"
 
-    def __init__(self, recognizers: Sequence[CompiledRecognizer], *, gated: bool = True) -> None:
+    def __init__(
+        self,
+        recognizers: Sequence[CompiledRecognizer],
+        *,
+        gated: bool = True,
+        piece: int = PIECE,
+        margin: int = MARGIN,
+    ) -> None:
         self.members = tuple(recognizers)
+        self._piece = piece
+        self._margin = margin
         #: per member: gate id of its prefilter (or None), gate ids of its patterns
         self._ids: list[tuple[int | None, tuple[int | None, ...]]] = []
         expressions: list[tuple[int, str, bool]] = []
@@ -332,6 +388,9 @@ class PatternTier:
 
     def find(self, text: str) -> Iterator[Finding]:
         gate = None if self._slot is None else self._slot.gate
+        if gate is not None and len(text) > 2 * self._piece:
+            yield from self._find_in_pieces(text, gate)
+            return
         folds = not text.isascii() and _FOLDS.search(text) is not None
         hits = None if gate is None or folds else gate.hits(text)
         for member, (prefilter_id, pattern_ids) in zip(self.members, self._ids):
@@ -343,6 +402,160 @@ class PatternTier:
             open_ = [k for k, id_ in enumerate(pattern_ids) if id_ is None or id_ in hits]
             if open_:
                 yield from member.find(text, only=open_)
+
+    def _find_in_pieces(self, text: str, gate: _Gate) -> Iterator[Finding]:
+        """:meth:`find` for a long text: the same findings, engines and forms
+        as :meth:`CompiledRecognizer.find` of each member over the whole text,
+        each pattern tried only in the pieces it passes."""
+        pieces = _Pieces(text, gate, self._piece, self._margin)
+        ascii = text.isascii()
+        lowered = text.lower() if ascii else None
+        for member, (prefilter_id, pattern_ids) in zip(self.members, self._ids):
+            prefilter = member.spec.prefilter
+            if prefilter is not None:
+                windows = pieces.windows(prefilter_id, reach(prefilter), ascii=ascii)
+                if not member.prefilter_in(text, lowered, windows):
+                    continue
+            found = []
+            for id_, pattern, compiled, form in zip(
+                pattern_ids, member.spec.patterns, member.regexes, member.ascii_forms
+            ):
+                runs = form if ascii and form is not None else compiled
+                # a form that is the pattern itself can take over wherever the text is clean
+                same = form is not None and pattern.ascii_re is True
+                found.append(pieces.windows(id_, reach(runs.pattern), ascii=ascii, switch=same))
+            yield from member.find_in(text, found)
+
+
+class _Pieces:
+    """A long text in pieces, each gated with a window around it.
+
+    A pattern (or prefilter) is tried only in the pieces whose window it
+    passes, or whose window may not hold all that a try in the piece
+    reads (:mod:`phiguard.detect.reach`). In the others no match starts:
+    had one started there, the pattern would match the window taken as a
+    text of its own, and the gate never rules out a pattern on a text it
+    matches. A pattern that may read further than its piece's window is
+    gated alone, in a window that holds all it reads.
+    """
+
+    def __init__(self, text: str, gate: _Gate, size: int, margin: int) -> None:
+        self._text = text
+        self._gate = gate
+        self._size = size
+        self._margin = margin
+        self._projected = project(text)
+        #: where a character folds to ASCII letters (the gate is blind there)
+        self._folds = [] if text.isascii() else [m.start() for m in _FOLDS.finditer(text)]
+        #: where the engines may read the text differently (None: in too many places)
+        unclean = list(itertools.islice(_UNCLEAN.finditer(text), len(text) // SWITCH))
+        self._unclean = (
+            None if len(unclean) == len(text) // SWITCH else [m.start() for m in unclean]
+        )
+        #: each piece: start, end, its window's start and end, the gate's hits there
+        self._pieces = []
+        for start in range(0, len(text), size):
+            end = min(len(text), start + size)
+            low, high = max(0, start - margin), min(len(text), end + margin)
+            self._pieces.append((start, end, low, high, self._scan(gate, low, high)))
+
+    def windows(
+        self, id_: int | None, bound: Reach, *, ascii: bool, switch: bool = False
+    ) -> list[Window]:
+        """Where the pattern with gate id ``id_`` and reach ``bound`` must be
+        tried, in windows that end beyond all that a try in them reads.
+
+        ``ascii``: its ``re`` form runs everywhere; ``switch``: its ``re``
+        form matches as its ``regex`` form, and takes over wherever a try
+        reads only what the two engines read alike (:meth:`_clean`). Where
+        no such end lies within ``FAR`` pieces, the rest of the text is one
+        window.
+        """
+        text = self._text
+        near = bound.within(self._margin)
+        windows: list[Window] = []
+        for start, end, low, high, hits in self._pieces:
+            if near and hits is not None and id_ is not None and id_ not in hits:
+                continue  # the gate saw all that tries in the piece read, and ruled it out
+            endpos = bound.after.end(text, end, end + FAR * self._size)
+            if endpos is None:
+                windows.append(Window(start, len(text), None, ascii))
+                break
+            if id_ is not None and self._rules_out(id_, bound, start, endpos, (low, high, hits)):
+                continue
+            for window in (
+                self._by_engine(start, end, endpos, bound)
+                if switch and not ascii
+                else [Window(start, end, endpos, ascii)]
+            ):
+                last = windows[-1] if windows else None
+                if last is not None and last.end == window.start and last.ascii == window.ascii:
+                    windows[-1] = window._replace(start=last.start)
+                else:
+                    windows.append(window)
+        return windows
+
+    def _rules_out(
+        self,
+        id_: int,
+        bound: Reach,
+        start: int,
+        endpos: int,
+        window: tuple[int, int, set[int] | None],
+    ) -> bool:
+        """Whether the gate rules out a match of ``id_`` starting in the piece
+        at ``start``, where tries read no further than ``endpos``, by the
+        piece's ``window`` (start, end, hits) if it holds all they read, else
+        by a window that does, gated for ``id_`` alone."""
+        text = self._text
+        low, high, hits = window
+        if hits is None or id_ in hits:
+            return False
+        clear = bound.before.clear(text, low, start)
+        if clear and endpos <= high:
+            return True
+        if not clear:
+            low = max(0, start - FAR * self._size)
+            if not bound.before.clear(text, low, start):
+                return False
+        alone = self._scan(self._gate.alone(id_), low, max(high, endpos))
+        return alone is not None and id_ not in alone
+
+    def _scan(self, gate: _Gate | None, low: int, high: int) -> set[int] | None:
+        """The gate's hits in ``[low, high)`` (None: it cannot tell)."""
+        if gate is None or _any_within(self._folds, low, high):
+            return None
+        return gate.scan(self._projected[low:high])
+
+    def _by_engine(self, start: int, end: int, endpos: int, bound: Reach) -> list[Window]:
+        """``[start, end)`` in windows of ``SWITCH`` characters, each for
+        the ``re`` form where :meth:`_clean`, else for ``regex`` (whole, if
+        all of it is clean)."""
+        if self._clean(start, endpos, bound):
+            return [Window(start, end, endpos, True)]
+        windows = []
+        for low in range(start, end, SWITCH):
+            high = min(end, low + SWITCH)
+            reads_to = bound.after.end(self._text, high, endpos) or endpos
+            windows.append(Window(low, high, reads_to, self._clean(low, reads_to, bound)))
+        return windows
+
+    def _clean(self, start: int, endpos: int, bound: Reach) -> bool:
+        """Whether tries from ``start`` reading up to ``endpos`` read only
+        what ``re`` and ``regex`` read alike: ASCII, but for the separators
+        \\x1c-\\x1f, which ``re`` counts as spaces and ``regex`` does not."""
+        low = max(0, start - SWITCH)
+        return (
+            self._unclean is not None
+            and bound.before.clear(self._text, low, start)
+            and not _any_within(self._unclean, low, endpos)
+        )
+
+
+def _any_within(positions: Sequence[int], low: int, high: int) -> bool:
+    """Whether any of the sorted ``positions`` lies in ``[low, high)``."""
+    first = bisect.bisect_left(positions, low)
+    return first < len(positions) and positions[first] < high
 
 
 class _Slot:

@@ -13,8 +13,9 @@ must yield exactly that span; a counterexample must yield nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import regex
 
@@ -25,8 +26,10 @@ __all__ = [
     "CompiledRecognizer",
     "Pattern",
     "PatternRecognizer",
+    "Window",
     "any_case",
     "initials",
+    "within",
 ]
 
 #: Name of the regex group that delimits the finding inside a pattern's match;
@@ -36,6 +39,8 @@ VALUE_GROUP = "v"
 Validator = Callable[[str], bool]
 #: A compiled pattern: regex, its ``re`` form for ASCII text, score, whether it has a value group
 _Compiled = tuple[regex.Pattern[str], re.Pattern[str] | None, float, bool]
+_Engine = regex.Pattern[str] | re.Pattern[str]
+_Match = regex.Match[str] | re.Match[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,35 +162,112 @@ class CompiledRecognizer:
             if not passes:
                 return
         patterns = self._patterns if only is None else [self._patterns[k] for k in only]
-        matches = self._matches(text, patterns, ascii)
-        kept: list[Finding] = []
-        for finding in sorted(matches, key=lambda f: (f.start, -f.end)):
-            outer = kept[-1] if kept else None
-            if outer is None or finding.end > outer.end:
-                kept.append(finding)
-            elif finding.score > outer.score:
-                kept[-1] = replace(outer, score=finding.score)
-        yield from kept
+        found = (
+            finding
+            for pattern in patterns
+            for finding in self._findings(text, pattern, _engine(pattern, ascii).finditer(text))
+        )
+        yield from _outermost(found)
 
-    def _matches(self, text: str, patterns: Sequence[_Compiled], ascii: bool) -> Iterator[Finding]:
+    def prefilter_in(self, text: str, lowered: str | None, windows: Sequence[Window]) -> bool:
+        """Whether the prefilter matches ``text`` at a position in ``windows``
+        (:func:`within`); ``lowered``: the text lower-cased, if it is ASCII."""
+        if self._prefilter is None:
+            return True
+        if lowered is not None and self._prefilter_lower is not None:
+            return next(within(lowered, windows, self._prefilter_lower), None) is not None
+        return next(within(text, windows, self._prefilter), None) is not None
+
+    def find_in(self, text: str, windows: Sequence[Sequence[Window]]) -> Iterator[Finding]:
+        """:meth:`find` for a long text whose prefilter passed, pattern ``k``
+        tried only in ``windows[k]`` (:func:`within`): where the pattern
+        gate (:mod:`phiguard.detect.gate`) could not rule it out."""
+        found = (
+            finding
+            for pattern, pattern_windows in zip(self._patterns, windows)
+            for finding in self._findings(
+                text, pattern, within(text, pattern_windows, pattern[0], pattern[1])
+            )
+        )
+        yield from _outermost(found)
+
+    def _findings(
+        self, text: str, pattern: _Compiled, matches: Iterable[_Match]
+    ) -> Iterator[Finding]:
         spec = self.spec
-        for regex_, ascii_form, base_score, has_value in patterns:
-            compiled = ascii_form if ascii and ascii_form is not None else regex_
-            for match in compiled.finditer(text):
-                start, end = match.span()
-                if has_value and match.start(VALUE_GROUP) != -1:
-                    start, end = match.span(VALUE_GROUP)
-                if start >= end:
-                    continue
-                value = text[start:end]
-                if spec.validate is not None and not spec.validate(value):
-                    continue
-                score = base_score
-                if self._context is not None and score < 1.0:
-                    window = text[max(0, match.start() - spec.context_window) : match.start()]
-                    if self._context.search(window) is not None:
-                        score = min(1.0, score + spec.context_boost)
-                yield Finding(start, end, spec.label, score, value, spec.name)
+        _, _, base_score, has_value = pattern
+        for match in matches:
+            start, end = match.span()
+            if has_value and match.start(VALUE_GROUP) != -1:
+                start, end = match.span(VALUE_GROUP)
+            if start >= end:
+                continue
+            value = text[start:end]
+            if spec.validate is not None and not spec.validate(value):
+                continue
+            score = base_score
+            if self._context is not None and score < 1.0:
+                window = text[max(0, match.start() - spec.context_window) : match.start()]
+                if self._context.search(window) is not None:
+                    score = min(1.0, score + spec.context_boost)
+            yield Finding(start, end, spec.label, score, value, spec.name)
+
+
+def _engine(pattern: _Compiled, ascii: bool) -> _Engine:
+    """What runs ``pattern``: its ``re`` form on ASCII text, if it has one."""
+    regex_, ascii_form, *_ = pattern
+    return ascii_form if ascii and ascii_form is not None else regex_
+
+
+def _outermost(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """``findings`` in order, each inside another dropped (its score kept if better)."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+        outer = kept[-1] if kept else None
+        if outer is None or finding.end > outer.end:
+            kept.append(finding)
+        elif finding.score > outer.score:
+            kept[-1] = replace(outer, score=finding.score)
+    yield from kept
+
+
+class Window(NamedTuple):
+    """Where a pattern is tried in a long text: at the positions from
+    ``start`` to ``end``, the engine reading no further than ``endpos``
+    (None: the end of the text), which must lie beyond all that a try
+    before ``end`` reads (:mod:`phiguard.detect.reach`); ``ascii``: the
+    pattern's ``re`` form runs there."""
+
+    start: int
+    end: int
+    endpos: int | None
+    ascii: bool
+
+
+def within(
+    text: str,
+    windows: Iterable[Window],
+    compiled: _Engine,
+    ascii_form: _Engine | None = None,
+) -> Iterator[_Match]:
+    """The matches of ``compiled.finditer(text)`` that start in ``windows``
+    (in order, not overlapping), given that none starts between them.
+
+    Each window's search starts where the last match ended (or at the
+    window, if later), as ``finditer`` over the whole text would, and stops
+    at the first match that starts at or after the window's end.
+    """
+    resume = 0
+    for start, end, endpos, ascii in windows:
+        pos = max(start, resume)
+        if pos >= end:
+            continue
+        engine = ascii_form if ascii and ascii_form is not None else compiled
+        for match in engine.finditer(text, pos, len(text) if endpos is None else endpos):
+            if match.start() >= end:
+                break
+            resume = match.end()
+            yield match
 
 
 #: What in a pattern cannot be a cased literal: escapes, \p{..} classes,

@@ -253,7 +253,8 @@ def test_without_hyperscan_every_pattern_runs(monkeypatch: pytest.MonkeyPatch) -
 
 def test_threads_share_the_gate_safely() -> None:
     assert GATED.wait_for_gate(60)
-    texts = TEXTS[:300]
+    # long texts too, gated piece by piece
+    texts = TEXTS[:300] + ["\n\n".join(TEXTS[k : k + 200]) for k in range(300, 1500, 200)]
     expected = [_found(UNGATED, text) for text in texts]
     results: list[list[Any]] = [[] for _ in range(4)]
 
