@@ -88,7 +88,9 @@ WORD_STAND_IN = "_"
 OTHER_STAND_IN = "?"
 
 _NON_ASCII_WORD = regex.compile(r"[^\x00-\x7f\W]")
-#: ``regex``'s ``\s`` (Unicode) also takes the separators \x1c-\x1f; PCRE's does not.
+#: Python's ``re`` reads the separators \x1c-\x1f as ``\s``, ``regex`` and PCRE
+#: do not; the detection view folds them to spaces, and the gate takes them
+#: as spaces too (wider, so never wrong).
 _SPACE = r"\s\x1c-\x1f"
 _ANY = r"\x00-\xff"
 _WORD = re.escape(WORD_STAND_IN)

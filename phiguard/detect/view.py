@@ -6,7 +6,8 @@ hyphens in a phone number, full-width digits, a NUL byte inside a name, a
 combining accent on a digit. Recognizers read a *view* of the text in which
 invisible format characters (Unicode category Cf), control characters other
 than whitespace and combining marks on ASCII characters are dropped, dash
-and space variants become ``-`` and `` ``, and compatibility characters
+and space variants (the ASCII information separators among them) become
+``-`` and `` ``, and compatibility characters
 that fold to one character (full-width digits and letters) are folded.
 Every character of the view knows the offset of the character it came
 from, so findings map back onto the original text and cover the hidden
@@ -24,13 +25,16 @@ import unicodedata
 __all__ = ["detection_view", "to_original"]
 
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
-#: ASCII control characters that are not whitespace (NUL, BEL, ESC, DEL, ...).
-_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+#: ASCII control characters that are not whitespace (NUL, BEL, ESC, DEL, ...),
+#: and the information separators \x1c-\x1f, which Python's ``re`` reads as
+#: whitespace and ``regex`` does not: folded to spaces, both engines agree.
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SEPARATORS = frozenset("\x1c\x1d\x1e\x1f")
 #: Unicode categories dropped from the view (whitespace among them is kept).
 _INVISIBLE = frozenset({"Cf", "Cc"})
 #: Combining marks (accents, variation selectors, vowel signs).
 _MARKS = frozenset({"Mn", "Mc", "Me"})
-_SPACES = frozenset(
+_SPACES = _SEPARATORS | frozenset(
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
 
@@ -44,7 +48,7 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
     origin: list[int] = []
     changed = False
     for index, char in enumerate(text):
-        if char.isascii() and (char.isprintable() or char.isspace()):
+        if char.isascii() and (char.isprintable() or char.isspace()) and char not in _SEPARATORS:
             chars.append(char)
             origin.append(index)
             continue

@@ -21,6 +21,9 @@ from phiguard.detect.view import detection_view, to_original
         ("call 555\u2011123\u20114567 today", "555\u2011123\u20114567"),  # non-breaking hyphens
         ("MRN １２３４５６７", "１２３４５６７"),  # full-width digits
         ("DOB: ０３/０４/１９５２", "０３/０４/１９５２"),
+        # information separators: whitespace to re, not to regex
+        ("DOB 4\x1cMarch 2021", "4\x1cMarch 2021"),
+        ("call 555\x1f123\x1f4567 today", "555\x1f123\x1f4567"),
     ],
 )
 def test_hidden_characters_do_not_hide_phi(
@@ -50,3 +53,12 @@ def test_every_view_character_maps_back_to_its_source(text: str) -> None:
         assert end - start == 1
         source = text[start]
         assert view[i] == source or source in "\u2011\u00a0１"
+
+
+@given(st.text(alphabet=st.sampled_from("aM1 \x1c\x1d\x1e\x1f:-"), max_size=40))
+def test_separators_read_as_spaces(text: str) -> None:
+    # both regex engines read the view alike: no separator reaches them
+    view, _ = detection_view(text)
+    assert not any(char in view for char in "\x1c\x1d\x1e\x1f")
+    spaced = text.translate(str.maketrans("\x1c\x1d\x1e\x1f", "    "))
+    assert view == spaced
