@@ -53,8 +53,9 @@ _LOCATIVE = regex.compile(
 
 # A lower-case place after a word that puts someone there: "lives in dayton".
 _LOWER_PLACE = re.compile(
-    r"\b(?:(?P<home>lives|living|resides|residing|moved|moving|relocated)\s(?:in|to|from|near)"
-    r"|visiting|from|near)\s(?P<name>[a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2})"
+    # (the first letters looked ahead for: re tries the words at every \b)
+    r"\b(?=[lrmvfn])(?:(?P<home>lives|living|resides|residing|moved|moving|relocated)"
+    r"\s(?:in|to|from|near)|visiting|from|near)\s(?P<name>[a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2})"
 )
 
 
@@ -90,7 +91,7 @@ class PlaceRecognizer:
             place = self._place(text, match)
             if place is not None:
                 yield place
-            if place is None or place.end < match.end():
+            if match.group("state") is not None and (place is None or place.end < match.end()):
                 yield from self._city_state(match)
         for lower in _LOWER_PLACE.finditer(text):
             yield from self._lower_place(lower)
