@@ -43,7 +43,9 @@ GENERIC_PLACE_WORDS = frozenset(
     saturday sunday today tomorrow yesterday medicine med md do np pa rn dr dr. mr mrs
     ms doctor nurse tech technologist teaching academic tertiary quaternary rural urban
     large small big nearby affiliated referring military psychiatric psych any another
-    other same different first second new receiving sending
+    other same different first second new receiving sending wound sleep pain infusion
+    dialysis vein vascular eye foot skin fertility travel diabetes weight lipid
+    anticoagulation allergy asthma lung liver kidney transplant memory headache
     """.split()
 )
 

@@ -29,6 +29,9 @@ class Lexicons:
     #: The clinical terms that name things, not people's diseases: drugs,
     #: contrast agents, vendors and device models (Prevnar, Siemens, Aria).
     products: frozenset[str]
+    #: The clinical terms that name services, payers and references: Nephro,
+    #: Ortho, Aetna, UpToDate ("Nephro wants" names no one).
+    services: frozenset[str]
     #: US city and town names.
     places: frozenset[str]
 
@@ -36,6 +39,8 @@ class Lexicons:
 #: Sections of ``clinical_terms.txt`` whose terms are products (their
 #: headings begin so: "# drugs: brand", "# vendors", ...).
 _PRODUCT_SECTIONS = ("drugs", "contrast", "vendors", "scanner")
+#: Sections whose terms are services, payers and references.
+_SERVICE_SECTIONS = ("note sections", "departments")
 
 
 def _lines(name: str) -> list[str]:
@@ -49,10 +54,12 @@ def _read(name: str) -> list[str]:
     return [line for line in _lines(name) if line and not line.startswith("#")]
 
 
-def _clinical_terms() -> tuple[set[str], set[str]]:
-    """Every clinical term (with the parts of hyphenated ones), and the products."""
+def _clinical_terms() -> tuple[set[str], set[str], set[str]]:
+    """Every clinical term (with the parts of hyphenated ones), the products
+    and the services."""
     clinical: set[str] = set()
     products: set[str] = set()
+    services: set[str] = set()
     section = ""
     for line in _lines("clinical_terms.txt"):
         if line.startswith("# "):
@@ -64,9 +71,11 @@ def _clinical_terms() -> tuple[set[str], set[str]]:
         clinical.add(term)
         if section.startswith(_PRODUCT_SECTIONS):
             products.add(term)
+        if section.startswith(_SERVICE_SECTIONS):
+            services.add(term)
         # "salter-harris" also guards "Salter" and "Harris" written apart.
         clinical.update(part for part in term.split("-") if len(part) > 2 and " " not in part)
-    return clinical, products
+    return clinical, products, services
 
 
 @functools.cache
@@ -80,7 +89,7 @@ def load_lexicons() -> Lexicons:
     for line in _read("first_names.txt.gz"):
         name, _, count = line.partition("\t")
         first_names[name] = int(count)
-    clinical, products = _clinical_terms()
+    clinical, products, services = _clinical_terms()
     surnames = {}
     for line in _read("surnames.txt.gz"):
         name, _, rank = line.partition("\t")
@@ -91,5 +100,6 @@ def load_lexicons() -> Lexicons:
         english=frozenset(_read("english_words.txt.gz")),
         clinical=frozenset(clinical),
         products=frozenset(products),
+        services=frozenset(services),
         places=frozenset(_read("us_places.txt.gz")),
     )

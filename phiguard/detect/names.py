@@ -98,7 +98,10 @@ surname is a person whatever eponyms its words make (``James Wilson``,
 common given name alone where no eponym stands (``Thomas needs a CT``;
 not ``pouch of Douglas``, ``positive Murphy``, ``Wilson's``, ``the Aria``). Months, holidays,
 countries and US states that are no frequent given names count as words
-(``returned from Nigeria``, ``closed over Christmas``).
+(``returned from Nigeria``, ``closed over Christmas``). Services, payers,
+references and products that are no common names (``Nephro``, ``Aetna``,
+``UpToDate``, ``Medtronic``) are nobody whatever cue points at them
+(``Nephro wants``, ``met with Medtronic``).
 
 A title is redacted with the name it precedes (``[NAME]``, not ``Mr.
 [NAME]``): it tells the reader the person's sex, and both reference corpora
@@ -185,7 +188,7 @@ _SUBJECT_VERBS = frozenset(
 #: What stands between a name and its age (``Lee, 72F``, ``Cash - 45M``) and
 #: what follows the age (``8 yo``).
 _AGE_LEAD = frozenset(",(-–:")
-_YEARS_OLD = frozenset("yo yof yom yr yrs".split())
+_YEARS_OLD = frozenset("yo yof yom mo mos".split())
 #: Keys of the numbers that identify a patient, after the patient's name.
 _ID_KEYS = frozenset("mrn mr# dob fin csn acct acc".split())
 #: Where patients lie: "Young in room 4", "Bed 7 Huang".
@@ -202,6 +205,9 @@ _LOWER_PERSON_VERBS = HUMAN_VERBS | _SPEAKING
 _DETERMINERS = frozenset("the a an this that these those my your his her our their its".split())
 _ADVERBS = frozenset("just also already still now then again".split())
 _REQUESTS = frozenset("can could would please pls plz do".split())
+_GREETINGS = frozenset("hi hey hello hiya morning afternoon evening".split())
+#: Words after a name that place a person: "per Wells from pharmacy".
+_PLACING = frozenset("from in at on with".split())
 #: Quotes and brackets around a nickname inside a name.
 _NICKNAME_MARKS = frozenset({('"', '"'), ("“", "”"), ("(", ")"), ("'", "'")})
 #: Words between a sign-off and the name: "thanks so much Dawn", "thank you Ola".
@@ -221,7 +227,12 @@ SIGN_OFFS = frozenset("thanks thank thx best regards cheers sincerely warmly cor
 #: Lower-case words that can start evidence; any other lower-case word is
 #: skipped at once unless a comma follows it ("smith, john").
 _TRIGGERS = (
-    TITLES | STRONG_CUES | WEAK_CUES | SIGN_OFFS | _NAMING_VERBS | {"baby", "is", "at", "it", "am"}
+    TITLES
+    | STRONG_CUES
+    | WEAK_CUES
+    | SIGN_OFFS
+    | _NAMING_VERBS
+    | {"baby", "is", "at", "it", "am", "w"}
 )
 #: Relatives and companions: "Misty's daughter", "Okafor's wife" are people's.
 _KIN = frozenset(
@@ -268,13 +279,16 @@ _SENTENCE_END = frozenset('.!?\n:;•*>|([{"“-–—')
 _EPONYM_LEADS = frozenset(
     """
     of positive negative neg pos + the a an our your their this that these those
-    hx dx ddx likely possible probable suspected suspect known presumed modified grade
-    type stage class
+    hx dx ddx likely possible probable probably suspected suspect known presumed modified
+    grade type stage class includes including workup be is per
     """.split()
 )
-_DIAGNOSIS_LEADS = frozenset("r/o h/o c/w".split())
-#: Words after a bare possessive eponym: "Wilson's and", "Barrett's without".
-_FUNCTION_WORDS = STOP_WORDS | frozenset("without vs versus".split())
+_DIAGNOSIS_LEADS = frozenset("r/o h/o c/w s/p c/f".split())
+#: Words after a bare possessive eponym: "Wilson's and", "Barrett's without",
+#: "Allen's normal", "Wilson's ruled out".
+_FUNCTION_WORDS = STOP_WORDS | frozenset(
+    "without vs versus normal negative positive ruled excluded unlikely likely".split()
+)
 #: Nouns that make the clinical word before them an eponym: Baker's *cyst*,
 #: Graves *disease*, Kerley B *lines*, Glasgow *Coma* Scale.
 HEAD_NOUNS = frozenset(
@@ -925,6 +939,7 @@ class NameRecognizer:
                 or cue_word in WEAK_CUES
                 or (token.lower in _NAMING_VERBS and self._names_someone(tokens, i))
                 or (token.lower == "is" and i > 0 and tokens[i - 1].lower == "this")
+                or self._with_slash(tokens, i)
                 or self._introduces(tokens, i)
                 # "Mehrudin shouted at Todd"
                 or (token.lower == "at" and i > 0 and tokens[i - 1].lower in HUMAN_VERBS)
@@ -1118,10 +1133,10 @@ class NameRecognizer:
         unlisted = len(token.text) >= 5 and self._unlisted(token)
         if not unlisted and not self._word_given_name(token):
             return False
-        if self._passive(tokens, i + 1):
+        if unlisted and (self._passive(tokens, i + 1) or self._thing_state(tokens, i + 1)):
+            # "Prevnar is due; he declined", "Shingrix was given to her":
+            # things; but "Will is available at 3", "Grant was admitted" are people
             return False
-        if self._thing_state(tokens, i + 1):
-            return False  # "Prevnar is due; he declined": people are not due
         for k in range(i + 2, min(len(tokens), i + 2 + _PRONOUN_REACH)):
             other = tokens[k]
             if other.lower in _PERSONAL_PRONOUNS:
@@ -1434,9 +1449,16 @@ class NameRecognizer:
         lives``), at a sentence's start or after a function word (not
         ``inter alia complained``)."""
         token = tokens[i]
+        previous = tokens[i - 1] if i else None
+        k = i + 2 if tokens[i + 1].lower in _ADVERBS else i + 1
+        if (
+            (previous is None or previous.lower in {"and", "fyi"} or token.line_start)
+            and tokens[k].lower in _SPEAKING
+            and self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
+        ):
+            return True  # "kelly called about bed 4", "will called, he's stuck"
         if len(token.text) < 4 or self._lower_word(token) or self._is_word(token):
             return False
-        previous = tokens[i - 1] if i else None
         if previous is not None and previous.is_word and previous.lower not in STOP_WORDS:
             return False  # "inter alia complained"; "eva kleist lives": the pair has it
         if token.lower in STRONG_CUES:
@@ -1446,7 +1468,6 @@ class NameRecognizer:
         if self._first_name(token) or not token.text.isascii():
             return True
         # a word no list knows, before a verb of speaking: "chinedu just paged me"
-        k = i + 2 if tokens[i + 1].lower in _ADVERBS else i + 1
         return self._pronounceable(token) and tokens[k].lower in _SPEAKING
 
     def _worded_surname(self, tokens: list[_Token], i: int, k: int, middle: bool) -> bool:
@@ -1511,11 +1532,22 @@ class NameRecognizer:
         age, after = tokens[k], tokens[k + 1]
         if age.start == tokens[k - 1].end and tokens[k - 1].text != "(":
             return False  # Tc-99m: an isotope, glued to its element
-        # 45F; lower case only in lower-case text (99m is metres, minutes)
+        # 45F; lower case only in lower-case text (99m is metres, minutes);
+        # "33 F," apart only before punctuation; 67 y/o, 12 y.o.
         sexes = {"F", "M", "f", "m"} if tokens[end - 1].text.islower() else {"F", "M"}
-        if after.lower not in _YEARS_OLD and not (after.start == age.end and after.text in sexes):
+        beyond = tokens[k + 2] if k + 2 < len(tokens) else None
+        sex = after.text in sexes and (
+            after.start == age.end or beyond is None or not beyond.is_word
+        )
+        years_old = after.lower in _YEARS_OLD or (
+            after.lower == "y" and beyond is not None and (after.dot or beyond.text == "/")
+        )
+        if not (sex or years_old):
             return False
-        return not any(self._is_word(t) and not self._in_lexicon(t) for t in tokens[i:end])
+        run = tokens[i:end]
+        if all(self._plain_word(t) or self._thing(t.lower) for t in run):
+            return False  # "Code Stroke - 64F", "Prolia - 5 yrs": no name
+        return not any(self._is_word(t) and not self._in_lexicon(t) for t in run)
 
     def _id_number(self, tokens: list[_Token], k: int) -> bool:
         """Token ``k`` is a record number in brackets: ``(835241)``."""
@@ -1541,7 +1573,10 @@ class NameRecognizer:
             if word.dot or word.lower in _NEVER_NAMES:
                 break  # "all ED.\nAcc", "BILL MD ACC": a sentence's end, a credential
             lower = word.lower
-            if lower in self._lex.clinical or lower in STOP_WORDS or lower in STRONG_CUES:
+            numbered = tokens[key].text == "("  # "WILSON (7723144)": a patient
+            if (lower in self._lex.clinical and not numbered) or lower in STOP_WORDS:
+                break
+            if lower in STRONG_CUES:
                 break
             if lower in TITLES or lower in _ID_KEYS:
                 break
@@ -1552,6 +1587,8 @@ class NameRecognizer:
             k -= 1
         if k == key:
             return
+        if key == k + 1 and self._plain_word(tokens[k]):
+            return  # "Cancel ACC 22341", "Link ACC 99121": a verb
         if tokens[key].text == "(" or any(self._in_lexicon(t) for t in tokens[k:key]):
             yield _Evidence(k, key, EVIDENCE["identified"], "identified")
 
@@ -1569,6 +1606,8 @@ class NameRecognizer:
             i > 1 and tokens[i - 2].lower in _ROOMS and tokens[i - 1].text.isdigit()
         ):
             return False
+        if end == i + 1 and (self._plain_word(tokens[i]) or tokens[i].lower in self._lex.products):
+            return False  # "Cart in room 6", "Room 4 Vida down" (but "Grace in bay 2")
         return all(
             (t.initial or self._in_lexicon(t))
             and (t.lower not in self._lex.clinical or self._frequent_first_name(t))
@@ -1589,8 +1628,10 @@ class NameRecognizer:
             return False
         if not after.is_word or not after.text.islower():
             return False
-        if token.lower in self._lex.clinical or token.lower in _CALENDAR:
+        if token.lower in _CALENDAR or self._thing(token.lower):
             return False
+        if token.lower in self._lex.clinical:  # "Douglas, the US is done"; not "Hodgkin, ..."
+            return self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
         if self._first_name(token):
             return not self._plain_word(token)
         # a word no list knows, written as one (not C'mon)
@@ -1599,15 +1640,36 @@ class NameRecognizer:
     def _after_title(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
         """Dr. O'Neil-Park, Mr. Smith, dr smith, Mrs. dos Santos."""
         end = self._run(tokens, i + 1, lower_ok=True, any_lower=True)
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        # "mr. lee called": a lower-case surname that is a word too
+        worded = after is not None and after.text.islower() and self._surname(after)
+        if end == i + 1 and worded and after is not None and after.lower not in STOP_WORDS:
+            end = i + 2
         if end > i + 1:
             # The title goes with the name: "Mrs." alone would say who it is.
             yield _Evidence(i, end, EVIDENCE["title"], "title")
+
+    def _with_slash(self, tokens: list[_Token], i: int) -> bool:
+        """Token ``i`` is the w of ``w/`` (with) or of ``d/w`` (discussed with)."""
+        if tokens[i].lower != "w":
+            return False
+        after = i + 1 < len(tokens) and tokens[i + 1].text == "/"
+        return after or (i > 1 and tokens[i - 1].text == "/" and tokens[i - 2].lower == "d")
 
     def _introduces(self, tokens: list[_Token], i: int) -> bool:
         """``it's Bill again``, ``I am Dana from scheduling``: who is writing."""
         token = tokens[i]
         if token.lower == "it":
-            return token.possessive  # it's
+            # "Hi, it's Bill", not "I think it's Wilson": opening what is said
+            previous = tokens[i - 1] if i else None
+            return token.possessive and (
+                previous is None
+                or previous.dot
+                or token.line_start
+                or previous.text in {",", "!", "?", "-"}
+                or previous.lower in SIGN_OFFS
+                or previous.lower in _GREETINGS
+            )
         return token.lower == "am" and i > 0 and tokens[i - 1].text == "I"
 
     def _names_someone(self, tokens: list[_Token], i: int) -> bool:
@@ -1649,7 +1711,8 @@ class NameRecognizer:
         if naming:
             k += 1  # "call me Csanád", "named him Frank"
         while k < len(tokens) and (
-            tokens[k].text in {":", ",", "-", "(", "?"} or tokens[k].lower in {"is", "named", "by"}
+            tokens[k].text in {":", ",", "-", "(", "?", "/"}
+            or tokens[k].lower in {"is", "named", "by"}
         ):
             k += 1
         if k >= len(tokens) or tokens[k].lower in TITLES:
@@ -1666,6 +1729,9 @@ class NameRecognizer:
             or tokens[i].lower == "at"  # only after a human verb: "shouted at Todd"
             # "spoke with Hope", "talked to Will": the verb is the cue
             or (i > 0 and tokens[i].lower in _TALK_TO and tokens[i - 1].lower in _TALKED)
+            # d/w Will (discussed with), spoke w/ Hope
+            or (self._with_slash(tokens, i) and i > 1 and tokens[i - 1].text == "/")
+            or (self._with_slash(tokens, i) and i > 0 and tokens[i - 1].lower in _TALKED)
         )
         end = self._run(tokens, k, lower_ok=strong, any_lower=strong)
         first = tokens[k]
@@ -1685,7 +1751,7 @@ class NameRecognizer:
         if end == k + 1 and first.upper and len(first.text) < 3:
             return  # "Name  LO": a two-letter code
         if end > k and not (end == k + 1 and first.initial):
-            if strong and tokens[i].lower == "per" and self._cited(first):
+            if strong and tokens[i].lower == "per" and self._cited(tokens, k, end):
                 strong = False  # "per Fleischner", "Per Bosniak,": what is cited
             rule = "strong_cue" if strong else "weak_cue"
             yield _Evidence(k, end, EVIDENCE[rule], rule)
@@ -1704,10 +1770,19 @@ class NameRecognizer:
             return
         yield _Evidence(i, i + 5, EVIDENCE["pair"], "pair")
 
-    def _cited(self, token: _Token) -> bool:
-        """A clinical term no common given name: guidelines and classifications
-        are cited "per" their authors (``per Fleischner``), people by name."""
-        return token.lower in self._lex.clinical and not self._frequent_first_name(token)
+    def _cited(self, tokens: list[_Token], k: int, end: int) -> bool:
+        """Guidelines and classifications are cited "per" their authors
+        (``per Fleischner``, ``Per Tanner she should ...``): a clinical term,
+        unless what follows places a person (``per Graves in nuclear med``,
+        ``per Wells from pharmacy``, ``per Mason, the tech``)."""
+        if tokens[k].lower not in self._lex.clinical:
+            return False
+        following = [t.lower for t in tokens[end : end + 3] if t.text != ","]
+        return not following or (
+            following[0] not in _PLACING
+            and following[0] not in _LOWER_PERSON_VERBS
+            and not (following[0] == "the" and any(w in STRONG_CUES for w in following[1:]))
+        )
 
     def _caret_names(
         self, text: str, tokens: list[_Token], starts: list[int]
@@ -1815,6 +1890,8 @@ class NameRecognizer:
         if k >= len(tokens) or (tokens[k].text != "," and tokens[k + 1 :][:1] == []):
             return
         end = self._run(tokens, k + 1)
+        if all(self._plain_word(t) or t.lower in self._lex.clinical for t in tokens[k + 1 : end]):
+            return  # "Thanks, Radiology", "Regards, Breast Imaging": a team signs
         if end > k + 1 and end - k - 1 <= 3:
             line_end = text.find("\n", tokens[end - 1].end)
             rest = text[tokens[end - 1].end : None if line_end < 0 else line_end]
@@ -1844,9 +1921,14 @@ class NameRecognizer:
         known_surname = self._surname(surname) or not self._is_word(surname)
         known_given = self._first_name(given) or not self._is_word(given)
         if surname.text.islower() and (
-            not (self._surname(surname) and known_given) or self._is_word(given)
+            not (self._surname(surname) and known_given)
+            or self._is_word(given)
+            or given.lower in self._lex.clinical
+            or (self._is_word(surname) and not self._first_name(given))
         ):
-            return  # lower case: "yang, zhiwei" yes, "vergae, normal" no
+            # lower case: "yang, zhiwei" yes; "vergae, normal", "overall,
+            # nephro", "last time, premedicate" no
+            return
         both_words = self._is_word(surname) and self._is_word(given)
         if both_words and not (self._surname(surname) and self._frequent_first_name(given)):
             return  # "left, mild"; but "Price, Grace" is a name
@@ -2029,6 +2111,8 @@ class NameRecognizer:
             f"{before} {phrase}" in clinical or f"{phrase} {after}" in clinical
         ):
             return True  # Ann Arbor, Mallory Weiss (mallory-weiss) tear, "Hodgkin, Ann Arbor"
+        if all(self._thing(word) for word in words):
+            return True  # "Nephro wants", "met with Medtronic": services and products
         if rules & _NAMING_RULES or any(t.initial for t in span):
             return False
         if len(words) == 1 and words[0] in _FEATURES and start and tokens[start - 1].titled:
@@ -2048,6 +2132,19 @@ class NameRecognizer:
         )
         return clinical_word and not self._named_alone(tokens, start)
 
+    def _thing(self, word: str) -> bool:
+        """A service, payer or reference (Nephro, Aetna), or a product that is
+        no common name (Medtronic, Mirena; not Rosa, Baxter), whatever cue
+        points at it: no one is called so."""
+        if word in self._lex.services:
+            return True
+        if word not in self._lex.products:
+            return False
+        rank = self._lex.surnames.get(word, 0)
+        return self._lex.first_names.get(word, 0) < FREQUENT_FIRST_NAME and not (
+            0 < rank <= FREQUENT_SURNAME_RANK
+        )
+
     def _named_alone(self, tokens: Sequence[_Token], k: int) -> bool:
         """A common given name that is an eponym or product too, where no
         eponym stands: ``Thomas needs a CT``, ``Kelly's CT``, ``Sofia has a
@@ -2056,11 +2153,14 @@ class NameRecognizer:
         a clinical noun it is in eponym use: ``Thomas splint``.)"""
         token = tokens[k]
         common = self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
-        if not token.titled or "-" in token.text or not common:
+        speaks = k + 1 < len(tokens) and tokens[k + 1].lower in _SPEAKING  # "kelly called"
+        if not (token.titled or speaks) or "-" in token.text or not common:
             return False
         lead = tokens[k - 1].lower if k else ""
         if lead in _EPONYM_LEADS or lead in self._lex.products:
             return False  # "MAGNETOM Vida": a vendor's model
+        if lead == "it" and tokens[k - 1].possessive:
+            return False  # "I think it's Wilson": a diagnosis
         if k > 2 and "".join(t.lower for t in tokens[k - 3 : k]) in _DIAGNOSIS_LEADS:
             return False  # r/o Wilson, h/o Addison
         following = tokens[k + 1] if k + 1 < len(tokens) else None

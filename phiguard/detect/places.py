@@ -53,9 +53,11 @@ _LOCATIVE = regex.compile(
 
 # A lower-case place after a word that puts someone there: "lives in dayton".
 _LOWER_PLACE = re.compile(
+    # (the verbs in any case: "Lives in dallas")
     # (the first letters looked ahead for: re tries the words at every \b)
     r"\b(?=[lrmvfn])(?:(?P<home>lives|living|resides|residing|moved|moving|relocated)"
-    r"\s(?:in|to|from|near)|visiting|from|near)\s(?P<name>[a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2})"
+    r"\s(?:in|to|from|near)|visiting|from|near)\s(?P<name>[a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2})",
+    re.IGNORECASE,
 )
 
 
@@ -98,9 +100,9 @@ class PlaceRecognizer:
 
     def _lower_place(self, match: re.Match[str]) -> Iterator[Finding]:
         """``lives in kettering``, ``moved from san diego``: the longest run
-        of lower-case words that is a place, with a word in no word list
-        (not ``from home``, ``near death``); after ``from`` or ``near`` no
-        given name either (``a page from dallas``)."""
+        of lower-case words that is a place: of two words or more, or a word
+        in no word list (not ``from home``, ``near death``); after ``from``
+        or ``near`` no given name either (``a page from dallas``)."""
         words = match.group("name").split(" ")
         for size in range(len(words), 0, -1):
             name = " ".join(words[:size])
@@ -108,7 +110,9 @@ class PlaceRecognizer:
                 break
         else:
             return
-        if all(w in self._lex.english or w in self._lex.clinical for w in words[:size]):
+        if not name.islower():
+            return  # the verb may be capitalised, the place is not
+        if size == 1 and (name in self._lex.english or name in self._lex.clinical):
             return
         if match.group("home") is None and self._ambiguous(name):
             return

@@ -184,6 +184,24 @@ CONTEXT_FREE = [
     "CT HEAD MRN 1234567",
     "Patient Name MRN DOB",
     "Pain (123456) score",
+    # services, payers, references and products are nobody, whatever the cue
+    "Nephro wants him on HD before the CT",
+    "Spoke with Evicore, auth pending",
+    "Met with Medtronic about the pacer",
+    "Thanks, Radiology",
+    "I think it's Wilson, check ceruloplasmin",
+    "amion says the fellow is on tonight",
+    # words in rooms and before record keys; drugs and codes before ages
+    "Cart in room 6 needs restocking",
+    "Cancel ACC 22341 please, duplicate",
+    "Prolia - 5 yrs now, consider a drug holiday",
+    "Code Stroke - 64F - left MCA",
+    # eponyms after hedges and before verdicts
+    "Probably Gilbert, bilirubin is mostly indirect",
+    "Allen's normal, proceeding with radial access",
+    "s/p Ross 2015, now with neoaortic root dilation",
+    "Noted last time, premedicate next visit",
+    "Per Tanner she should have thelarche",
     # guidelines and classifications cited "per" their authors
     "Per Bosniak, this is a 2F",
     "per Couinaud, segment 7",
@@ -321,6 +339,22 @@ EXACT_ROWS = [
     # all caps or lower case no list knows, after "name"
     "Name «EFUA CASTILLO»",
     "my name is «marama rivers»",
+    # a name before a bracketed record number, even an eponym's
+    "«WILSON» (7723144) discharged",
+    # a lower-case title before a surname that is a word too
+    "«mr. lee» called again",
+    # with, as chat writes it
+    "Spoke w/ «Hope», ok to proceed",
+    "d/w «Will», he agrees with MRI",
+    # very common given names: before a verb of speaking, addressed, as the
+    # subject a pronoun refers to in any state
+    "«kelly» called about bed 4",
+    "«Douglas», the ultrasound is done",
+    "«Joy» is pending transfer, her bed is ready",
+    "«Grant» was admitted overnight, his CT is on the list",
+    # ages as chat writes them
+    "«Xiomara», 33 F, RUQ pain",
+    "«Nguyen», 67 y/o M, hematuria",
     # a nickname in quotes or brackets inside a name
     '«Oluwaseun "Seun" Adeyemi» is in CT',
     "«Robert (Bob) Hale» called",

@@ -25,6 +25,7 @@ PLACES = [
     # in lower case after a word that puts someone there
     "pt moved from «san diego» last year",
     "lives in «dallas» with her son",
+    "Lives in «san antonio» now",
     "who visited our «New York» office on",
 ]
 
