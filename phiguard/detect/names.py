@@ -928,7 +928,11 @@ class NameRecognizer:
                 and not (token.possessive and i + 1 < count and tokens[i + 1].lower in _KIN)
             ):
                 continue  # most words: no cue, no title, no name here
-            if token.lower in TITLES and token.text not in _NOT_TITLES:
+            # "4 Fr double lumen": a catheter's size after a number, no title
+            after_number = token.lower == "fr" and i > 0 and tokens[i - 1].text.isdigit()
+            if token.lower in TITLES and token.text not in _NOT_TITLES and not after_number:
+                if token.text == "MR" and not self._surname_after(tokens, i):
+                    continue  # MR BRAIN, MR tech: magnetic resonance
                 yield from self._after_title(tokens, i)
                 continue
             # A cue in the possessive names something of the person's, not the
@@ -996,7 +1000,7 @@ class NameRecognizer:
             )
             post_cue = not plain and (
                 follows in POST_CUES
-                or (follows in _CREDENTIALS and not token.upper)
+                or (follows in _CREDENTIALS and not token.upper and not self._plain_word(token))
                 or (
                     at_start
                     and self._from_after(tokens, end)
@@ -1649,6 +1653,15 @@ class NameRecognizer:
             # The title goes with the name: "Mrs." alone would say who it is.
             yield _Evidence(i, end, EVIDENCE["title"], "title")
 
+    def _surname_after(self, tokens: list[_Token], i: int) -> bool:
+        """A surname that is no English word follows token ``i``, no clinical
+        term unless a common name (``MR JONES``, not ``MR BRAIN`` or ``MR tech``)."""
+        if i + 1 >= len(tokens):
+            return False
+        name = tokens[i + 1]
+        clinical = name.lower in self._lex.clinical and not self._common_name(name)
+        return self._surname(name) and not self._is_word(name) and not clinical
+
     def _with_slash(self, tokens: list[_Token], i: int) -> bool:
         """Token ``i`` is the w of ``w/`` (with) or of ``d/w`` (discussed with)."""
         if tokens[i].lower != "w":
@@ -2172,8 +2185,8 @@ class NameRecognizer:
         if tokens[k].lower not in self._lex.clinical:
             return False
         following = tokens[k + 1] if k + 1 < len(tokens) else None
-        if following is None:
-            return False
+        if following is None or tokens[k].dot:
+            return False  # "Kevin McDonald. I was ...": no grade across a full stop
         if following.text.isdigit() and len(following.text) == 1:
             # Bosniak 2F, Gleason 7, Fazekas 2; not Smith 4 (a common name
             # and a number may be a person and their age or room)

@@ -184,6 +184,10 @@ CONTEXT_FREE = [
     "CT HEAD MRN 1234567",
     "Patient Name MRN DOB",
     "Pain (123456) score",
+    # MR is magnetic resonance before a word; Fr a catheter's size
+    "MR BRAIN WO contrast, MR tech to call",
+    "4 Fr double lumen PICC",
+    "Floor RN called about the pt",
     # services, payers, references and products are nobody, whatever the cue
     "Nephro wants him on HD before the CT",
     "Spoke with Evicore, auth pending",
@@ -339,6 +343,9 @@ EXACT_ROWS = [
     # all caps or lower case no list knows, after "name"
     "Name «EFUA CASTILLO»",
     "my name is «marama rivers»",
+    # a full stop ends a name: the "I" after it is no eponym's grade
+    "Hi, this is «Kevin McDonald». I was wondering about my MRI.",
+    "«MR JONES» to CT 2",
     # a name before a bracketed record number, even an eponym's
     "«WILSON» (7723144) discharged",
     # a lower-case title before a surname that is a word too
