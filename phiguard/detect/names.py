@@ -2198,8 +2198,10 @@ class NameRecognizer:
         if following.initial and not (following.dot and self._frequent_first_name(tokens[k])):
             return True  # a letter grade: Weber C, Child-Pugh A, Danis-Weber B.
         # "Kerley B lines", "Chiari I malformation": a letter or grade between
+        # (not after a possessive: "James Wilson's Baker's cyst" is his cyst)
         after = tokens[k + 2] if k + 2 < len(tokens) else None
-        if (following.initial or following.lower in self._lex.clinical) and after is not None:
+        between = following.initial or following.lower in self._lex.clinical
+        if between and after is not None and not tokens[k].possessive:
             return self._head_noun(after)
         return False
 

@@ -450,8 +450,11 @@ def test_common_names_that_are_eponyms_are_still_names(first: str, last: str) ->
     clinical = load_lexicons().clinical
     assume(f"{first} {last}" not in clinical and f"{first}-{last}" not in clinical)
     name = f"{first.capitalize()} {last.capitalize()}"
-    text = f"{name} is in room 4 for a CT of the abdomen."
-    assert covered(_fast_guard(), text, [(0, len(name), name)]), name
+    for text in (
+        f"{name} is in room 4 for a CT of the abdomen.",
+        f"{name}'s Baker's cyst is larger on the MRI.",  # his cyst: an eponym after a name
+    ):
+        assert covered(_fast_guard(), text, [(0, len(name), name)]), text
 
 
 def _fast_guard() -> phiguard.Guard:
