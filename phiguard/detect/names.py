@@ -248,13 +248,12 @@ PARTICLES = frozenset(
 )
 #: Credentials, St./Mt. (places: St. Luke's, Mt. Sinai) and street
 #: abbreviations (88 Larchmont Ave, Dayton) are never names.
-_NEVER_NAMES = frozenset(
-    "md do phd rn np pa pa-c dds mbbs facr frcr crna dnp aprn fnp lpn cna rrt pharmd rph "
-    "st mt saint mount ave rd blvd ln pkwy hwy ste apt".split()
-)
 #: Credentials after a name make it a person's: "Chidinma RN", "Raúl Echeverría PA-C".
 _CREDENTIALS = frozenset(
     "md rn np pa pa-c dds mbbs phd crna dnp aprn fnp lpn cna rrt pharmd rph".split()
+)
+_NEVER_NAMES = _CREDENTIALS | frozenset(
+    "do facr frcr st mt saint mount ave rd blvd ln pkwy hwy ste apt".split()
 )
 #: Function words: never a lower-case name, whatever the lexicons say.
 STOP_WORDS = frozenset(
@@ -749,6 +748,10 @@ class NameRecognizer:
         """A word that is also a common given name: Rose, Will, Grace (not Name)."""
         return self._lex.first_names.get(token.lower, 0) >= FREQUENT_FIRST_NAME
 
+    def _common_given_name(self, token: _Token) -> bool:
+        """A very common given name (:data:`COMMON_GIVEN_NAME`): Thomas, Kelly, Will."""
+        return self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
+
     def _usual_first_name(self, token: _Token) -> bool:
         """A given name no rarity: adam, chad (not a word that made the list once)."""
         return self._lex.first_names.get(token.lower, 0) >= USUAL_FIRST_NAME
@@ -1159,7 +1162,7 @@ class NameRecognizer:
         """A very common given name that is an English word too (Will, Rose,
         Hunter, Grace), no clinical term, month or holiday."""
         return (
-            self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
+            self._common_given_name(token)
             and self._is_word(token)
             and token.lower not in self._lex.clinical
             and token.lower not in _CALENDAR
@@ -1438,13 +1441,18 @@ class NameRecognizer:
             rule = "lower_initial" if middle else "lower_pair"
             yield _Evidence(i, k + 1, EVIDENCE[rule], rule)
 
-    def _acts(self, tokens: list[_Token], i: int) -> bool:
-        """A verb only people do follows token ``i``, maybe after an adverb:
-        ``complained``, ``just paged``, ``said``."""
+    def _verb_after(self, tokens: list[_Token], i: int) -> _Token | None:
+        """The word after token ``i``, past an adverb (``just paged``)."""
         k = i + 1
         if k < len(tokens) and tokens[k].lower in _ADVERBS:
             k += 1
-        return k < len(tokens) and tokens[k].lower in _LOWER_PERSON_VERBS
+        return tokens[k] if k < len(tokens) else None
+
+    def _acts(self, tokens: list[_Token], i: int) -> bool:
+        """A verb only people do follows token ``i``, maybe after an adverb:
+        ``complained``, ``just paged``, ``said``."""
+        verb = self._verb_after(tokens, i)
+        return verb is not None and verb.lower in _LOWER_PERSON_VERBS
 
     def _lower_subject(self, tokens: list[_Token], i: int) -> bool:
         """A lower-case word before a verb only people do that is a name: a
@@ -1454,11 +1462,12 @@ class NameRecognizer:
         ``inter alia complained``)."""
         token = tokens[i]
         previous = tokens[i - 1] if i else None
-        k = i + 2 if tokens[i + 1].lower in _ADVERBS else i + 1
+        verb = self._verb_after(tokens, i)
+        speaking = verb is not None and verb.lower in _SPEAKING
         if (
             (previous is None or previous.lower in {"and", "fyi"} or token.line_start)
-            and tokens[k].lower in _SPEAKING
-            and self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
+            and speaking
+            and self._common_given_name(token)
         ):
             return True  # "kelly called about bed 4", "will called, he's stuck"
         if len(token.text) < 4 or self._lower_word(token) or self._is_word(token):
@@ -1472,7 +1481,7 @@ class NameRecognizer:
         if self._first_name(token) or not token.text.isascii():
             return True
         # a word no list knows, before a verb of speaking: "chinedu just paged me"
-        return self._pronounceable(token) and tokens[k].lower in _SPEAKING
+        return self._pronounceable(token) and speaking
 
     def _worded_surname(self, tokens: list[_Token], i: int, k: int, middle: bool) -> bool:
         """A lower-case surname that is also a word or clinical term (ross,
@@ -1569,6 +1578,7 @@ class NameRecognizer:
         term unless a name from the lexicons, one of them such a name or the
         key a bracketed number; in all caps any word no list knows may join
         (``TESFAYE``)."""
+        numbered = tokens[key].text == "("  # "WILSON (7723144)": a patient
         k = key
         while k > 0 and key - k < 3 and not tokens[k].line_start:
             word = tokens[k - 1]
@@ -1577,7 +1587,6 @@ class NameRecognizer:
             if word.dot or word.lower in _NEVER_NAMES:
                 break  # "all ED.\nAcc", "BILL MD ACC": a sentence's end, a credential
             lower = word.lower
-            numbered = tokens[key].text == "("  # "WILSON (7723144)": a patient
             if (lower in self._lex.clinical and not numbered) or lower in STOP_WORDS:
                 break
             if lower in STRONG_CUES:
@@ -1593,7 +1602,7 @@ class NameRecognizer:
             return
         if key == k + 1 and self._plain_word(tokens[k]):
             return  # "Cancel ACC 22341", "Link ACC 99121": a verb
-        if tokens[key].text == "(" or any(self._in_lexicon(t) for t in tokens[k:key]):
+        if numbered or any(self._in_lexicon(t) for t in tokens[k:key]):
             yield _Evidence(k, key, EVIDENCE["identified"], "identified")
 
     def _in_room(self, tokens: list[_Token], i: int, end: int) -> bool:
@@ -1635,7 +1644,7 @@ class NameRecognizer:
         if token.lower in _CALENDAR or self._thing(token.lower):
             return False
         if token.lower in self._lex.clinical:  # "Douglas, the US is done"; not "Hodgkin, ..."
-            return self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
+            return self._common_given_name(token)
         if self._first_name(token):
             return not self._plain_word(token)
         # a word no list knows, written as one (not C'mon)
@@ -1743,8 +1752,11 @@ class NameRecognizer:
             # "spoke with Hope", "talked to Will": the verb is the cue
             or (i > 0 and tokens[i].lower in _TALK_TO and tokens[i - 1].lower in _TALKED)
             # d/w Will (discussed with), spoke w/ Hope
-            or (self._with_slash(tokens, i) and i > 1 and tokens[i - 1].text == "/")
-            or (self._with_slash(tokens, i) and i > 0 and tokens[i - 1].lower in _TALKED)
+            or (
+                self._with_slash(tokens, i)
+                and i > 0
+                and (tokens[i - 1].lower in _TALKED or (i > 1 and tokens[i - 1].text == "/"))
+            )
         )
         end = self._run(tokens, k, lower_ok=strong, any_lower=strong)
         first = tokens[k]
@@ -1900,8 +1912,8 @@ class NameRecognizer:
             if tokens[k].lower not in _THANKS_FILLERS:
                 return
             k += 1
-        if k >= len(tokens) or (tokens[k].text != "," and tokens[k + 1 :][:1] == []):
-            return
+        if k + 1 >= len(tokens):
+            return  # nothing after the sign-off (or its comma)
         end = self._run(tokens, k + 1)
         if all(self._plain_word(t) or t.lower in self._lex.clinical for t in tokens[k + 1 : end]):
             return  # "Thanks, Radiology", "Regards, Breast Imaging": a team signs
@@ -2165,9 +2177,8 @@ class NameRecognizer:
         or a bare possessive (``Wilson's``, ``Addison's and ...``). (Before
         a clinical noun it is in eponym use: ``Thomas splint``.)"""
         token = tokens[k]
-        common = self._lex.first_names.get(token.lower, 0) >= COMMON_GIVEN_NAME
         speaks = k + 1 < len(tokens) and tokens[k + 1].lower in _SPEAKING  # "kelly called"
-        if not (token.titled or speaks) or "-" in token.text or not common:
+        if not (token.titled or speaks) or "-" in token.text or not self._common_given_name(token):
             return False
         lead = tokens[k - 1].lower if k else ""
         if lead in _EPONYM_LEADS or lead in self._lex.products:
@@ -2274,10 +2285,9 @@ class NameRecognizer:
         Scientific" is a vendor's name, and "Lupe Mamani" is still a patient."""
         tokens = draft.tokens
         for group in _united(draft.evidence):
-            start = min(e.start for e in group)
-            end = max(e.end for e in group)
-            if not self._vetoed(tokens, start, end, {e.rule for e in group}):
-                yield start, end, _combined(group)
+            candidate = self._candidate(tokens, group)
+            if candidate is not None:
+                yield candidate
                 continue
             vetoed = [e for e in group if self._vetoed(tokens, e.start, e.end, {e.rule})]
             if not vetoed:
@@ -2288,10 +2298,19 @@ class NameRecognizer:
                 e for e in group if not any(v.start <= e.start and e.end <= v.end for v in vetoed)
             ]
             for part in _united(kept):
-                start = min(e.start for e in part)
-                end = max(e.end for e in part)
-                if not self._vetoed(tokens, start, end, {e.rule for e in part}):
-                    yield start, end, _combined(part)
+                candidate = self._candidate(tokens, part)
+                if candidate is not None:
+                    yield candidate
+
+    def _candidate(
+        self, tokens: list[_Token], group: Sequence[_Evidence]
+    ) -> tuple[int, int, float] | None:
+        """United evidence as (first token, end token, score), or None if vetoed."""
+        start = min(e.start for e in group)
+        end = max(e.end for e in group)
+        if self._vetoed(tokens, start, end, {e.rule for e in group}):
+            return None
+        return start, end, _combined(group)
 
     def _repeats(self, draft: _Draft, candidates: list[tuple[int, int, float]]) -> list[_Evidence]:
         """Other mentions of a word of a name found elsewhere in the text:

@@ -31,9 +31,10 @@ class PersonModel:
     The model's matrix products go through numpy's BLAS (:func:`_matmul_ops`),
     which starts a thread per core. Its products are small, and on a
     machine whose other cores are busy those threads wait for one another:
-    with one of two cores loaded, p99 latency rose from 5 to 74 ms. So
-    BLAS runs on one thread while the model reads (threadpoolctl, about
-    6 µs a call), and on as many as before afterwards.
+    with one of two cores loaded, p99 latency was 74 ms, and 9 to 12 ms on
+    one thread (docs/performance.md). So BLAS runs on one thread while the
+    model reads (threadpoolctl, about 6 µs a call), and on as many as before
+    afterwards.
     """
 
     def __init__(self, nlp: Any) -> None:

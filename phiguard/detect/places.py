@@ -6,7 +6,8 @@ of``) or a state follows it (``Springfield, Illinois``, ``Mobile, AL``); a
 place of two words or more also after a comma (``Lakeside Clinic, San
 Diego``, ``Valley Clinic, New York``; not ``Hodgkin, Ann Arbor stage II``).
 In lower case, a place after a word that puts someone there (``lives in
-flagstaff``), when one of its words is in no word list.
+dallas``, ``moved from san diego``): of two words or more, or a word in no
+word list (WordNet lists some towns, Flagstaff among them, as words).
 A one-word place that is also a common given name or a clinical word needs
 the state: ``to Marion`` may be a person, ``in Mass`` a hospital's name.
 """
@@ -99,7 +100,7 @@ class PlaceRecognizer:
             yield from self._lower_place(lower)
 
     def _lower_place(self, match: re.Match[str]) -> Iterator[Finding]:
-        """``lives in kettering``, ``moved from san diego``: the longest run
+        """``lives in dallas``, ``moved from san diego``: the longest run
         of lower-case words that is a place: of two words or more, or a word
         in no word list (not ``from home``, ``near death``); after ``from``
         or ``near`` no given name either (``a page from dallas``)."""
