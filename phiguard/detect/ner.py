@@ -7,7 +7,12 @@ run time. See ``models/README.md``.
 Only the ``ner`` component is loaded: it embeds the text with its own
 tok2vec layer, so the shared ``tok2vec`` (which feeds the tagger and
 parser) is dead weight, and loading without it gives the same entities at
-half the cost per call.
+half the cost per call. Nor does spaCy run it: on the short windows the
+name tier asks about, thinc's layer calls and the parser's per-step
+overhead cost several times the arithmetic, and
+:class:`~phiguard.detect.ner_reader.Reader` does the same arithmetic with
+the same weights and reads the same entities (spaCy's pipeline still reads
+for ``n_process`` > 1, and for a model the reader does not know).
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import functools
 import threading
 from collections.abc import Sequence
 from typing import Any
+
+from phiguard.detect.ner_reader import Reader, UnsupportedModel
 
 __all__ = ["MODEL_PACKAGE", "PersonModel", "load_person_model"]
 
@@ -41,6 +48,10 @@ class PersonModel:
         from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
         self._nlp = nlp
+        try:
+            self._reader: Reader | None = Reader(nlp)
+        except UnsupportedModel:  # another architecture: spaCy's pipeline reads
+            self._reader = None
         self._lock = threading.Lock()  # spaCy pipelines are not documented as thread-safe
         self._blas = ThreadpoolController().select(user_api="blas")
 
@@ -54,10 +65,23 @@ class PersonModel:
         # vocabulary (every new surname would otherwise stay for the life of
         # the process: benchmarks/memory.py); spans are read inside it.
         with self._lock, self._blas.limit(limits=1), self._nlp.memory_zone():
-            return [
-                [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
-                for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-            ]
+            if self._reader is None or n_process != 1:
+                return [
+                    [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+                    for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+                ]
+            found: list[list[Span]] = []
+            for first in range(0, len(texts), batch_size):
+                docs = [self._nlp.make_doc(text) for text in texts[first : first + batch_size]]
+                for doc, ents in zip(docs, self._reader.ents(docs)):
+                    found.append(
+                        [
+                            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+                            for start, end, label in ents
+                            if label == "PERSON"
+                        ]
+                    )
+            return found
 
 
 @functools.cache
