@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from phiguard.detect.lexicons import load_lexicons
 from phiguard.detect.ner_reader import Reader, UnsupportedModel
 
 __all__ = ["MODEL_PACKAGE", "PersonModel", "load_person_model"]
@@ -44,10 +45,13 @@ class PersonModel:
     afterwards.
     """
 
-    def __init__(self, nlp: Any) -> None:
+    def __init__(self, nlp: Any, *, keep: Callable[[str], bool] | None = None) -> None:
         from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
         self._nlp = nlp
+        #: which token strings may outlive a call in the vocabulary (see spans)
+        self._keep = keep
+        self._kept: set[str] = set()
         try:
             self._reader: Reader | None = Reader(nlp)
         except UnsupportedModel:  # another architecture: spaCy's pipeline reads
@@ -64,24 +68,57 @@ class PersonModel:
         # The memory zone frees the strings each batch adds to the shared
         # vocabulary (every new surname would otherwise stay for the life of
         # the process: benchmarks/memory.py); spans are read inside it.
-        with self._lock, self._blas.limit(limits=1), self._nlp.memory_zone():
-            if self._reader is None or n_process != 1:
-                return [
-                    [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
-                    for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-                ]
-            found: list[list[Span]] = []
-            for first in range(0, len(texts), batch_size):
-                docs = [self._nlp.make_doc(text) for text in texts[first : first + batch_size]]
-                for doc, ents in zip(docs, self._reader.ents(docs)):
-                    found.append(
-                        [
-                            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-                            for start, end, label in ents
-                            if label == "PERSON"
-                        ]
-                    )
+        #
+        # Recreating the lexemes of everyday words at every call cost more
+        # than reading them (0.28 of 1.45 ms a prompt), so the words ``keep``
+        # allows (English words: no name, date or number) are added to the
+        # vocabulary for good after the zone closes, once each.
+        with self._lock, self._blas.limit(limits=1):
+            new: set[str] = set()
+            with self._nlp.memory_zone():
+                if self._reader is None or n_process != 1:
+                    return [
+                        [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+                        for doc in self._nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+                    ]
+                found: list[list[Span]] = []
+                for first in range(0, len(texts), batch_size):
+                    docs = [self._nlp.make_doc(text) for text in texts[first : first + batch_size]]
+                    for doc, ents in zip(docs, self._reader.ents(docs)):
+                        found.append(
+                            [
+                                (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+                                for start, end, label in ents
+                                if label == "PERSON"
+                            ]
+                        )
+                    if self._keep is not None:
+                        new.update(_new_words(docs, self._kept, self._keep))
+            for word in new:
+                self._nlp.vocab[word]  # outside the zone: for good
+            self._kept |= new
             return found
+
+
+def _everyday(english: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a token string is punctuation, space or an English word
+    (inflected too): strings that may stay in the vocabulary, as no name,
+    date or number is one."""
+    from phiguard.detect.names import _english
+
+    def everyday(word: str) -> bool:
+        if word.isalpha():
+            return _english(word.lower(), english)
+        return not any(char.isalnum() for char in word)
+
+    return everyday
+
+
+def _new_words(docs: Sequence[Any], kept: set[str], keep: Callable[[str], bool]) -> set[str]:
+    """Token strings of ``docs`` that ``keep`` allows and are not yet kept."""
+    return {
+        text for doc in docs for token in doc if (text := token.text) not in kept and keep(text)
+    }
 
 
 @functools.cache
@@ -100,7 +137,7 @@ def load_person_model() -> PersonModel:
     ops = _matmul_ops()
     for layer in ner.model.walk():
         layer.ops = ops
-    return PersonModel(nlp)
+    return PersonModel(nlp, keep=_everyday(load_lexicons().english))
 
 
 def _matmul_ops() -> Any:

@@ -117,3 +117,22 @@ def test_another_architecture_is_refused_and_spacy_reads_it() -> None:
     fallback._reader = None
     texts = EDGES + ROWS[:60]
     assert fallback.spans(texts) == model.spans(texts)
+
+
+def test_names_dates_and_numbers_do_not_stay_in_the_vocabulary() -> None:
+    # The memory zone frees what a call adds to spaCy's shared vocabulary;
+    # everyday words (English words, inflected too, and punctuation) are
+    # kept for good, as recreating them every call was a fifth of its cost.
+    model = load_person_model()
+    strings = model._nlp.vocab.strings
+    everyday = ["perambulated", "quixotically", "wheelbarrows", "~~"]
+    secrets = ["Kostadinova", "Brightwater", "99812377", "3/14/2031", "Zyxwerth"]
+    assert not any(word in strings for word in everyday + secrets)
+    model.spans(
+        [
+            "Kostadinova-Brightwater perambulated quixotically, MRN 99812377 ~~",
+            "on 3/14/2031 (Zyxwerth) with wheelbarrows",
+        ]
+    )
+    assert [word for word in secrets if word in strings] == []
+    assert [word for word in everyday if word not in strings] == []
