@@ -183,10 +183,12 @@ class Guard:
         """Return the findings of each text, in order; see :meth:`scan`.
 
         Texts go through the detectors ``batch_size`` at a time, and the NER
-        model reads each batch in one pass (spaCy's ``nlp.pipe``), which is
-        faster per text than :meth:`scan` in a loop. ``n_process`` > 1 runs
-        the model in that many worker processes; it pays off only for large
-        batches of long texts. ``texts`` may be any iterable (a generator
+        model reads each batch's windows in one pass, which is faster per
+        text than :meth:`scan` in a loop. ``n_process`` > 1 runs the model
+        in that many worker processes (spaCy's ``nlp.pipe``, which reads
+        the same entities more slowly: on asq_phi.dev's 517 texts, 0.65 s
+        with two processes against 0.22 s with one); it can pay off only
+        for very large batches of long texts. ``texts`` may be any iterable (a generator
         is consumed once); raises :class:`InputError` at the first item that
         is not a ``str``, before any text is scanned.
         """

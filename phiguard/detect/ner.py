@@ -20,10 +20,12 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from phiguard.detect.lexicons import load_lexicons
-from phiguard.detect.ner_reader import Reader, UnsupportedModel
+
+if TYPE_CHECKING:
+    from phiguard.detect.ner_reader import Reader
 
 __all__ = ["MODEL_PACKAGE", "PersonModel", "load_person_model"]
 
@@ -47,6 +49,8 @@ class PersonModel:
 
     def __init__(self, nlp: Any, *, keep: Callable[[str], bool] | None = None) -> None:
         from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+
+        from phiguard.detect.ner_reader import Reader, UnsupportedModel  # numpy: load lazily
 
         self._nlp = nlp
         #: which token strings may outlive a call in the vocabulary (see spans)
