@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from phiguard.detect.ner import _EXCLUDE, MODEL_PACKAGE, PersonModel, load_person_model
 from phiguard.detect.ner_reader import Reader, UnsupportedModel
@@ -136,3 +138,54 @@ def test_names_dates_and_numbers_do_not_stay_in_the_vocabulary() -> None:
     )
     assert [word for word in secrets if word in strings] == []
     assert [word for word in everyday if word not in strings] == []
+
+
+_WORDS = st.sampled_from(
+    [
+        "John",
+        "Smith",
+        "Mary",
+        "Ann",
+        "O'Neil",
+        "Dr.",
+        "Acme",
+        "Corp.",
+        "Boston",
+        "Paris",
+        "on",
+        "the",
+        "and",
+        "with",
+        "of",
+        "Monday",
+        "3/4/2024",
+        "5",
+        "pm",
+        "$",
+        "40",
+        "percent",
+        "Hodgkin",
+        "CT",
+        "MRI",
+        "-",
+        ",",
+        ".",
+        "(",
+        ")",
+        "\n",
+        "\n\n",
+        "  ",
+        "\t",
+    ]
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=8)), max_size=40).map(" ".join))
+def test_any_text_is_read_as_spacy_reads_it(shipped: Any, text: str) -> None:
+    # spaCy's tokenizer makes odd tokens of odd text (whitespace runs,
+    # symbols, any script); the decoder must follow the parser on all of them
+    nlp = load_person_model()._nlp
+    assert _reader(nlp, Reader(nlp), [text, text + " John Smith"], 2) == _spacy(
+        shipped, [text, text + " John Smith"], 2
+    )
