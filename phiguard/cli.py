@@ -115,7 +115,9 @@ def _parser() -> argparse.ArgumentParser:
             help="the JSON-lines field to guard; repeat for several (default: text)",
         )
         command.add_argument(
-            "--config", metavar="TOML", help="a phiguard.toml: policy, profile, audit, [store] key"
+            "--config",
+            metavar="TOML",
+            help="a phiguard.toml: policy, profile, audit, [store] path and key",
         )
         command.add_argument(
             "--progress",
@@ -139,8 +141,8 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--session",
                 metavar="FILE",
-                required=name == "restore",
-                help=f"the encrypted session file (key: ${SESSION_KEY_ENV} or --config [store])",
+                help="the encrypted session file (default: --config's [store] path; "
+                f"key: --config's [store] key or ${SESSION_KEY_ENV})",
             )
             command.add_argument(
                 "--session-id",
@@ -242,9 +244,18 @@ def _guard(args: argparse.Namespace, config: Config | None) -> Guard:
 
 
 def _store(args: argparse.Namespace, config: Config | None) -> SqliteSessionStore | None:
-    """The ``--session`` file, opened with its key, or ``None`` without one."""
-    path = getattr(args, "session", None)
+    """The session file (``--session``, else the config's ``[store] path``),
+    opened with its key, or ``None`` without one."""
+    if args.command == "scan":
+        return None
+    path = args.session
+    if path is None and config is not None and config.store is not None:
+        path = config.store[0]
     if path is None:
+        if args.command == "restore":
+            raise _UsageError(
+                "restore needs a session: --session FILE or a [store] path in --config"
+            )
         return None
     if args.command == "restore" and not os.path.exists(path):
         raise _UsageError(f"{path}: no such session file")

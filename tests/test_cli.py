@@ -186,11 +186,34 @@ def test_the_session_key_can_come_from_the_config(tmp_path: pathlib.Path) -> Non
     config = tmp_path / "phiguard.toml"
     config.write_text(f'profile = "fast"\n[store]\npath = "unused.db"\nkey = "{KEY}"\n')
     session = str(tmp_path / "chat.db")
-    redacted = _run("redact", "--config", str(config), "--session", session, "MRN 00412387")
+    redacted = _run(
+        "redact", "--config", str(config), "--session", session, "MRN 00412387", cwd=tmp_path
+    )
     assert redacted.returncode == 0
     restored = _run(
-        "restore", "--config", str(config), "--session", session, redacted.stdout.decode()
+        "restore",
+        "--config",
+        str(config),
+        "--session",
+        session,
+        redacted.stdout.decode(),
+        cwd=tmp_path,
     )
+    assert restored.stdout.decode() == "MRN 00412387\n"
+    # --session wins over the config's path (relative: to the working directory)
+    assert not (tmp_path / "unused.db").exists()
+
+
+def test_the_session_file_can_come_from_the_config(tmp_path: pathlib.Path) -> None:
+    store = tmp_path / "sessions.db"
+    config = tmp_path / "phiguard.toml"
+    config.write_text(f'profile = "fast"\n[store]\npath = "{store}"\nkey = "{KEY}"\n')
+    redacted = _run("redact", "--config", str(config), "MRN 00412387")
+    assert redacted.returncode == 0
+    assert redacted.stdout.decode().startswith("MRN [MRN_1_")  # a session's placeholder
+    assert store.exists() and b"00412387" not in store.read_bytes()
+    restored = _run("restore", "--config", str(config), redacted.stdout.decode())
+    assert restored.returncode == 0
     assert restored.stdout.decode() == "MRN 00412387\n"
 
 
