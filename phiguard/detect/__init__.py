@@ -64,9 +64,9 @@ def build_recognizers(profile: str, *, name_threshold: float = 0.5) -> tuple[Rec
     the lexicons or the model may raise ``OSError``/``ImportError``/``ValueError``.
     """
     compiled: list[Recognizer] = [PatternTier([spec.compile() for spec in PATTERN_RECOGNIZERS])]
-    compiled += [FieldRecognizer(), DicomRecognizer(), Hl7Recognizer(), TableRecognizer()]
-    model = load_person_model() if profile == "default" else None
     lexicons = load_lexicons()
+    compiled += [FieldRecognizer(lexicons), DicomRecognizer(), Hl7Recognizer(), TableRecognizer()]
+    model = load_person_model() if profile == "default" else None
     names = NameRecognizer(lexicons, model, sure=name_threshold)
     compiled += [names, PlaceRecognizer(lexicons)]
     return tuple(compiled)

@@ -31,7 +31,7 @@ _TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
 _NOT_AFTER_NUM = r"(?<![\w./-])"
 _NOT_BEFORE_NUM = r"(?![/-]?\d|\.\d)"
 # A short M/D followed by a fraction's companions is not a date.
-_NOT_FRACTION = r"(?!\s*(?:of|th|rds?|strength|power|cm|mm|%|\w*tablet|dose))"
+_NOT_FRACTION = r"(?!\s*(?:of|th|rds?|strength|power|cm|mm|%|\w*tablet|dose|cores?|nodes?))"
 
 
 # "on the 8th": the words that make a lone ordinal a day of the month
@@ -360,8 +360,22 @@ _SHORT = PatternRecognizer(
         "friday",
         "saturday",
         "sunday",
+        # scheduling: "moved to 6/6", "rescheduled to 11/4", "any opening 7/9 or 7/10"
+        "moved",
+        "re-?sched\\w*",
+        "postponed",
+        "pushed",
+        "bumped",
+        "appt",
+        "appointment",
+        "opening",
+        "slot",
+        "bx",
+        "biopsy",
+        "injection",
+        "procedure",
     ),
-    context_window=12,
+    context_window=20,
     context_boost=0.3,
     prefilter=r"\d/\d",
     examples=(
@@ -375,9 +389,14 @@ _SHORT = PatternRecognizer(
         "seen in our clinic «3/12». US",
         "fell on «6/1» and",
         "LMP «1/3», hCG neg «1/6»",
+        "MR enterography rescheduled to «11/4», NPO",
+        "US-guided injection «3/6», pt has a latex allergy",
+        "any opening «7/9» or «7/10»?",
     ),
     counterexamples=(
         "3/4 of the lumen",
+        "Biopsy: 4/12 cores positive, Gleason 4+3=7",
+        "pain 7/10 since the procedure",
         "strength 5/5 throughout",
         "pain 7/10 today",
         "Gleason 3+4",

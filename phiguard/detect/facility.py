@@ -46,10 +46,19 @@ GENERIC_PLACE_WORDS = frozenset(
     other same different first second new receiving sending wound sleep pain infusion
     dialysis vein vascular eye foot skin fertility travel diabetes weight lipid
     anticoagulation allergy asthma lung liver kidney transplant memory headache
+    comprehensive stroke trauma burn epilepsy transfer simulation command call data
+    reading research learning education resource wellness birth birthing procedure
+    procedural endoscopy ambulatory treatment testing screening level cardiac
+    cardiothoracic chest head neck genitourinary gu gi oncologic radiation hematology
+    gynecologic american college society association board national
     """.split()
 )
 
-_WORD = r"[A-Z][A-Za-z'’&.-]*+"
+# (no function word: "Per Radiology 2019;290", "IT'S LEILANI FROM RADIOLOGY")
+_WORD = (
+    r"(?!(?i:per|see|from|to|at|in|on|by|with|via|is|was|it'?s|hi|dear|call|page)\b)"
+    r"[A-Z][^\W\d_'’&.-]*+(?:['’&.-][^\W\d_'’&.-]*+)*+"
+)
 _SUFFIX = (
     r"(?i:hospital|hosp|medical\s(?:center|centre|ctr|group|associates|campus|college)|med\sctr"
     r"|health\s(?:center|centre|system|network|services|partners)|healthcare|health|clinics?"
@@ -59,9 +68,11 @@ _SUFFIX = (
     r"|nursing\shome|rehabilitation\scenter|diagnostic\scenter|regional|memorial"
     r"|orthop(?:a)?edics|pediatrics|paediatrics|care\s(?:center|centre|home)|outpatient\s(?:center|ct|mri|imaging)"
     r"|medical\splaza|family\shealth|women'?s\shealth|heart\s(?:center|institute)"
-    r"|children'?s\shospital)"
+    r"|children'?s\shospital|center|centre|associates|specialists|consultants|radiology"
+    r"|diagnostics?|senior\sliving|assisted\sliving|sports\smedicine|bone\s(?:&|and)\sjoint)"
 )
 _CONNECTOR = r"(?:of|and|&|the|for)"
+_CONNECTORS = frozenset({"of", "and", "&", "the", "for"})
 _ARTICLES = r"(?:a|an|the|our|your|his|her|their|this|that|another|other|any|one|each)"
 _LOWER_SUFFIX = (
     r"(?:hospital|medical\scenter|clinic|health\scenter|imaging|infirmary|medical\sgroup"
@@ -89,12 +100,13 @@ _CARE_SITE = rf"(?:the\s)?(?P<v>{_PLACE_WORD}(?:[\s-](?:of\s)?{_PLACE_WORD}){{0,
 
 
 def names_a_place(value: str) -> bool:
-    """False when every word of ``value`` is generic (no particular place) or
-    it is a vendor's name (United Imaging, GE Healthcare)."""
+    """False when every word of ``value`` is generic (no particular place;
+    ``Department of Radiology``) or it is a vendor's name (United Imaging, GE
+    Healthcare)."""
     words = _WORDS.findall(value)
-    if " ".join(words).lower() in load_lexicons().products:
+    if not words or " ".join(words).lower() in load_lexicons().products:
         return False
-    return any(word.lower().rstrip(".") not in GENERIC_PLACE_WORDS for word in words)
+    return any(word.lower().rstrip(".") not in GENERIC_PLACE_WORDS | _CONNECTORS for word in words)
 
 
 _FACILITY = PatternRecognizer(
@@ -163,6 +175,11 @@ _FACILITY = PatternRecognizer(
         "pt seen at «mercy hospital» last week",
         "transferred from «miami valley hospital» for",
         "came in from «st mary's hospital» by",
+        "called from «Bayview Women's Center», they need",
+        "outside report from «Glenview Radiology»: ACC",
+        "ortho f/u at «Northside Bone & Joint». cb",
+        "from «Sunrise Senior Living» in",
+        "this is Antoine from «Sacré-Coeur Family Health». Requesting",
     ),
     counterexamples=(
         "Magnetic Resonance Imaging of the knee",
@@ -179,6 +196,11 @@ _FACILITY = PatternRecognizer(
         "transferred from outside hospital",
         "admitted to general hospital",
         "went to urgent care",
+        "Department of Radiology",
+        "the Comprehensive Stroke Center protocol",
+        "paged the Trauma Center",
+        "Per Radiology 2019;290:123-130, the sensitivity",
+        "IT'S LEILANI FROM RADIOLOGY SCHEDULING",
     ),
 )
 

@@ -222,6 +222,17 @@ _NAMING_VERBS = frozenset("call calls called named name names".split())
 _OBJECTS = frozenset("me him her them".split())
 #: Words that join the items of a list: "Marrero and Murphy", "A, B or C".
 _LIST_JOINS = frozenset("and or &".split())
+#: Hospital units and services by their acronyms (ED, EMS), and the roles
+#: that follow one ("ed attending"): no person.
+_UNITS = frozenset(
+    "ed er ems icu micu sicu nicu picu ccu cvicu pacu ir or gi ent ob l&d rrt ".split()
+)
+_UNIT_ROLES = frozenset(
+    """
+    attending attendings resident residents doc docs doctor doctors physician provider team
+    nurse nurses rn charge tech techs staff fellow pa np md says said wants called paged
+    """.split()
+)
 #: Words that sign a message off: "Thanks, Dana", "Best, Sabine".
 SIGN_OFFS = frozenset("thanks thank thx best regards cheers sincerely warmly cordially ty".split())
 #: Lower-case words that can start evidence; any other lower-case word is
@@ -500,6 +511,18 @@ _IRREGULAR = frozenset(
 )
 
 
+def could_be_name(word: str, lexicons: Lexicons) -> bool:
+    """Whether a lower-case ``word`` could be a name where only a name may
+    stand (a ``Name:`` field): no English word, or a given name or surname
+    too frequent to be only a word (:data:`NOUN_NAME_COUNT`,
+    :data:`FREQUENT_SURNAME_RANK`): ``nguyen``, ``rose``, ``will``, not
+    ``stable``, ``aware`` or ``agree``."""
+    if not _english(word, lexicons.english):
+        return True
+    rank = lexicons.surnames.get(word, 0)
+    return lexicons.first_names.get(word, 0) >= NOUN_NAME_COUNT or 0 < rank <= FREQUENT_SURNAME_RANK
+
+
 def _english(word: str, english: frozenset[str]) -> bool:
     """``word`` or its lemma (WordNet lists lemmas) is an English word."""
     if word in english or word in _IRREGULAR:
@@ -585,6 +608,26 @@ class _Evidence:
     end: int  # token index, exclusive
     weight: float
     rule: str
+
+
+def _role_tail(tokens: Sequence[_Token]) -> int:
+    """Where a role that closes a sign-off begins (``(PACS admin)``, ``, xray
+    tech``, ``@ front desk``: up to four words, no number), or the end."""
+    count = len(tokens)
+    if count > 2 and tokens[-1].text == ")":
+        for k in range(count - 2, max(0, count - 7), -1):
+            if tokens[k].text == "(":
+                inside = tokens[k + 1 : count - 1]
+                if inside and all(t.is_word for t in inside):
+                    return k
+                break
+    for k in range(count - 2, max(0, count - 6), -1):
+        if tokens[k].text in {",", "@"}:
+            tail = tokens[k + 1 :]
+            if all(t.is_word and (t.text.islower() or t.upper) for t in tail):
+                return k
+            break
+    return count
 
 
 def _numbered(tokens: Sequence[_Token], i: int) -> bool:
@@ -1117,10 +1160,12 @@ class NameRecognizer:
         "Kenta is from Osaka"."""
         if end >= len(tokens):
             return False
-        follows = tokens[end].lower
-        if follows in {"is", "was"} and end + 1 < len(tokens):
-            follows = tokens[end + 1].lower
-        return follows == "from"
+        if tokens[end].lower in {"is", "was"}:
+            end += 1
+        if end >= len(tokens) or tokens[end].lower != "from":
+            return False
+        # "Rose from 1.2 to 2.4": from a number is a change, no place
+        return end + 1 >= len(tokens) or not tokens[end + 1].text[:1].isdigit()
 
     def _referred_to(self, tokens: list[_Token], i: int) -> bool:
         """Capitalised word ``i`` opens a sentence as the subject of its verb
@@ -1876,15 +1921,18 @@ class NameRecognizer:
                     yield _Evidence(k, end, EVIDENCE["sign_off"], "sign_off")
         closing = self._closing_name(text, tokens)
         if closing is not None:
-            yield _Evidence(closing, len(tokens), EVIDENCE["sign_off"], "sign_off")
+            yield _Evidence(closing, self._run(tokens, closing), EVIDENCE["sign_off"], "sign_off")
 
     def _closing_name(self, text: str, tokens: list[_Token]) -> int | None:
         """Where the name that signs the message off begins, if one does: one
-        to three name words ending the text, after a sentence's end, a line
-        break or a dash, the first a given name that is no plain word."""
-        count = len(tokens)
-        for k in range(max(1, count - 3), count):
-            if self._run(tokens, k) != count:
+        to three name words ending the text (or before a closing role: ``-
+        Gustavo (ED)``, ``- Kiara, xray tech``, ``- Kiki @ front desk``), after
+        a sentence's end, a line break or a dash, the first a given name that
+        is no plain word; after a dash or a thank-you, or on a line of its
+        own, any word no list knows (``- Folake``, ``thx Hadiza``)."""
+        last = _role_tail(tokens)
+        for k in range(max(1, last - 3), last):
+            if self._run(tokens, k) != last:
                 continue
             first = tokens[k]
             own_line = "\n" in text[tokens[k - 1].end : first.start]
@@ -1892,11 +1940,12 @@ class NameRecognizer:
                 return None
             if first.lower in self._lex.clinical and not self._frequent_first_name(first):
                 return None
+            dash = tokens[k - 1].text in {"-", "—", "–"}
             if not self._first_name(first):
-                # "Sent from my iPhone\n\nTunde": on a line of its own, any
-                # word no list knows
-                return k if own_line and not self._is_word(first) else None
-            ended = tokens[k - 1].dot or tokens[k - 1].text in {"!", "?", "-", "—", "–"}
+                # "Sent from my iPhone\n\nTunde", "hold caffeine 24h. - Folake"
+                signed = own_line or dash or tokens[k - 1].lower in SIGN_OFFS
+                return k if signed and not self._is_word(first) else None
+            ended = tokens[k - 1].dot or dash or tokens[k - 1].text in {"!", "?"}
             return k if ended or own_line else None
         return None
 
@@ -1930,6 +1979,8 @@ class NameRecognizer:
         surname, given = tokens[i], tokens[i + 2]
         if surname.initial or len(surname.text) < 2 or len(given.text) < 2 or not given.is_word:
             return
+        if _ROMAN_GRADE.fullmatch(surname.text):
+            return  # "Clark level IV, SLN biopsy": a grade
         if surname.possessive or (given.text[1:] != given.text[1:].lower() and not given.upper):
             return  # "Parkinson's, DaTscan": a possessive, an inner capital
         if surname.lower in STOP_WORDS or (
@@ -2138,6 +2189,8 @@ class NameRecognizer:
             return True  # Ann Arbor, Mallory Weiss (mallory-weiss) tear, "Hodgkin, Ann Arbor"
         if all(self._thing(word) for word in words):
             return True  # "Nephro wants", "met with Medtronic": services and products
+        if len(span) == 1 and self._unit(tokens, start):
+            return True  # "per EMS", "ED wants", "per ed attending"
         if rules & _NAMING_RULES or any(t.initial for t in span):
             return False
         if len(words) == 1 and words[0] in _FEATURES and start and tokens[start - 1].titled:
@@ -2156,6 +2209,15 @@ class NameRecognizer:
             part in clinical or _english(part, self._lex.english) for part in parts
         )
         return clinical_word and not self._named_alone(tokens, start)
+
+    def _unit(self, tokens: Sequence[_Token], k: int) -> bool:
+        """A hospital unit's acronym (:data:`_UNITS`), in capitals or before a
+        role (``ed attending``, ``Er doc``): not Ed or Er the person."""
+        token = tokens[k]
+        if token.lower not in _UNITS:
+            return False
+        role = k + 1 < len(tokens) and tokens[k + 1].lower in _UNIT_ROLES
+        return token.upper or role
 
     def _thing(self, word: str) -> bool:
         """A service, payer or reference (Nephro, Aetna), or a product that is

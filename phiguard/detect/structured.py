@@ -15,6 +15,8 @@ import regex
 
 from phiguard.detect.ages import is_over_89
 from phiguard.detect.fields import FIELD_LABELS, normalise_key, value_fits
+from phiguard.detect.lexicons import Lexicons
+from phiguard.detect.names import could_be_name
 from phiguard.findings import Finding
 from phiguard.titles import TITLES
 
@@ -173,10 +175,23 @@ def _split_key(key: str) -> tuple[int, str] | None:
     return None
 
 
+#: the words of a field value: letters, joined by apostrophes and hyphens (o'brien)
+_WORDS = regex.compile(r"[^\W\d_][^\W\d_'’-]*")
+
+
 class FieldRecognizer:
-    """``Key: value`` forms: ``Patient: ...``, ``DOB: ...``, ``Referring: ...``."""
+    """``Key: value`` forms: ``Patient: ...``, ``DOB: ...``, ``Referring: ...``.
+
+    With ``lexicons``, a name field whose value opens with lower-case words
+    none of which could be a name is read as chat, not as a form: ``pt:
+    stable overnight``, ``Attending: aware, will come by`` (but ``Pt: john
+    smith``, ``tech: maria``).
+    """
 
     name = "field_v1"
+
+    def __init__(self, lexicons: Lexicons | None = None) -> None:
+        self._lexicons = lexicons
 
     def find(self, text: str) -> Iterator[Finding]:
         if ":" not in text and "=" not in text:
@@ -202,8 +217,17 @@ class FieldRecognizer:
                 # John Smith DOB: 3/4/52"
                 value_end = min(value_end, keys[index + 1][0])
             finding = _value_finding(text, label, value_start, value_end, 0.9, self.name)
-            if finding is not None:
+            if finding is not None and (label != "NAME" or self._names(finding.text)):
                 yield finding
+
+    def _names(self, value: str) -> bool:
+        """Whether a name field's ``value`` may hold a name (see the class)."""
+        if self._lexicons is None:
+            return True
+        words = _WORDS.findall(value)[:3]
+        return not words or any(
+            not word.islower() or could_be_name(word, self._lexicons) for word in words
+        )
 
 
 # --------------------------------------------------------------------------

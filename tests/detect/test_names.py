@@ -52,6 +52,42 @@ def _names(guard: phiguard.Guard, text: str) -> list[tuple[int, int, str]]:
     return spans_of(guard, text, "NAME")
 
 
+# Sign-offs that close a chat message: after a dash or a thank-you, any
+# word no list knows; before a closing role (brackets, a comma, "@").
+SIGN_OFFS = [
+    "Ok, the CT is protocolled. - «Adaeze»",
+    "pls don't cancel the MRI. - «Obiageli» (fin counseling)",
+    "can you explain the dose to her? - «Thandiwe», xray tech",
+    "need elig re-run before the CT colonography. - «Ngozika» @ front desk",
+    "the duplicate order is cancelled, done on the 3rd. thx «Zuleikha»",
+]
+
+# Words in a name's place that are no one: units, services, grades, changes.
+NOT_PEOPLE = [
+    "GCS 8 on arrival, 13 in the field per EMS, intubated in the bay.",
+    "Kussmaul breathing, DKA. ED wants CT A/P for abd pain.",
+    "ok to d/c per ed attending?",
+    "Rad Onc wants the planning CT as a 4DCT with gating.",
+    "Breslow depth 1.8 mm, Clark level IV, SLN biopsy tomorrow.",
+    "Rose from 1.2 to 2.4 overnight, the Cr that is.",
+    "see the prior - Ortho",
+    "call back when the scan is done - Approved",
+]
+
+
+@pytest.mark.parametrize("row", SIGN_OFFS)
+def test_sign_offs(guard: phiguard.Guard, fast_guard: phiguard.Guard, row: str) -> None:
+    text, expected = unmark(row)
+    assert _names(guard, text) == expected
+    assert _names(fast_guard, text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_PEOPLE)
+def test_not_people(guard: phiguard.Guard, fast_guard: phiguard.Guard, text: str) -> None:
+    assert _names(guard, text) == []
+    assert _names(fast_guard, text) == []
+
+
 @pytest.mark.parametrize("row", FORMS)
 def test_name_forms(guard: phiguard.Guard, row: str) -> None:
     text, expected = unmark(row)

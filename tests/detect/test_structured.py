@@ -74,6 +74,9 @@ ROWS = [
     # a name field's value ends at the next field's key
     ("Patient: «Halina Brzezinska» MRN «00412387»", ["NAME", "MRN"]),
     ("Pt name: «Oduya Kamau» DOB «3/4/1950»", ["NAME", "DATE"]),
+    # lower-case names in a name field: no English word, or a frequent name
+    ("Pt: «nguyen thi lan»", ["NAME"]),
+    ("tech: «rose»", ["NAME"]),
 ]
 
 
@@ -96,6 +99,11 @@ KEPT = [
     "Exam: CT head without contrast",
     "Impression: no acute findings",
     "OBX|1|TX|MRABD^IMPRESSION||No portal vein thrombosis||||||F",
+    # chat, not a form: a name key before words no one is called
+    "pt: stable overnight, tolerating diet",
+    "Attending: aware, will come by after the case",
+    "IR tech: sheath out at 1540, manual pressure 20 min",
+    "Radiologist: agree with the prelim",
 ]
 
 
