@@ -21,7 +21,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, overload
 
 from phiguard.errors import ConfigError, DetectionError, InputError, PhiguardError
@@ -218,7 +218,7 @@ class Session:
         Raises like :meth:`phiguard.Guard.redact`, including
         :class:`~phiguard.PHIBlocked`.
         """
-        findings = self._guard.scan(text)
+        findings = [_untitled(text, f) for f in self._guard.scan(text)]
         self._guard._check_blocked(findings, self.id)
         try:
             with self._session() as state:
@@ -378,6 +378,22 @@ class StreamRestorer:
         out = _restore(text, self._before, self._values)
         self._before = (self._before + text)[-_LONGEST:]
         return out
+
+
+def _untitled(text: str, finding: Finding) -> Finding:
+    """``finding`` without its leading title where the text repeats the
+    title just before it (``MR MR SMITH``): restore drops a title the answer
+    writes before a placeholder whose value opens with it (``Dr.
+    [NAME_2]``), and would drop the text's own repeated title too."""
+    title = LEADING_TITLE.match(finding.text)
+    if (
+        title is None
+        or title.end() >= len(finding.text)
+        or not _ends_with_word(text[: finding.start], title.group("title").rstrip("."))
+    ):
+        return finding
+    start = finding.start + title.end()
+    return replace(finding, start=start, text=text[start : finding.end])
 
 
 def _restore(text: str, before: str, values: dict[str, str]) -> str:

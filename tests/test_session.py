@@ -248,6 +248,18 @@ def test_sessions_never_restore_each_others_values(ours: str, theirs: str) -> No
     assert mine.restore(their_answer) == their_answer
 
 
+@pytest.mark.parametrize(
+    "text", ["Seen by MR MR SMITH today", "Dr. Dr. Chidi Okafor called", "dr dr. Okafor"]
+)
+def test_a_title_the_text_itself_repeats_is_restored(text: str) -> None:
+    # The title before the placeholder was the text's own, not the answer's:
+    # restore gives back the text exactly (found by the long atheris run).
+    session = _guard().session(link_names=False)
+    redaction = session.redact(text)
+    assert any(f.label == "NAME" for f in redaction.findings)
+    assert session.restore(redaction.text) == text
+
+
 def test_a_title_the_model_writes_before_the_placeholder_is_not_doubled() -> None:
     session = _guard().session()
     session.redact("Please cc Dr. Chidi Okafor")

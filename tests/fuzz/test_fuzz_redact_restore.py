@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from phiguard.session import Session
@@ -23,6 +23,8 @@ _TEXTS = st.one_of(
 
 @given(_TEXTS)
 @settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+# found by the long atheris run: a title repeated just before a name's own
+@example("W:7DA1MR\nMR\n\x02D\x7f\x7fE\nD?7:1MR\n")
 def test_redact_then_restore_keeps_every_promise(text: str) -> None:
     check_redact_restore(text)
 
