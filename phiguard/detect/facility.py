@@ -51,12 +51,15 @@ GENERIC_PLACE_WORDS = frozenset(
     procedural endoscopy ambulatory treatment testing screening level cardiac
     cardiothoracic chest head neck genitourinary gu gi oncologic radiation hematology
     gynecologic american college society association board national
+    bilateral unilateral left right initial final additional limited complete full
+    routine preliminary standard repeat baseline
     """.split()
 )
 
 # (no function word: "Per Radiology 2019;290", "IT'S LEILANI FROM RADIOLOGY")
 _WORD = (
-    r"(?!(?i:per|see|from|to|at|in|on|by|with|via|is|was|it'?s|hi|dear|call|page)\b)"
+    r"(?!(?i:per|see|from|to|at|in|on|by|with|via|is|was|it'?s|hi|dear|call|page"
+    r"|what|which|how|why|when|where|who|does|do|can|should|would|could|will|any)\b)"
     r"[A-Z][^\W\d_'’&.-]*+(?:['’&.-][^\W\d_'’&.-]*+)*+"
 )
 _SUFFIX = (
@@ -201,6 +204,8 @@ _FACILITY = PatternRecognizer(
         "paged the Trauma Center",
         "Per Radiology 2019;290:123-130, the sensitivity",
         "IT'S LEILANI FROM RADIOLOGY SCHEDULING",
+        "What imaging evaluates the coronaries?",
+        "BILATERAL DIAGNOSTIC MAMMOGRAM",
     ),
 )
 

@@ -34,6 +34,9 @@ class Lexicons:
     services: frozenset[str]
     #: US city and town names.
     places: frozenset[str]
+    #: Countries, continents, world regions and US states (``georgia``,
+    #: ``south america``): places as big as a state, no PHI.
+    regions: frozenset[str] = frozenset()
 
 
 #: Sections of ``clinical_terms.txt`` whose terms are products (their
@@ -102,4 +105,5 @@ def load_lexicons() -> Lexicons:
         products=frozenset(products),
         services=frozenset(services),
         places=frozenset(_read("us_places.txt.gz")),
+        regions=frozenset(_read("regions.txt.gz")),
     )

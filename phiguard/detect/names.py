@@ -222,6 +222,17 @@ _NAMING_VERBS = frozenset("call calls called named name names".split())
 _OBJECTS = frozenset("me him her them".split())
 #: Words that join the items of a list: "Marrero and Murphy", "A, B or C".
 _LIST_JOINS = frozenset("and or &".split())
+#: Particles that make the lower-case word before them a verb ("drew up").
+_PARTICLES_OF_VERBS = frozenset("up out off down back over away".split())
+#: Words before a region that make it a place: "in Arizona", "an Arizona
+#: licence", "Southeast Asia", "Central America".
+_REGION_BEFORE = frozenset(
+    """
+    in across throughout within a an the north south east west central northern southern
+    eastern western southeast southeastern southwest southwestern northeast northeastern
+    northwest northwestern latin sub-saharan
+    """.split()
+)
 #: Hospital units and services by their acronyms (ED, EMS), and the roles
 #: that follow one ("ed attending"): no person.
 _UNITS = frozenset(
@@ -1820,6 +1831,13 @@ class NameRecognizer:
             return  # "pt Name", "call Radiology": a word, not a name
         if end == k + 1 and first.upper and len(first.text) < 3:
             return  # "Name  LO": a two-letter code
+        if (
+            end == k + 1
+            and first.text.islower()
+            and end < len(tokens)
+            and tokens[end].lower in _PARTICLES_OF_VERBS
+        ):
+            return  # "Tech drew up 100 mL", "pt bill out": a verb and its particle
         if end > k and not (end == k + 1 and first.initial):
             if strong and tokens[i].lower == "per" and self._cited(tokens, k, end):
                 strong = False  # "per Fleischner", "Per Bosniak,": what is cited
@@ -2191,6 +2209,8 @@ class NameRecognizer:
             return True  # "Nephro wants", "met with Medtronic": services and products
         if len(span) == 1 and self._unit(tokens, start):
             return True  # "per EMS", "ED wants", "per ed attending"
+        if self._region(tokens, start, end):
+            return True  # "in Arizona", "Southeast Asia", "Minnesota and Florida"
         if rules & _NAMING_RULES or any(t.initial for t in span):
             return False
         if len(words) == 1 and words[0] in _FEATURES and start and tokens[start - 1].titled:
@@ -2209,6 +2229,29 @@ class NameRecognizer:
             part in clinical or _english(part, self._lex.english) for part in parts
         )
         return clinical_word and not self._named_alone(tokens, start)
+
+    def _region(self, tokens: Sequence[_Token], start: int, end: int) -> bool:
+        """A country, continent, region or US state where it is one: a name
+        of two words or more (``South America``, ``Puerto Rico``), or one
+        word after ``in`` or an article (``in Arizona``, ``an Arizona
+        licence``), after a point of the compass (``Southeast Asia``), or
+        beside another in a list (``Minnesota and Florida``). Not after
+        ``from`` or ``to`` alone: a call from Jordan, talk to Georgia."""
+        regions = self._lex.regions
+        if " ".join(t.lower for t in tokens[start:end]) not in regions:
+            return False
+        if end - start > 1:
+            return True
+        before = tokens[start - 1].lower if start else ""
+        if before in _REGION_BEFORE:
+            return True
+        if start >= 2 and before in _LIST_JOINS | {","} and tokens[start - 2].lower in regions:
+            return True
+        return (
+            end + 1 < len(tokens)
+            and tokens[end].lower in _LIST_JOINS | {","}
+            and tokens[end + 1].lower in regions
+        )
 
     def _unit(self, tokens: Sequence[_Token], k: int) -> bool:
         """A hospital unit's acronym (:data:`_UNITS`), in capitals or before a

@@ -45,6 +45,10 @@ FORMS = [
     "pt «Rose» says the pain is worse",
     "pt «mark greene» needs a repeat US",
     "«Mr. Baker»'s Baker's cyst is larger",
+    # given names that are places too, where they are people
+    "«Georgia Whitfield» wants the MRCP today",
+    "talked to «Georgia» about the scan",
+    "pt «Georgia» in room 4 is ready",
 ]
 
 
@@ -72,6 +76,14 @@ NOT_PEOPLE = [
     "Rose from 1.2 to 2.4 overnight, the Cr that is.",
     "see the prior - Ortho",
     "call back when the scan is done - Approved",
+    # places as big as a state, where they are places
+    "Do I need an Arizona license to read for a hospital in Arizona?",
+    "Snowbirds split the year between Minnesota and Florida.",
+    "Common in patients from Southeast Asia and Central America.",
+    "Patient relocating to Puerto Rico wants her images on a disc.",
+    "What is the India ink artifact?",
+    "Is holding 2 days enough per SIR guidance?",
+    "Tech drew up 100 mL of contrast.",
 ]
 
 
