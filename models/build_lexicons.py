@@ -155,6 +155,24 @@ US_STATES = frozenset(
 }
 
 
+#: Regions of the US and names CLDR now writes otherwise (Türkiye): places
+#: bigger than a town, no PHI, for ``regions.txt.gz`` only.
+US_REGIONS = frozenset(
+    {
+        "new england",
+        "midwest",
+        "great lakes",
+        "pacific northwest",
+        "deep south",
+        "appalachia",
+        "gulf coast",
+        "east coast",
+        "west coast",
+        "turkey",
+    }
+)
+
+
 def us_places() -> set[str]:
     """US city and town names from the USPS ZIP code list in ``zipcodes==3.0.0``."""
     import zipcodes  # a build-time dependency only
@@ -186,7 +204,8 @@ def main(source: Path) -> None:
     )
     write("english_words.txt.gz", sorted(english_words(source, firsts, ranks)))
     write("us_places.txt.gz", sorted(us_places()))
-    write("regions.txt.gz", sorted(world_places() | US_STATES))
+    # New York is first the city (as in us_places)
+    write("regions.txt.gz", sorted((world_places() | US_STATES | US_REGIONS) - {"new york"}))
 
 
 if __name__ == "__main__":

@@ -1834,10 +1834,11 @@ class NameRecognizer:
         if (
             end == k + 1
             and first.text.islower()
+            and _english(first.lower, self._lex.english)
             and end < len(tokens)
             and tokens[end].lower in _PARTICLES_OF_VERBS
         ):
-            return  # "Tech drew up 100 mL", "pt bill out": a verb and its particle
+            return  # "Tech drew up 100 mL": a verb and its particle (not "called abernathy back")
         if end > k and not (end == k + 1 and first.initial):
             if strong and tokens[i].lower == "per" and self._cited(tokens, k, end):
                 strong = False  # "per Fleischner", "Per Bosniak,": what is cited
@@ -2238,11 +2239,14 @@ class NameRecognizer:
         beside another in a list (``Minnesota and Florida``). Not after
         ``from`` or ``to`` alone: a call from Jordan, talk to Georgia."""
         regions = self._lex.regions
-        if " ".join(t.lower for t in tokens[start:end]) not in regions:
+        phrase = " ".join(t.lower for t in tokens[start:end])
+        before = tokens[start - 1].lower if start else ""
+        if f"{before} {phrase}" in regions:
+            return True  # "the Great Lakes states": the region began before
+        if phrase not in regions:
             return False
         if end - start > 1:
             return True
-        before = tokens[start - 1].lower if start else ""
         if before in _REGION_BEFORE:
             return True
         if start >= 2 and before in _LIST_JOINS | {","} and tokens[start - 2].lower in regions:

@@ -62,6 +62,13 @@ _LOWER_PLACE = re.compile(
 )
 
 
+#: Points of the compass: a town of that name (Central, SC) is no town in
+#: "from Central and South America".
+_COMPASS = frozenset(
+    "central north south east west northern southern eastern western midwest".split()
+)
+
+
 class PlaceRecognizer:
     """US cities and towns, by a locative word before them or a state after."""
 
@@ -136,6 +143,8 @@ class PlaceRecognizer:
         start = match.start("name")
         end = start + len(" ".join(words[:size]).rstrip("."))
         rest = " ".join(words[size:])
+        if name in self._lex.regions or name in _COMPASS:
+            return None  # "from Turkey", "in New England", "Central and South America"
         # "Brooklyn NY": the capitalised run took the state in
         with_state = (not rest and match.group("state") is not None) or (
             rest != "" and _STATE.fullmatch(rest) is not None

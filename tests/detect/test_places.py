@@ -48,6 +48,10 @@ NOT_PLACES = [
     "discharged from home to rehab",
     "a page from dallas about the add-on",
     "moved to hospice last week",
+    # regions bigger than a state, and compass words, that are towns too
+    "Lyme disease is common in New England.",
+    "patients from Central and South America",
+    "a patient from a sheep-farming region of Turkey",
 ]
 
 
