@@ -141,7 +141,8 @@ class Reader:
         if any(name != "U-" for i, name in enumerate(names) if i not in known):
             raise UnsupportedModel("the ner component has moves this reader does not know")
         self._n_moves = len(names)
-        self._label_of = {i: label for label in labels for i in (self._begin[label],)}
+        #: the label a move that opens an entity (begin or unit) gives it
+        self._label_of = {self._begin[label]: label for label in labels}
         self._label_of |= {self._unit[label]: label for label in labels}
         # moves a token with no entity open may take: begin (not on the last
         # token, nor on whitespace), unit (not on whitespace) and out
