@@ -385,15 +385,19 @@ def _untitled(text: str, finding: Finding) -> Finding:
     title just before it (``MR MR SMITH``): restore drops a title the answer
     writes before a placeholder whose value opens with it (``Dr.
     [NAME_2]``), and would drop the text's own repeated title too."""
-    title = LEADING_TITLE.match(finding.text)
-    if (
-        title is None
-        or title.end() >= len(finding.text)
-        or not _ends_with_word(text[: finding.start], title.group("title").rstrip("."))
-    ):
+    title = _title_repeated(text[: finding.start], finding.text)
+    if title is None or title.end() >= len(finding.text):
         return finding
     start = finding.start + title.end()
     return replace(finding, start=start, text=text[start : finding.end])
+
+
+def _title_repeated(before: str, value: str) -> re.Match[str] | None:
+    """The title ``value`` opens with, if ``before`` ends with it too."""
+    title = LEADING_TITLE.match(value)
+    if title is None or not _ends_with_word(before, title.group("title").rstrip(".")):
+        return None
+    return title
 
 
 def _restore(text: str, before: str, values: dict[str, str]) -> str:
@@ -405,10 +409,8 @@ def _restore(text: str, before: str, values: dict[str, str]) -> str:
         value = values.get(_normal_match(match))
         if value is None:
             continue
-        title = LEADING_TITLE.match(value)
-        if title is not None and _ends_with_word(
-            source[: match.start()], title.group("title").rstrip(".")
-        ):
+        title = _title_repeated(source[: match.start()], value)
+        if title is not None:
             value = value[title.end() :]  # "Dr. [NAME_2]" from "Dr. Chidi Okafor"
         parts.append(source[position : match.start()])
         parts.append(value)

@@ -74,8 +74,8 @@ _SUFFIX = (
     r"|children'?s\shospital|center|centre|associates|specialists|consultants|radiology"
     r"|diagnostics?|senior\sliving|assisted\sliving|sports\smedicine|bone\s(?:&|and)\sjoint)"
 )
-_CONNECTOR = r"(?:of|and|&|the|for)"
-_CONNECTORS = frozenset({"of", "and", "&", "the", "for"})
+_CONNECTORS = ("of", "and", "&", "the", "for")
+_CONNECTOR = f"(?:{'|'.join(_CONNECTORS)})"
 _ARTICLES = r"(?:a|an|the|our|your|his|her|their|this|that|another|other|any|one|each)"
 _LOWER_SUFFIX = (
     r"(?:hospital|medical\scenter|clinic|health\scenter|imaging|infirmary|medical\sgroup"
@@ -102,6 +102,10 @@ _TO = ("at", "to", "from", "in")
 _CARE_SITE = rf"(?:the\s)?(?P<v>{_PLACE_WORD}(?:[\s-](?:of\s)?{_PLACE_WORD}){{0,4}})"
 
 
+#: Words that name no place, connectors (Department of Radiology) included.
+_NO_PLACE = GENERIC_PLACE_WORDS | frozenset(_CONNECTORS)
+
+
 def names_a_place(value: str) -> bool:
     """False when every word of ``value`` is generic (no particular place;
     ``Department of Radiology``) or it is a vendor's name (United Imaging, GE
@@ -109,7 +113,7 @@ def names_a_place(value: str) -> bool:
     words = _WORDS.findall(value)
     if not words or " ".join(words).lower() in load_lexicons().products:
         return False
-    return any(word.lower().rstrip(".") not in GENERIC_PLACE_WORDS | _CONNECTORS for word in words)
+    return any(word.lower().rstrip(".") not in _NO_PLACE for word in words)
 
 
 _FACILITY = PatternRecognizer(

@@ -36,7 +36,7 @@ class Lexicons:
     places: frozenset[str]
     #: Countries, continents, world regions and US states (``georgia``,
     #: ``south america``): places as big as a state, no PHI.
-    regions: frozenset[str] = frozenset()
+    regions: frozenset[str]
 
 
 #: Sections of ``clinical_terms.txt`` whose terms are products (their

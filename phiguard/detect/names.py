@@ -224,19 +224,23 @@ _OBJECTS = frozenset("me him her them".split())
 _LIST_JOINS = frozenset("and or &".split())
 #: Particles that make the lower-case word before them a verb ("drew up").
 _PARTICLES_OF_VERBS = frozenset("up out off down back over away".split())
+#: Points of the compass: before a region they make it a place (Central
+#: America); alone they are no town either (places.py).
+COMPASS = frozenset("north south east west central northern southern eastern western".split())
 #: Words before a region that make it a place: "in Arizona", "an Arizona
 #: licence", "Southeast Asia", "Central America".
-_REGION_BEFORE = frozenset(
+_REGION_BEFORE = COMPASS | frozenset(
     """
-    in across throughout within a an the north south east west central northern southern
-    eastern western southeast southeastern southwest southwestern northeast northeastern
-    northwest northwestern latin sub-saharan
+    in across throughout within a an the southeast southeastern southwest southwestern
+    northeast northeastern northwest northwestern latin sub-saharan
     """.split()
 )
+#: What joins the items of a list of places: "Minnesota and Florida", "India, Pakistan".
+_LIST_MARKS = _LIST_JOINS | {","}
 #: Hospital units and services by their acronyms (ED, EMS), and the roles
 #: that follow one ("ed attending"): no person.
 _UNITS = frozenset(
-    "ed er ems icu micu sicu nicu picu ccu cvicu pacu ir or gi ent ob l&d rrt ".split()
+    "ed er ems icu micu sicu nicu picu ccu cvicu pacu ir or gi ent ob l&d rrt".split()
 )
 _UNIT_ROLES = frozenset(
     """
@@ -2249,11 +2253,11 @@ class NameRecognizer:
             return True
         if before in _REGION_BEFORE:
             return True
-        if start >= 2 and before in _LIST_JOINS | {","} and tokens[start - 2].lower in regions:
+        if start >= 2 and before in _LIST_MARKS and tokens[start - 2].lower in regions:
             return True
         return (
             end + 1 < len(tokens)
-            and tokens[end].lower in _LIST_JOINS | {","}
+            and tokens[end].lower in _LIST_MARKS
             and tokens[end + 1].lower in regions
         )
 

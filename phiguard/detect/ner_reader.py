@@ -104,7 +104,7 @@ class Reader:
         self._lower = lower.get_param("W").reshape(_FEATURES * n_out * n_pieces, n_in)
         self._lower_pad = lower.get_param("pad").reshape(_FEATURES, n_out * n_pieces)
         self._lower_bias = lower.get_param("b").reshape(-1)
-        self._hidden = (n_out, n_pieces)
+        self._hidden_pieces = n_pieces
         self._upper = (upper.get_param("W"), upper.get_param("b"))
         self._moves(ner.moves)
 
@@ -232,8 +232,7 @@ class Reader:
     def _scores(self, hidden: Any) -> Any:
         """The move scores of states (rows of summed features)."""
         hidden = hidden + self._lower_bias
-        _, n_pieces = self._hidden
-        best = _maxout(hidden, n_pieces)
+        best = _maxout(hidden, self._hidden_pieces)
         weights, bias = self._upper
         scores = self._gemm(best, weights, trans2=True, beta=0.0)
         scores += bias

@@ -21,7 +21,7 @@ import regex
 
 from phiguard.detect.address import AMBIGUOUS_STATE_CODES, CLEAR_STATE_CODES
 from phiguard.detect.lexicons import Lexicons
-from phiguard.detect.names import FREQUENT_FIRST_NAME
+from phiguard.detect.names import COMPASS, FREQUENT_FIRST_NAME
 from phiguard.findings import Finding
 
 __all__ = ["PlaceRecognizer"]
@@ -59,13 +59,6 @@ _LOWER_PLACE = re.compile(
     r"\b(?=[lrmvfn])(?:(?P<home>lives|living|resides|residing|moved|moving|relocated)"
     r"\s(?:in|to|from|near)|visiting|from|near)\s(?P<name>[a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2})",
     re.IGNORECASE,
-)
-
-
-#: Points of the compass: a town of that name (Central, SC) is no town in
-#: "from Central and South America".
-_COMPASS = frozenset(
-    "central north south east west northern southern eastern western midwest".split()
 )
 
 
@@ -143,8 +136,10 @@ class PlaceRecognizer:
         start = match.start("name")
         end = start + len(" ".join(words[:size]).rstrip("."))
         rest = " ".join(words[size:])
-        if name in self._lex.regions or name in _COMPASS:
-            return None  # "from Turkey", "in New England", "Central and South America"
+        if name in self._lex.regions or name in COMPASS:
+            # "from Turkey", "in New England"; a town named Central (SC) is
+            # no town in "from Central and South America"
+            return None
         # "Brooklyn NY": the capitalised run took the state in
         with_state = (not rest and match.group("state") is not None) or (
             rest != "" and _STATE.fullmatch(rest) is not None

@@ -182,7 +182,7 @@ _WORDS = regex.compile(r"[^\W\d_][^\W\d_'’-]*")
 class FieldRecognizer:
     """``Key: value`` forms: ``Patient: ...``, ``DOB: ...``, ``Referring: ...``.
 
-    With ``lexicons``, a name field whose value opens with lower-case words
+    A name field whose value opens with lower-case words
     none of which could be a name is read as chat, not as a form: ``pt:
     stable overnight``, ``Attending: aware, will come by`` (but ``Pt: john
     smith``, ``tech: maria``).
@@ -190,7 +190,7 @@ class FieldRecognizer:
 
     name = "field_v1"
 
-    def __init__(self, lexicons: Lexicons | None = None) -> None:
+    def __init__(self, lexicons: Lexicons) -> None:
         self._lexicons = lexicons
 
     def find(self, text: str) -> Iterator[Finding]:
@@ -222,8 +222,6 @@ class FieldRecognizer:
 
     def _names(self, value: str) -> bool:
         """Whether a name field's ``value`` may hold a name (see the class)."""
-        if self._lexicons is None:
-            return True
         words = _WORDS.findall(value)[:3]
         return not words or any(
             not word.islower() or could_be_name(word, self._lexicons) for word in words
