@@ -31,6 +31,7 @@ _TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
 _NOT_AFTER_NUM = r"(?<![\w./-])"
 _NOT_BEFORE_NUM = r"(?![/-]?\d|\.\d)"
 # A short M/D followed by a fraction's companions is not a date.
+_SLASH_YEAR = r"(?:(?:19|20)\d{2}|\d{2})"
 _NOT_FRACTION = r"(?!\s*(?:of|th|rds?|strength|power|cm|mm|%|\w*tablet|dose|cores?|nodes?))"
 
 
@@ -85,6 +86,15 @@ _NUMERIC = PatternRecognizer(
             _NOT_AFTER_NUM + rf"{_NUM_DAY}\.{_NUM_DAY}\.(?:19|20)\d{{2}}" + _NOT_BEFORE_NUM,
             0.7,
         ),
+        # 3/11/2025-4/22/2025, 12/1-12/31/2024: a range ending in a full
+        # date is one finding (each end alone borders a digit run)
+        Pattern(
+            "range",
+            _NOT_AFTER_NUM
+            + rf"{_NUM_DAY}/{_NUM_DAY}(?:/{_SLASH_YEAR})?-{_NUM_DAY}/{_NUM_DAY}/{_SLASH_YEAR}"
+            + _NOT_BEFORE_NUM,
+            0.85,
+        ),
     ),
     validate=_valid_numeric_date,
     prefilter=r"\d[/.-]\d",
@@ -95,6 +105,9 @@ _NUMERIC = PatternRecognizer(
         "DOB: «11/02/1958», plan",
         "dated «14/03/2024» (day first)",
         "born «04.03.2024»",
+        "valid «3/11/2025-4/22/2025».",
+        "(diary «12/1-12/31/2024»)",
+        "Eligible «1/1/2025-12/31/2025»",
     ),
     counterexamples=(
         "BP 120/80 mmHg",
@@ -104,6 +117,7 @@ _NUMERIC = PatternRecognizer(
         "version 2.3.1 of the software",
         "ratio 13/14/15",
         "T11-12-13 levels",
+        "scores 3/4-5/6/7 in",
     ),
 )
 

@@ -53,15 +53,32 @@ GENERIC_PLACE_WORDS = frozenset(
     gynecologic american college society association board national
     bilateral unilateral left right initial final additional limited complete full
     routine preliminary standard repeat baseline
+    geriatric geriatrics preventive invasive noninvasive non-invasive structural
+    cognitive clinical adult adolescent reproductive neonatal cosmetic mohs
+    neuromuscular movement critical consult consultation consultative retail
+    compounding mail order pelvic floor vestibular hand occupational speech physical
+    therapy home skilled snf manor residence dental dentistry optometry audiology
+    podiatry chiropractic pharmacies laboratories gastro pulmonary endocrine
+    hepatology infectious disease diseases immunology genetics palliative
     """.split()
 )
 
 # (no function word: "Per Radiology 2019;290", "IT'S LEILANI FROM RADIOLOGY")
 _WORD = (
     r"(?!(?i:per|see|from|to|at|in|on|by|with|via|is|was|it'?s|hi|dear|call|page"
-    r"|what|which|how|why|when|where|who|does|do|can|should|would|could|will|any)\b)"
+    r"|what|which|how|why|when|where|who|does|do|can|should|would|could|will|any"
+    # nor a request or report: "Called Radiology", "Please consult Neurology"
+    r"|call(?:ed)?|pag(?:e|ed)|consult(?:ed)?|contact(?:ed)?|discuss(?:ed)?|notif(?:y|ied)"
+    r"|inform(?:ed)?|told|tell|asks?|asked|please|pls|spoke|speak|message[ds]?|e-?mail(?:ed)?"
+    r"|text(?:ed)?|needs?|wants?|thanks?|re|cc|fyi|ok(?:ay)?|defer(?:red)?|said|says"
+    r"|sen[dt]|update[ds]?|reach(?:ed)?|ping(?:ed)?|let|get|got|have|has|had)\b)"
     r"[A-Z][^\W\d_'’&.-]*+(?:['’&.-][^\W\d_'’&.-]*+)*+"
 )
+_SPECIALTIES = (
+    "dermatology", "neurology", "cardiology", "urology", "oncology", "gastroenterology",
+    "nephrology", "pulmonology", "endocrinology", "rheumatology", "ophthalmology", "podiatry",
+    "dentistry", "dental", "optometry", "audiology", "chiropractic", "ent",
+)  # fmt: skip
 _SUFFIX = (
     r"(?i:hospital|hosp|medical\s(?:center|centre|ctr|group|associates|campus|college)|med\sctr"
     r"|health\s(?:center|centre|system|network|services|partners)|healthcare|health|clinics?"
@@ -72,14 +89,19 @@ _SUFFIX = (
     r"|orthop(?:a)?edics|pediatrics|paediatrics|care\s(?:center|centre|home)|outpatient\s(?:center|ct|mri|imaging)"
     r"|medical\splaza|family\shealth|women'?s\shealth|heart\s(?:center|institute)"
     r"|children'?s\shospital|center|centre|associates|specialists|consultants|radiology"
-    r"|diagnostics?|senior\sliving|assisted\sliving|sports\smedicine|bone\s(?:&|and)\sjoint)"
+    r"|diagnostics?|senior\sliving|assisted\sliving|sports\smedicine|bone\s(?:&|and)\sjoint"
+    # a practice named by its specialty: "Stonebridge Dermatology"
+    rf"|{'|'.join(_SPECIALTIES)}|physical\stherapy|laboratory|laboratories"
+    r"|pharmacy|pharmacies|primary\scare|home\s(?:infusion|medical|health)|skilled\snursing"
+    r"|nursing\s(?:&|and)\srehab(?:ilitation)?|snf|manor|care\sresidence)"
 )
 _CONNECTORS = ("of", "and", "&", "the", "for")
 _CONNECTOR = f"(?:{'|'.join(_CONNECTORS)})"
 _ARTICLES = r"(?:a|an|the|our|your|his|her|their|this|that|another|other|any|one|each)"
 _LOWER_SUFFIX = (
     r"(?:hospital|medical\scenter|clinic|health\scenter|imaging|infirmary|medical\sgroup"
-    r"|cancer\scenter|urgent\scare|surgery\scenter)"
+    r"|cancer\scenter|urgent\scare|surgery\scenter|pediatrics|pharmacy|family\smedicine"
+    r"|primary\scare)"
 )
 # "Mayo Clinic criteria", "Cleveland Clinic score": a method named after a
 # place, not a place of care
@@ -113,7 +135,16 @@ def names_a_place(value: str) -> bool:
     words = _WORDS.findall(value)
     if not words or " ".join(words).lower() in load_lexicons().products:
         return False
-    return any(word.lower().rstrip(".") not in _NO_PLACE for word in words)
+    # (before a specialty, a lone two-letter acronym names a module or a
+    # method, not a practice: "syngo.via MM Oncology"; "LA General" is one)
+    specialty = words[-1].lower() in _SPECIALTIES
+    if specialty and len(words) > 1 and words[-2] in ("and", "&"):
+        return False  # "with Okafor and Cardiology": two parties, not a practice
+    return any(
+        word.lower().rstrip(".") not in _NO_PLACE
+        and not (specialty and len(word) <= 2 and word.isupper())
+        for word in words
+    )
 
 
 _FACILITY = PatternRecognizer(
@@ -187,6 +218,14 @@ _FACILITY = PatternRecognizer(
         "ortho f/u at «Northside Bone & Joint». cb",
         "from «Sunrise Senior Living» in",
         "this is Antoine from «Sacré-Coeur Family Health». Requesting",
+        "I saw Gideon at «Stonebridge Dermatology» on",
+        "Rx sent to «Crosstown Pharmacy».",
+        "OPAT via «Lakeshore Infusion Pharmacy».",
+        "tubes put in at «Summit Pediatric ENT» on",
+        "accepted at «Heritage Pointe SNF» pending auth",
+        "handoff for «Cedarbrook Nursing & Rehab»:",
+        "12 PT visits at «Momentum Physical Therapy». Re-eval",
+        "he is seen at «oak hollow pediatrics». ph",
     ),
     counterexamples=(
         "Magnetic Resonance Imaging of the knee",
@@ -210,6 +249,14 @@ _FACILITY = PatternRecognizer(
         "IT'S LEILANI FROM RADIOLOGY SCHEDULING",
         "What imaging evaluates the coronaries?",
         "BILATERAL DIAGNOSTIC MAMMOGRAM",
+        "Called Radiology about the read",
+        "Please Consult Neurology re: stroke",
+        "Pediatric Cardiology fellow on call",
+        "Follows with Geriatric Neurology",
+        "Outpatient Physical Therapy twice a week",
+        "sent to specialty pharmacy for the PA",
+        "Admission Labs: K 3.1",
+        "syngo.via MM Oncology lesion tracking",
     ),
 )
 
