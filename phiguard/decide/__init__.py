@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from phiguard.decide.merge import decide, merge_findings
+from phiguard.decide.merge import decide, merge_findings, repeats
 
-__all__ = ["decide", "merge_findings"]
+__all__ = ["decide", "merge_findings", "repeats"]

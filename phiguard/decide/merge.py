@@ -10,11 +10,13 @@ order, so the result does not depend on the order findings arrive in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
+from phiguard.detect.structured import STRUCTURE_SOURCES
 from phiguard.findings import LABELS, Finding
 
-__all__ = ["decide", "merge_findings"]
+__all__ = ["decide", "merge_findings", "repeats"]
 
 _LABEL_RANK = {label: rank for rank, label in enumerate(LABELS)}
 
@@ -72,9 +74,63 @@ def decide(
     keeps only findings with those labels.
     """
     per_label = thresholds or {}
-    kept = (
+    kept = [
         f
         for f in findings
         if f.score >= per_label.get(f.label, threshold) and (labels is None or f.label in labels)
-    )
-    return merge_findings(text, kept)
+    ]
+    return merge_findings(text, kept + repeats(text, kept))
+
+
+#: Labels whose values are words: repeated only when two words or more
+#: (one word, "Hope", may be a word elsewhere) that a field, a table, a
+#: DICOM tag or an HL7 segment labels (a guess of the name tier's model,
+#: "Parole Board", is not made certain by repeating it; the name tier
+#: repeats the names it is sure of itself).
+_WORDED = frozenset({"NAME", "FACILITY", "ADDRESS"})
+#: Labels whose values are codes: repeated when five letters or digits or more.
+_CODED = frozenset({"MRN", "ACCESSION", "ID", "SSN", "PHONE", "EMAIL", "URL", "IP"})
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def repeats(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    """Every other mention of a value found in ``text``, in the same spelling.
+
+    A name found in an email's ``From:`` line is redacted in its signature
+    too, an MRN found after its label in a bare table cell: a value is PHI
+    wherever the text repeats it. Values that could be ordinary words
+    elsewhere (one word) are not repeated. Linear in the text: one pass
+    over its tokens, looking up each value by its first token.
+    """
+    by_first: dict[str, dict[str, tuple[int, Finding]]] = {}
+    for finding in findings:
+        value = finding.text
+        if finding.label in _WORDED:
+            plain = (
+                finding.source in STRUCTURE_SOURCES
+                and len(_TOKEN.findall(value)) >= 2
+                and sum(c.isalpha() for c in value) >= 4
+            )
+        else:
+            plain = finding.label in _CODED and sum(c.isalnum() for c in value) >= 5
+        first = _TOKEN.search(value)
+        if plain and first is not None:
+            by_first.setdefault(first.group(), {}).setdefault(value, (first.start(), finding))
+    if not by_first:
+        return []
+    found: list[Finding] = []
+    for token in _TOKEN.finditer(text):
+        values = by_first.get(token.group())
+        if values is None:
+            continue
+        for value, (offset, source) in values.items():
+            start = token.start() - offset
+            end = start + len(value)
+            if start < 0 or start == source.start or not text.startswith(value, start):
+                continue
+            if (start > 0 and text[start - 1].isalnum() and value[0].isalnum()) or (
+                end < len(text) and text[end].isalnum() and value[-1].isalnum()
+            ):
+                continue  # "Ann Lee" inside "Ann Leeds", "5550151" inside "95550151"
+            found.append(Finding(start, end, source.label, source.score, value, "repeat_v1"))
+    return found

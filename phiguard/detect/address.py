@@ -51,6 +51,17 @@ _ADDRESS = PatternRecognizer(
             r"(?:,?\s\d{5}(?:-\d{4})?(?![\w-]))?",
             0.8,
         ),
+        # "the Walgreens on Kirkwood Hwy", "lives on Elm Hill Rd": a street
+        # without a number, after a word that puts something on it, with a
+        # suffix that is no other word (not Dr, St, Ct: "at Tumor Board Dr Ng")
+        Pattern(
+            "named_street",
+            r"\b(?:on|off|at|near|along|onto)\s(?P<v>(?:(?:N|S|E|W|North|South|East|West)\.?\s)?"
+            r"(?:[A-Z][a-z]++(?:['-][A-Za-z]++)?\s){1,3}"
+            r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Highway|Hwy|Lane|Ln|Parkway|Pkwy|Pike"
+            r"|Turnpike|Expressway|Drive)(?![A-Za-z]))",
+            0.7,
+        ),
         Pattern("po_box", r"\b(?i:p\.?\s?o\.?\s?box)\s\d{1,6}\b", 0.85),
         # Grand Rapids, MI 49503 / Boulder, CO 80301-1234
         Pattern(
@@ -81,6 +92,10 @@ _ADDRESS = PatternRecognizer(
         "lives at «12 N. Main St.» now",
         "at «300 Mt. Vernon Ave» since",
         "zip «60201» area",
+        "sent to the Walgreens on «Kirkwood Hwy» not the mail order",
+        "the convent on «Elm Hill Rd», transport issue",
+        "Hanmi Pharmacy on «Western Ave»입니다",
+        "a technician at the pharmacy on «Parker Road». Headaches",
     ),
     counterexamples=(
         "GCS 14 AFTER FALL. CT HEAD",
@@ -90,6 +105,9 @@ _ADDRESS = PatternRecognizer(
         "Harpreet Kaur Sandhu, MD",
         "CPT 76830 billed",
         "Smith, CT scan",
+        "discussed at Tumor Board Dr Ng agreed",
+        "on Main floor of the hospital",
+        "back on the road to recovery",
     ),
 )
 

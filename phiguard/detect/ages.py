@@ -45,6 +45,13 @@ _AGE = PatternRecognizer(
             0.6,
         ),
         Pattern("birthday", rf"(?<![\d.])(?P<v>{_OVER_89})(?:st|nd|rd|th)\s+birthday", 0.9),
+        # 92 años, 97 anni, 90 ans, 91 Jahre, 93 an (Haitian Creole), 91 سنة
+        Pattern(
+            "number_years_other",
+            rf"(?<![\d.$€£])(?P<v>{_OVER_89})\s?(?:años|anos|anni|ans?|jahre|jaar|lat|лет|года"
+            r"|tuổi|yaş|سنة|عاما|岁|歳|세)(?!\w)",
+            0.85,
+        ),
     ),
     validate=is_over_89,
     prefilter=r"(?:9\d|1[0-2]\d)",
@@ -60,6 +67,10 @@ _AGE = PatternRecognizer(
         "(he's «91», hard of hearing",
         "my patient Hope is «102» and her",
         "Vandermeer, «90», seen in our clinic",
+        "mi mamá tiene «92» años y",
+        "Mio padre, «97» anni, ha la febbre",
+        "Manman m gen «93» an, li tonbe",
+        "والدي عمره «91» سنة",
     ),
     counterexamples=(
         "89 yo man",
@@ -71,7 +82,54 @@ _AGE = PatternRecognizer(
         "HR 92 bpm",
         "sats were 88, 92, 95 overnight",
         "glucose is 95, stable",
+        "$90 an hour",
+        "90 analyses",
     ),
 )
 
-AGE_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_AGE,)
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# ninety, ninety-three, ninety three, a hundred, one hundred and two
+_SPOKEN_OVER_89 = (
+    rf"(?:ninety(?:[\s-](?:{_UNITS}))?|(?:a|one)\s(?-i:hundred)(?:\s(?:and\s)?(?:{_UNITS}|{_TEENS}"
+    rf"|twenty(?:[\s-](?:{_UNITS}))?))?)"
+)
+_AGE_WORDS = PatternRecognizer(
+    name="age_words_v1",
+    label="AGE",
+    patterns=(
+        # a ninety three year old female, ninety-one years old
+        Pattern(
+            "words_unit",
+            rf"\b(?P<v>{_SPOKEN_OVER_89})[\s-](?:years?|yrs?)(?:[\s-]old)?\b",
+            0.85,
+        ),
+        # age ninety one, aged ninety-four, she is ninety six (not "the
+        # rate is ninety two": a person is the subject)
+        Pattern(
+            "words_after",
+            rf"\b(?:age[ds]?|(?:he|she)\s+is|(?:he|she)['’]s|turned|turns)\s+(?P<v>{_SPOKEN_OVER_89})"
+            r"\b(?!\s+(?:percent|degrees?|minutes?|seconds?|pounds?|kilos?|kg|beats|over|mg"
+            r"|milligrams?|millimeters?|centimeters?|%))",
+            0.75,
+        ),
+    ),
+    prefilter=r"ninety|hundred",
+    examples=(
+        "is a «ninety three» year old female from",
+        "patient name Ottoline Greaves age «ninety one» code status",
+        "she is «ninety six» period complaining",
+        "he is «one hundred and two» years old",
+        "«ninety-four»-year-old man with",
+    ),
+    counterexamples=(
+        "saturation is ninety six percent",
+        "the heart rate is ninety two",
+        "flexion to ninety degrees",
+        "a ninety minute wait",
+        "she is eighty nine",
+        "ninety days of therapy",
+    ),
+)
+
+AGE_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_AGE, _AGE_WORDS)

@@ -49,6 +49,34 @@ _ORDINAL = (
 )
 
 
+_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    r"|thirty[\s-]first)"
+)
+# nineteen fifty two, nineteen oh five, twenty twenty five, two thousand and nine
+_SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|twenty)\s(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-](?:{_SPOKEN_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    rf"|seventeen|eighteen|nineteen|oh\s(?:{_SPOKEN_UNITS}))"
+    rf"|two\sthousand(?:\s(?:and\s)?(?:{_SPOKEN_UNITS}|ten|eleven|twelve|thirteen|fourteen"
+    rf"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:{_SPOKEN_UNITS}))?))?)"
+)
+# Months in the other languages patients write in (French, Portuguese,
+# Italian, German, Dutch, Polish in the genitive, Russian in the genitive)
+_MONTH_INTL = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre"
+    r"|d[ée]cembre|janeiro|fevereiro|mar[çc]o|abril|maio|junho|julho|agosto|setembro|outubro"
+    r"|novembro|dezembro|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|settembre|ottobre"
+    r"|dicembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart"
+    r"|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia"
+    r"|pa[źz]dziernika|listopada|grudnia|января|февраля|марта|апреля|мая|июня|июля|августа"
+    r"|сентября|октября|ноября|декабря)"
+)
+
+
 def _valid_numeric_date(value: str) -> bool:
     """``d1 sep d2 sep year``: one of d1, d2 must be a month."""
     parts = _DATE_SEPARATORS.split(value)
@@ -163,7 +191,7 @@ _WRITTEN = PatternRecognizer(
         # March 4th, Mar. 4, 2024, Feb 10 2023, Jan 9th '23
         Pattern(
             "month_day",
-            rf"\b{_MONTH}\.?\s+{_DAY}\b(?:,?\s*{_YEAR}\b)?(?!\s*(?:mg|mm|cm|%))",
+            rf"\b{_MONTH}\.?\s+{_DAY}\b(?:,?\s*(?:{_YEAR}|{_SPOKEN_YEAR})\b)?(?!\s*(?:mg|mm|cm|%))",
             0.85,
         ),
         # 4 Mar 2024, 4th of July 2022, 4-Mar-24, 04-MAR-2024
@@ -185,6 +213,20 @@ _WRITTEN = PatternRecognizer(
             rf"\b{_NUM_DAY}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre"
             rf"|setiembre|octubre|noviembre|diciembre)(?:\s+(?:de|del)\s+(?:19|20)\d{{2}})?\b",
             0.85,
+        ),
+        # dictated: january fifteenth 2025, march third nineteen fifty two,
+        # the fifteenth of march
+        Pattern(
+            "month_spoken_day",
+            rf"\b{_MONTH}\s(?:the\s)?{_SPOKEN_ORDINAL}\b(?:,?\s(?:{_YEAR}|{_SPOKEN_YEAR})\b)?"
+            # (not "On 30 April the Fourth Section decided")
+            r"(?!\s(?-i:[A-Z][a-z]))",
+            0.8,
+        ),
+        Pattern(
+            "spoken_day_of_month",
+            rf"\bthe\s(?P<v>{_SPOKEN_ORDINAL}\sof\s{_MONTH}\b(?:,?\s(?:{_YEAR}|{_SPOKEN_YEAR})\b)?)",
+            0.8,
         ),
         # on the 8th, from the 9th, Monday the 11th
         Pattern(
@@ -222,6 +264,12 @@ _WRITTEN = PatternRecognizer(
         "I had the CT on the «8th» and got",
         "brain from Monday the «11th» we never",
         "on the «4th of March»",
+        "date of surgery «january fifteenth 2025» surgeon",
+        "date of birth «march third nineteen fifty two» comma",
+        "onset «april second» period",
+        "seen on the «twenty-first of June», then",
+        "admitted «December 3rd, two thousand and nine».",
+        "On «30 April» the Fourth Section decided",
     ),
     counterexamples=(
         "you may 5 times a day",
@@ -230,6 +278,48 @@ _WRITTEN = PatternRecognizer(
         "a 5 mm nodule in the",
         "fracture of the 5th metatarsal",
         "dilated on the 4th ventricle",
+        "the second of three nodules",
+        "you may second that",
+    ),
+)
+
+_INTL = PatternRecognizer(
+    name="date_intl_v1",
+    label="DATE",
+    patterns=(
+        # 12 avril 2012, 12. März 2024, 14 ноября, 12 lutego, 3 de março de 2024
+        Pattern(
+            "day_month",
+            rf"\b{_NUM_DAY}\.?\s(?:de\s)?{_MONTH_INTL}(?:\s(?:de\s)?(?:19|20)\d{{2}})?(?!\w)",
+            0.85,
+        ),
+        # 3月18日, 2024年3月18日, 3월 18일
+        Pattern(
+            "cjk",
+            r"(?<!\d)(?:(?:19|20)\d{2}\s?[年년]\s?)?(?:1[0-2]|0?[1-9])\s?[月월]\s?"
+            r"(?:3[01]|[12]\d|0?[1-9])\s?[日일]",
+            0.9,
+        ),
+    ),
+    prefilter=(
+        r"janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|octo|nove|d[ée]c|jane|mar[çc]|abr|ago"
+        r"|sete|outu|deze|genn|febb|marz|apri|magg|giug|lugl|sett|otto|dice|janu|febr|m[äa]rz"
+        r"|juni|juli|okto|maart|mei|augu|stycz|lut|kwie|maja|czer|lip|sierp|wrze|pa[źz]d|list"
+        r"|grud|январ|феврал|март|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр|月|월"
+    ),
+    examples=(
+        "née le «12 avril 2012». Elle",
+        "Можно записаться на «14 ноября»?",
+        "operację «12 lutego» w Kedzie",
+        "operiert am «12. März 2024» in",
+        "teve alta em «3 de março de 2024».",
+        "我妈妈«3月18日»在Golden Gate Imaging做了CT",
+        "검사 «2024년 3월 18일» 결과",
+    ),
+    counterexamples=(
+        "Mars 2 rover",
+        "2 marsupials",
+        "take 2 tabs",
     ),
 )
 
@@ -388,6 +478,11 @@ _SHORT = PatternRecognizer(
         "biopsy",
         "injection",
         "procedure",
+        # ngày 3/2 (Vietnamese), em 7/5 (Portuguese), le 3/4, el 3/4
+        "ngày",
+        "em",
+        "le",
+        "el",
     ),
     context_window=20,
     context_boost=0.3,
@@ -463,6 +558,7 @@ DATE_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _NUMERIC,
     _ISO,
     _WRITTEN,
+    _INTL,
     _RELATIVE,
     _SHORT,
     _COMPACT,

@@ -20,7 +20,13 @@ from phiguard.detect.names import could_be_name
 from phiguard.findings import Finding
 from phiguard.titles import TITLES
 
-__all__ = ["DicomRecognizer", "FieldRecognizer", "Hl7Recognizer", "TableRecognizer"]
+__all__ = [
+    "STRUCTURE_SOURCES",
+    "DicomRecognizer",
+    "FieldRecognizer",
+    "Hl7Recognizer",
+    "TableRecognizer",
+]
 
 _FLAGS = regex.VERSION1 | regex.MULTILINE
 
@@ -638,40 +644,65 @@ class Hl7Recognizer:
 # Pipe tables with a header row (worklists, exports)
 
 _TABLE_LINE = regex.compile(r"^[^\r\n]*[|\t][^\r\n]*$", _FLAGS)
+# A comma-separated line of three or more short cells: "Bed,Pt,Age,Rhythm"
+_CSV_LINE = regex.compile(r"^[^\r\n|\t,]{1,30}(?:,[^\r\n|\t,]{0,30}){2,}$", _FLAGS)
 _RULE_ROW = regex.compile(r"^[\s|:+-]+$")
+_CAPITALISED = regex.compile(r"\b\p{Lu}")
 
 
 class TableRecognizer:
-    """Pipe- or tab-delimited tables whose header names the columns.
+    """Pipe-, tab- or comma-delimited tables whose header names the columns.
 
-    ``| Acc | MRN | Patient |`` or ``Acc<TAB>Name<TAB>Age``: a header with at
-    least two known field keys labels the cells below it, row by row, until a
-    line without the delimiter.
+    ``| Acc | MRN | Patient |``, ``Acc<TAB>Name<TAB>Age`` or ``Bed,Pt,Age``: a
+    header with at least two known field keys labels the cells below it, row
+    by row, until a line without the delimiter. A comma table's cells are
+    short; a row one cell wider than its header has an unquoted ``Last,
+    First`` in its name column, and a row of any other width is skipped.
     """
 
     name = "table_v1"
 
     def find(self, text: str) -> Iterator[Finding]:
-        if "|" not in text and "\t" not in text:
-            return
+        if "|" in text or "\t" in text:
+            yield from self._table(text, _TABLE_LINE, same_width=False)
+        if "," in text:
+            yield from self._table(text, _CSV_LINE, same_width=True)
+
+    def _table(self, text: str, lines: regex.Pattern[str], same_width: bool) -> Iterator[Finding]:
         columns: list[str | None] | None = None
         delimiter = "|"
         previous_end = -2
-        for line in _TABLE_LINE.finditer(text):
+        for line in lines.finditer(text):
             contiguous = line.start() <= previous_end + 1
             previous_end = line.end()
             if columns is None or not contiguous:
-                delimiter = "\t" if "\t" in line.group() else "|"
-                cells = list(_pieces(line.group(), line.start(), delimiter))
+                row = line.group()
+                delimiter = "\t" if "\t" in row else "|" if "|" in row else ","
+                cells = list(_pieces(row, line.start(), delimiter))
                 labels = [FIELD_LABELS.get(normalise_key(cell)) for _, cell in cells]
                 columns = labels if sum(label is not None for label in labels) >= 2 else None
                 continue
             if _RULE_ROW.match(line.group()):
                 continue
             cells = list(_pieces(line.group(), line.start(), delimiter))
+            if same_width and len(cells) == len(columns) + 1 and "NAME" in columns:
+                # an unquoted "Sutherland, Ines" in the name column
+                i = columns.index("NAME")
+                cells[i : i + 2] = [(cells[i][0], f"{cells[i][1]},{cells[i + 1][1]}")]
+            if same_width and len(cells) != len(columns):
+                continue
             for (offset, cell), label in zip(cells, columns):
-                if label is None:
-                    continue
+                if label is None or (
+                    same_width and label == "NAME" and not _CAPITALISED.search(cell)
+                ):
+                    continue  # (commas are prose's too: a comma table's names are capitalised)
                 finding = _value_finding(text, label, offset, offset + len(cell), 0.9, self.name)
                 if finding is not None:
                     yield finding
+
+
+#: The sources of findings whose label the text's structure gives.
+STRUCTURE_SOURCES = frozenset(
+    recognizer.name
+    for recognizer in (FieldRecognizer, DicomRecognizer, Hl7Recognizer, TableRecognizer)
+)

@@ -8,7 +8,7 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from phiguard.decide import decide, merge_findings
+from phiguard.decide import decide, merge_findings, repeats
 from phiguard.findings import Finding
 from tests.strategies import findings_in
 
@@ -70,3 +70,34 @@ def test_decide_drops_findings_below_threshold_before_merging() -> None:
     assert decide(TEXT, [weak, strong], threshold=0.5) == [strong]
     assert decide(TEXT, [weak, strong], threshold=0.5, thresholds={"MRN": 0.99}) == []
     assert decide(TEXT, [weak, strong], threshold=0.2, labels=frozenset({"ID"})) == [weak]
+
+
+def _found(text: str, value: str, label: str, source: str, nth: int = 0) -> Finding:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(value, start + 1)
+    return Finding(start, start + len(value), label, 0.9, value, source)
+
+
+def test_a_value_a_structure_labels_is_found_where_the_text_repeats_it() -> None:
+    text = "From: Aisling Brennan\nTo: Hector\n\nok.\nAisling Brennan, RN | Aisling Brennanova"
+    field = _found(text, "Aisling Brennan", "NAME", "field_v1")
+    again = repeats(text, [field])
+    assert [(f.start, f.end, f.label, f.source) for f in again] == [
+        (text.index("Aisling Brennan, RN"), text.index(", RN"), "NAME", "repeat_v1")
+    ]
+    assert [f.start for f in decide(text, [field], threshold=0.5)] == [6, again[0].start]
+
+
+def test_codes_repeat_from_any_source_but_only_whole() -> None:
+    text = "MRN 3300917 ok; row 3300917, and 33009170 or 93300917"
+    mrn = _found(text, "3300917", "MRN", "mrn_labelled_v1")
+    assert [f.start for f in repeats(text, [mrn])] == [text.index("3300917", 10)]
+
+
+def test_guesses_and_single_words_are_not_repeated() -> None:
+    text = "the Parole Board said Hope. Parole Board, Hope"
+    guess = _found(text, "Parole Board", "NAME", "name_ner_v1")
+    word = _found(text, "Hope", "NAME", "field_v1")
+    short = _found(text, "Hope", "MRN", "mrn_labelled_v1")
+    assert repeats(text, [guess, word, short]) == []

@@ -71,6 +71,18 @@ ROWS = [
         ["ACCESSION", "MRN", "NAME"],
     ),
     ("Acc\tName\tAge\n«ED24-55012»\t«PETROVIC, MILAN»\t«92»", ["ACCESSION", "NAME", "AGE"]),
+    # comma-separated: short cells, rows of the header's width
+    (
+        "Bed,Pt,Age,Rhythm\n7W-01,«Florian Metz»,«93»,AF RVR\n7W-04,«Odell Brigham»,66,NSR",
+        ["NAME", "AGE", "NAME"],
+    ),
+    ("Acc, MRN, Exam\n«A8812034», «7734120», CT HEAD", ["ACCESSION", "MRN"]),
+    (
+        "Date,Patient,MRN,Test\n«2025-01-04»,«Sutherland, Ines»,«3300917»,Troponin I",
+        ["DATE", "NAME", "MRN"],
+    ),
+    # a column headed "next" holds dates
+    ("name | inr | next\n«whitmore, agnes» | 3.4 | «6/9»", ["NAME", "DATE"]),
     # a name field's value ends at the next field's key
     ("Patient: «Halina Brzezinska» MRN «00412387»", ["NAME", "MRN"]),
     ("Pt name: «Oduya Kamau» DOB «3/4/1950»", ["NAME", "DATE"]),
@@ -104,6 +116,9 @@ KEPT = [
     "Attending: aware, will come by after the case",
     "IR tech: sheath out at 1540, manual pressure 20 min",
     "Radiologist: agree with the prelim",
+    # commas in prose are no table, and a row of another width is skipped
+    "Name, age, MRN\nwere all checked, twice, by the tech",
+    "Patient, Exam, Room\nsee above, then, CT, room two",
 ]
 
 
