@@ -22,6 +22,7 @@ from phiguard.detect.names import NameRecognizer
 from phiguard.detect.ner import load_person_model
 from phiguard.detect.places import PlaceRecognizer
 from phiguard.detect.recognizer import PatternRecognizer
+from phiguard.detect.spelled import SpelledRecognizer
 from phiguard.detect.structured import (
     DicomRecognizer,
     FieldRecognizer,
@@ -65,7 +66,13 @@ def build_recognizers(profile: str, *, name_threshold: float = 0.5) -> tuple[Rec
     """
     compiled: list[Recognizer] = [PatternTier([spec.compile() for spec in PATTERN_RECOGNIZERS])]
     lexicons = load_lexicons()
-    compiled += [FieldRecognizer(lexicons), DicomRecognizer(), Hl7Recognizer(), TableRecognizer()]
+    compiled += [
+        FieldRecognizer(lexicons),
+        DicomRecognizer(),
+        Hl7Recognizer(),
+        TableRecognizer(),
+        SpelledRecognizer(),
+    ]
     model = load_person_model() if profile == "default" else None
     names = NameRecognizer(lexicons, model, sure=name_threshold)
     compiled += [names, PlaceRecognizer(lexicons)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from phiguard.detect.recognizer import Pattern, PatternRecognizer
 
 __all__ = ["AGE_RECOGNIZERS"]
@@ -9,9 +11,25 @@ __all__ = ["AGE_RECOGNIZERS"]
 # 90 to 129; never 89 or under.
 _OVER_89 = r"(?:9\d|1[0-2]\d)"
 
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# ninety, ninety-three, ninety three, a hundred, one hundred and two
+_SPOKEN_OVER_89 = (
+    rf"(?:ninety(?:[\s-](?:{_UNITS}))?|(?:a|one)\shundred(?:\s(?:and\s)?(?:{_UNITS}|{_TEENS}"
+    rf"|twenty(?:[\s-](?:{_UNITS}))?))?)"
+)
+# Two capitalised words, or two in capitals: a full name
+_FULL_NAME = (
+    r"[A-Z][^\W\d_A-Z]+[ ][A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?|[A-Z]{2,}[ ][A-Z]{2,}"
+)
+_SPOKEN = regex.compile(rf"{_SPOKEN_OVER_89}\b", regex.IGNORECASE)
+
 
 def is_over_89(value: str) -> bool:
-    """True when the leading number of ``value`` is 90 or more."""
+    """True when the leading number of ``value`` is 90 or more, in digits
+    or in words (``ninety-one``, a column of ages dictated)."""
+    if _SPOKEN.match(value.strip()):
+        return True
     digits = ""
     for char in value.lstrip("0"):
         if not char.isdigit():
@@ -32,7 +50,7 @@ _AGE = PatternRecognizer(
             0.9,
         ),
         # aged 93, age: 94, age 91
-        Pattern("aged", rf"\bage[ds]?\s*(?:of\s*)?[:=]?\s*(?P<v>{_OVER_89})(?![\d.])", 0.9),
+        Pattern("aged", rf"\bage[ds]?\s*(?:of\s*)?[:=]?\s*(?P<v>{_OVER_89})(?!\d|\.\d)", 0.9),
         # 93F, 91 M (as in "93M with chest pain")
         Pattern("number_sex", rf"(?<![\d.])(?:{_OVER_89})\s?(?-i:[MF])(?![A-Za-z\d])", 0.6),
         # "he's 91, hard of hearing", "Vandermeer, 90, seen": a bare age
@@ -42,6 +60,26 @@ _AGE = PatternRecognizer(
             rf"(?<=\b(?:(?:patient|pt|(?-i:[A-Z][a-z]+))\s+is|he's|she's|turned|turns)\s"
             rf"|[A-Za-z]{{2}},\s)(?P<v>{_OVER_89})"
             r"(?=,|\s+(?:and|with|who|yo)\b|\.(?!\d))",
+            0.6,
+        ),
+        # 94/F, 95 / M: age and sex in a list
+        Pattern(
+            "number_slash_sex",
+            rf"(?<![\d./])(?P<v>{_OVER_89})\s?/\s?(?-i:[MF])(?![A-Za-z\d])",
+            0.7,
+        ),
+        # after a full name: "Agnes Kovač (98)", "Remedios Santos is 94",
+        # "FRANCIS ADEBAYO IS 91" (two name-like words, so no "Sat is 92"
+        # or "HR (95)"; in brackets, so no house number: "Via Tasso 129")
+        Pattern(
+            "is_after_full_name",
+            rf"(?<=\b(?-i:{_FULL_NAME})[ ](?:is|IS)[ ])(?P<v>{_OVER_89})"
+            r"(?!\d|\.\d|\s*(?:%|percent|mg|kg|lbs?|cm|mm|degrees|bpm|mmhg|x\b))",
+            0.6,
+        ),
+        Pattern(
+            "bracket_after_full_name",
+            rf"(?<=\b(?-i:{_FULL_NAME})[ ]\()(?P<v>{_OVER_89})(?=\))",
             0.6,
         ),
         Pattern("birthday", rf"(?<![\d.])(?P<v>{_OVER_89})(?:st|nd|rd|th)\s+birthday", 0.9),
@@ -71,6 +109,11 @@ _AGE = PatternRecognizer(
         "Mio padre, «97» anni, ha la febbre",
         "Manman m gen «93» an, li tonbe",
         "والدي عمره «91» سنة",
+        "Re: Shmuel Katz, ID 034782219, aged «90». Chest",
+        "2 | Parvati Bai | «95»/F | UH2204478",
+        "complaint from family of Agnes Kovač («98») re delayed",
+        "my lola Remedios Santos is «94» she had",
+        "MY DAD FRANCIS ADEBAYO IS «91» AND THE",
     ),
     counterexamples=(
         "89 yo man",
@@ -83,17 +126,16 @@ _AGE = PatternRecognizer(
         "sats were 88, 92, 95 overnight",
         "glucose is 95, stable",
         "$90 an hour",
+        "Sat is 92 on RA",
+        "HR (95) and BP",
+        "O2 Sat 94%",
+        "Room 95, bed 2",
+        "Megan lives on Via Tasso 129 street.",
+        "Scalette Rubiani 104  Apt. 905",
         "90 analyses",
     ),
 )
 
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-# ninety, ninety-three, ninety three, a hundred, one hundred and two
-_SPOKEN_OVER_89 = (
-    rf"(?:ninety(?:[\s-](?:{_UNITS}))?|(?:a|one)\s(?-i:hundred)(?:\s(?:and\s)?(?:{_UNITS}|{_TEENS}"
-    rf"|twenty(?:[\s-](?:{_UNITS}))?))?)"
-)
 _AGE_WORDS = PatternRecognizer(
     name="age_words_v1",
     label="AGE",

@@ -35,6 +35,15 @@ _PHONE = PatternRecognizer(
         ),
         # International: +44 20 7946 0958
         Pattern("international", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\d{1,4}){2,5}(?![\w-])", 0.6),
+        # A national number after a trunk 0 (UK, Ireland, Australia, New
+        # Zealand): 020 7946 0555, 0161 555 0188, 07700 555 219, (08) 5550
+        # 4412; not a list of 24-hour times (0800 1200 1600)
+        Pattern(
+            "trunk",
+            r"(?<![\w+.-])(?:0\d{2}[\s-]\d{3,4}[\s-]\d{4}|0\d{3}[\s-]\d{3}[\s-]\d{4}"
+            r"|0\d{4}[\s-]\d{3}[\s-]?\d{3}|\(0\d{1,3}\)\s?\d{4}[\s-]?\d{4})(?![\w-]|\.\d)",
+            0.6,
+        ),
         # Other national formats (60-56-85-91, 0494 92 82 32, (99) 645-791)
         # are digit groups that need a phone word nearby.
         Pattern(
@@ -47,7 +56,9 @@ _PHONE = PatternRecognizer(
         Pattern("bare", r"(?<![\w.-])1?\d{10}(?![\w-]|\.\d)", 0.3),
         # In-house extensions: ext 4417, ext 6-2290, x3318, cb 4-8812
         Pattern(
-            "extension", r"\b(?:ext\.?|extension|cb|pager|beeper)\s?\d(?:-?\d){2,5}(?![\w-])", 0.7
+            "extension",
+            r"\b(?:ext\.?|extension|cb|pager|beeper|bleep|paged)\s?\d(?:-?\d){2,5}(?![\w-])",
+            0.7,
         ),
         Pattern("x_extension", r"(?<![\w.])(?<!\d\s)x\d{3,5}(?![\w-])", 0.55),
         Pattern("short_extension", r"(?<![\w.-])\d-\d{4}(?![\w-]|\.\d)", 0.3),
@@ -71,9 +82,15 @@ _PHONE = PatternRecognizer(
         "text",
         "voicemail",
         "#",
+        "ring",
+        "mob",
+        "dial",
     ),
     context_boost=0.35,
-    prefilter=r"\d{3}[\s.)-]*\d{4}|\d-\d{4}|x\d{3}|ext|cb|pager|beeper|\d \d \d \d",
+    prefilter=(
+        r"\d{3}[\s.)-]*\d{4}|\d-\d{4}|x\d{3}|ext|cb|pager|beeper|bleep|paged|\d \d \d \d"
+        r"|\+\d|0\d{3,4}[\s-]\d{3}"
+    ),
     examples=(
         "(Phone: «555-123-4567»)?",
         "contact: «(555) 123-4567».",
@@ -89,6 +106,15 @@ _PHONE = PatternRecognizer(
         "RN Bethany «cb 4-8812»: pt",
         "called dr bill fenwick hospitalist at «555-0134» on 3/9",
         "call «9 3 7 5 5 5 0 1 1 2» after 5",
+        "please ring «020 7946 0555».",
+        "Pharmacist Asif — «0161 555 0188».",
+        "IR Dr Malhotra on «07700 555 219»",
+        "NOK on «087 555 2231». US",
+        "Pharmacy tel «01422 555 017».",
+        "Liaison Officer Noreen «(08) 5550 4412»",
+        "m'appeler au «+225 07 555 01 23»",
+        "then «bleep 2231» re bay 2",
+        "no answer, «paged 7781». called",
     ),
     counterexamples=(
         "SSN 123-45-6789",
@@ -98,6 +124,8 @@ _PHONE = PatternRecognizer(
         "a 3 x4000 matrix",
         "nodule 2x1500",
         "scores 1 2 3 4 5 6 7 8 9 10",
+        "given at 0800 1200 1600 and 2000",
+        "doses 0.5 1 2 mg",
     ),
 )
 

@@ -64,6 +64,14 @@ _SPOKEN_YEAR = (
     rf"|two\sthousand(?:\s(?:and\s)?(?:{_SPOKEN_UNITS}|ten|eleven|twelve|thirteen|fourteen"
     rf"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:{_SPOKEN_UNITS}))?))?)"
 )
+_SPOKEN_TENS = (
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:{_SPOKEN_UNITS}))?"
+)
+# a day of the month as a cardinal, before a month: "eleven november"
+_SPOKEN_DAY = (
+    rf"(?:{_SPOKEN_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    rf"|eighteen|nineteen|twenty(?:[\s-](?:{_SPOKEN_UNITS}))?|thirty(?:[\s-]one)?)"
+)
 # Months in the other languages patients write in (French, Portuguese,
 # Italian, German, Dutch, Polish in the genitive, Russian in the genitive)
 _MONTH_INTL = (
@@ -223,9 +231,22 @@ _WRITTEN = PatternRecognizer(
             r"(?!\s(?-i:[A-Z][a-z]))",
             0.8,
         ),
+        # the twelfth of june nineteen eighty, twenty third of august,
+        # eleven november nineteen thirty three ("of may" is the month)
         Pattern(
             "spoken_day_of_month",
-            rf"\bthe\s(?P<v>{_SPOKEN_ORDINAL}\sof\s{_MONTH}\b(?:,?\s(?:{_YEAR}|{_SPOKEN_YEAR})\b)?)",
+            rf"\b(?:the\s)?(?:{_SPOKEN_ORDINAL}\sof\s(?:may|{_MONTH})|{_SPOKEN_DAY}\s{_MONTH})\b"
+            rf"(?:,?\s(?:{_YEAR}|{_SPOKEN_YEAR}|{_SPOKEN_TENS}))?\b",
+            0.8,
+        ),
+        # dictated as numbers after a birth or service cue: "dob ten ten
+        # thirty two", "date of birth seven seventeen nineteen sixty", "D O B
+        # oh nine slash twelve slash sixty one"
+        Pattern(
+            "spoken_numeric",
+            r"\b(?:dob|d\so\sb|date\sof\s(?:birth|service|exam|surgery)|born)(?:\sis)?[\s:,]+"
+            rf"(?P<v>(?:oh\s)?(?:{_SPOKEN_UNITS}|ten|eleven|twelve)(?:\sslash)?\s"
+            rf"(?:oh\s)?{_SPOKEN_DAY}(?:\sslash)?\s(?:{_SPOKEN_YEAR}|{_SPOKEN_TENS}|oh\s(?:{_SPOKEN_UNITS})))\b",
             0.8,
         ),
         # on the 8th, from the 9th, Monday the 11th
@@ -249,7 +270,10 @@ _WRITTEN = PatternRecognizer(
             0.6,
         ),
     ),
-    prefilter=r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|ene|abr|ago|dic|\d(?:st|nd|rd|th)",
+    prefilter=(
+        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|ene|abr|ago|dic|\d(?:st|nd|rd|th)"
+        r"|dob|d\so\sb|date|born"
+    ),
     examples=(
         "seen on «March 4th» for",
         "on «Mar. 4, 2024» at",
@@ -267,9 +291,18 @@ _WRITTEN = PatternRecognizer(
         "date of surgery «january fifteenth 2025» surgeon",
         "date of birth «march third nineteen fifty two» comma",
         "onset «april second» period",
-        "seen on the «twenty-first of June», then",
+        "seen on «the twenty-first of June», then",
         "admitted «December 3rd, two thousand and nine».",
         "On «30 April» the Fourth Section decided",
+        "date of birth «the twelfth of june nineteen eighty» callback",
+        "dob «twenty third of august nineteen forty» accession",
+        "dob «seventeenth of january fifty two» SSN",
+        "date of birth «eleven november nineteen thirty three» CT head",
+        "date of birth «the ninth of may nineteen thirty two» comma",
+        "patient bill brightwater, dob «ten ten thirty two» so he's",
+        "dob «seven seventeen nineteen sixty» lives in",
+        "D O B «oh nine slash twelve slash sixty one» bone scan",
+        "date of service «three fifteen twenty five», contrast enema",
     ),
     counterexamples=(
         "you may 5 times a day",
@@ -279,6 +312,8 @@ _WRITTEN = PatternRecognizer(
         "fracture of the 5th metatarsal",
         "dilated on the 4th ventricle",
         "the second of three nodules",
+        "two of three may need surgery",
+        "born with one kidney",
         "you may second that",
     ),
 )
@@ -395,6 +430,21 @@ _SHORT = PatternRecognizer(
             _NOT_AFTER_NUM + rf"{_NUM_MONTH}/{_NUM_DAY}" + _NOT_BEFORE_NUM + _NOT_FRACTION,
             0.3,
         ),
+        # day first (British, Indian, Australian text): 18/03 padded like a
+        # date, 15/3 after a date word; never 24/7
+        Pattern(
+            "day_first_padded",
+            _NOT_AFTER_NUM + r"(?:1[3-9]|2\d|3[01])/0[1-9]" + _NOT_BEFORE_NUM + _NOT_FRACTION,
+            0.6,
+        ),
+        Pattern(
+            "day_first",
+            _NOT_AFTER_NUM
+            + r"(?!24/7(?!\d))(?:1[3-9]|2\d|3[01])/(?:1[0-2]|[1-9])"
+            + _NOT_BEFORE_NUM
+            + _NOT_FRACTION,
+            0.3,
+        ),
     ),
     context=(
         "on",
@@ -478,6 +528,9 @@ _SHORT = PatternRecognizer(
         "biopsy",
         "injection",
         "procedure",
+        "denied",
+        "approved",
+        "round",
         # ngày 3/2 (Vietnamese), em 7/5 (Portuguese), le 3/4, el 3/4
         "ngày",
         "em",
@@ -501,6 +554,10 @@ _SHORT = PatternRecognizer(
         "MR enterography rescheduled to «11/4», NPO",
         "US-guided injection «3/6», pt has a latex allergy",
         "any opening «7/9» or «7/10»?",
+        "ward round «15/03», cons Dr Rao",
+        "chụp CT ngày «15/3» at",
+        "contrast on «18/03» interacts",
+        "denied «3/10» (claim 8841)",
     ),
     counterexamples=(
         "3/4 of the lumen",
@@ -513,6 +570,8 @@ _SHORT = PatternRecognizer(
         "liver segments 6/7, future remnant",
         "GCS 14/15 on arrival",
         "vision 20/20",
+        "care 24/7 at home",
+        "ratio 16/3 in the",
     ),
 )
 

@@ -52,7 +52,7 @@ GENERIC_PLACE_WORDS = frozenset(
     cardiothoracic chest head neck genitourinary gu gi oncologic radiation hematology
     gynecologic american college society association board national
     bilateral unilateral left right initial final additional limited complete full
-    routine preliminary standard repeat baseline
+    routine preliminary standard repeat baseline permanent temporary usual
     geriatric geriatrics preventive invasive noninvasive non-invasive structural
     cognitive clinical adult adolescent reproductive neonatal cosmetic mohs
     neuromuscular movement critical consult consultation consultative retail
@@ -93,7 +93,7 @@ _SUFFIX = (
     # a practice named by its specialty: "Stonebridge Dermatology"
     rf"|{'|'.join(_SPECIALTIES)}|physical\stherapy|laboratory|laboratories"
     r"|pharmacy|pharmacies|primary\scare|home\s(?:infusion|medical|health)|skilled\snursing"
-    r"|nursing\s(?:&|and)\srehab(?:ilitation)?|snf|manor|care\sresidence)"
+    r"|nursing\s(?:&|and)\srehab(?:ilitation)?|snf|manor|residence|family\smed|medical(?!\s[A-Z]))"
 )
 _CONNECTORS = ("of", "and", "&", "the", "for")
 _CONNECTOR = f"(?:{'|'.join(_CONNECTORS)})"
@@ -133,8 +133,9 @@ def names_a_place(value: str) -> bool:
     ``Department of Radiology``) or it is a vendor's name (United Imaging, GE
     Healthcare)."""
     words = _WORDS.findall(value)
-    if not words or " ".join(words).lower() in load_lexicons().products:
-        return False
+    products = load_lexicons().products
+    if not words or " ".join(words).lower() in products or words[0].lower() in products:
+        return False  # (a vendor's division too: "Siemens Medical")
     # (before a specialty, a lone two-letter acronym names a module or a
     # method, not a practice: "syngo.via MM Oncology"; "LA General" is one)
     specialty = words[-1].lower() in _SPECIALTIES
@@ -172,8 +173,9 @@ _FACILITY = PatternRecognizer(
         # Clínica San Rafael, Centro Médico ABC, Sanatorio Güemes
         Pattern(
             "named_prefix",
-            r"\b(?:Cl[ií]nica|Centro\sM[eé]dico|Sanatorio|H[ôo]pital|Klinikum|Policl[ií]nica)"
-            r"\s(?:(?:de|del|la|los|las|du|de\sla)\s)?[A-Z][\w'’.-]*+(?:\s[A-Z][\w'’.-]*+){0,3}",
+            r"\b(?:Cl[ií]nica|Clinique|Centro\sM[eé]dico|Sanatorio|H[ôo]pital|Klinikum|Krankenhaus"
+            r"|Policl[ií]nica|Policlinico|Ospedale|B[eệ]nh\svi[eệ]n)"
+            r"\s(?:(?:de|del|des|la|los|las|du|de\sla|do|da|dos|das|di|della)\s)?[A-Z][\w'’.-]*+(?:\s[A-Z][\w'’.-]*+){0,3}",
             0.8,
         ),
         # St. Mary's, Saint Luke's (not St. John's wort)
@@ -226,6 +228,11 @@ _FACILITY = PatternRecognizer(
         "handoff for «Cedarbrook Nursing & Rehab»:",
         "12 PT visits at «Momentum Physical Therapy». Re-eval",
         "he is seen at «oak hollow pediatrics». ph",
+        "acc TR-88214, from «Coastal Bend Medical»: no acute",
+        "Referral source | «Clearwater Family Med» | Tomás",
+        "roster — «Holy Family Residence»\nName",
+        "un scanner à la «Clinique des Lilas» le 10 mars",
+        "chụp MRI ở «Bệnh viện Hòa Bình» ngày",
     ),
     counterexamples=(
         "Magnetic Resonance Imaging of the knee",
@@ -257,6 +264,10 @@ _FACILITY = PatternRecognizer(
         "sent to specialty pharmacy for the PA",
         "Admission Labs: K 3.1",
         "syngo.via MM Oncology lesion tracking",
+        "Siemens Medical Solutions USA",
+        "Internal Medical Associates",
+        "Permanent Residence card",
+        "member of the Vienna Medical Association",
     ),
 )
 

@@ -61,6 +61,8 @@ _MRN_KEYS = (
     r"(?:\s?(?:No|Num(?:ber)?|\#|ID))?\.?|Patient\s?ID|Pt\.?\s?ID|PID|EMR(?:\s?(?:No|ID|\#))?"
     r"|Chart\s?(?:No\.?|Num(?:ber)?|\#|ID)|Hosp(?:ital)?\s?(?:No|Num(?:ber)?|\#|ID)"
     r"|Unit\s?(?:No|Num(?:ber)?)|Patient\s?(?:No|Num(?:ber)?|\#)"
+    # UK, Australian and Indian hospital numbers: UR 771203, UHID SRM/24/118702
+    r"|UR\s?No\.?|URN|UHID|IP\s?No\.?|IPD\s?No\.?|Reg(?:istration)?\.?\s?No\.?"
 )
 _ACCESSION_KEYS = (
     r"Acc(?:ession)?\.?(?:\s?(?:No|Num(?:ber)?|ID|\#))?|Order\s?(?:No\.?|Num(?:ber)?|\#|ID)"
@@ -73,6 +75,19 @@ _ID_KEYS = (
     r"|ref(?:erence)?\.?|confirmation|device|serial|licen[cs]e|driver'?s?\s?licen[cs]e)"
     r"(?:[\s.]{0,2}(?:plan|policy|ID|no|num|number|\#|code|serial))*"
     r"|S/N|NPI|DEA|MBI|HICN|HBN|VIN|UID|ID"
+    # research numbers: participant # AP-0072, screening no. SCR-0441, subject RAD-PRISM-0193
+    r"|participant(?:\s?(?:ID|no|num|number|\#))?|subject(?:\s?(?:ID|no|num|number|\#))?"
+    r"|screening\s?(?:ID|no|num|number|\#)|enrol(?:l)?ment\s?(?:ID|no|num|number|\#)"
+)
+# National health numbers: NHS 943 476 5919, NHI ZAC4521, PHN 9876 543 210,
+# OHIP 6620-443-118, RAMQ LAVG 4512 1598, Medicare 4418 22103 2
+_HEALTH_NUMBER_KEYS = (
+    r"NHS(?:\s?(?:No|Num(?:ber)?))?\.?|NHI|PHN|HCN|OHIP|RAMQ|CHI|IHI|H&C(?:\s?No)?\.?"
+    r"|health\s?card(?:\s?(?:no|num(?:ber)?|\#))?|medicare(?:\s?(?:no|num(?:ber)?|\#))?"
+)
+_HEALTH_NUMBER = (
+    rf"\b(?:{_HEALTH_NUMBER_KEYS})(?![A-Za-z])[\s:#=.]{{0,4}}(?:is\s)?"
+    r"(?P<v>(?:[A-Z]{3,4}\s?)?\d{2,5}(?:[ -]\d{1,5}){1,3}|[A-Z]{3}\d{4})(?![\w-])"
 )
 
 _MRN = PatternRecognizer(
@@ -84,11 +99,11 @@ _MRN = PatternRecognizer(
             labelled(_MRN_KEYS),
             0.95,
             gate=labelled_gate(_MRN_KEYS),
-            ascii_re=labelled(_MRN_KEYS, "mpechu"),
+            ascii_re=labelled(_MRN_KEYS, "mpechuir"),
         ),
         Pattern("spaced", spaced(rf"{_MRN_KEYS}|M\.?\s?R\.?\s?N\.?"), 0.9),
     ),
-    prefilter=r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient",
+    prefilter=r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient|\bUR|Reg|\bIP",
     examples=(
         "Pt Rosa, MRN «00412387», CT",
         "(MRN: #«SC987654»)",
@@ -102,6 +117,10 @@ _MRN = PatternRecognizer(
         "M R N «1 2 3 4 5 6 7»",
         "m.r.n. «00.41.23.87»,",
         "MRN: «0041 2387»",
+        "UHID: «SRM/24/118702»  IP No",
+        "Reg No «NGP/2025/00918». Previous",
+        "IPD No «IPD/2503/0771», MR No",
+        "URN «771203» seen",
     ),
     counterexamples=(
         "MRI of the brain",
@@ -192,8 +211,39 @@ _ID_LABELLED = PatternRecognizer(
         "Device Serial Number: «RCT40522HV»",
         "Member ID «XQH123456789»",
         "NPI «1881045523»",
+        "participant # «AP-0072». Scan",
+        "Screening no. «SCR-0441». Consent",
+        "quick q about subject «RAD-PRISM-0193» (Marta",
     ),
-    counterexamples=("ID card was lost", "the policy is 5 years old", "group 2 patients"),
+    counterexamples=(
+        "ID card was lost",
+        "the policy is 5 years old",
+        "group 2 patients",
+        "subject to change 2024",
+    ),
+)
+
+_HEALTH_NUMBERS = PatternRecognizer(
+    name="health_number_v1",
+    label="ID",
+    patterns=(Pattern("labelled", _HEALTH_NUMBER, 0.9),),
+    prefilter=r"NHS|NHI|PHN|HCN|OHIP|RAMQ|CHI|IHI|H&C|health\s?card|medicare",
+    examples=(
+        "Dennis Wainwright  NHS «943 476 5919»  Hosp",
+        "(DOB 30/10/1929, NHS «450 557 7104»)",
+        "NHI «ZAC4521». partner",
+        "PHN «9876 543 210»  DOB",
+        "HCN «4421-118-330»\nExam",
+        "OHIP «6620-443-118»",
+        "RAMQ «LAVG 4512 1598», née",
+        "Medicare «4418 22103 2».",
+        "NHS number «401 023 2137»",
+    ),
+    counterexamples=(
+        "NHS guidance from 2019",
+        "Medicare Part B covers 80 percent",
+        "CHI 2 score",
+    ),
 )
 
 _ID_SHAPES = PatternRecognizer(
@@ -264,5 +314,6 @@ IDENTIFIER_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _ACCESSION,
     _SSN,
     _ID_LABELLED,
+    _HEALTH_NUMBERS,
     _ID_SHAPES,
 )
