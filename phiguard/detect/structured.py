@@ -651,54 +651,68 @@ _CAPITALISED = regex.compile(r"\b\p{Lu}")
 
 
 class TableRecognizer:
-    """Pipe-, tab- or comma-delimited tables whose header names the columns.
+    """Tables whose header names the columns: pipe-, tab-, comma- or
+    space-aligned.
 
-    ``| Acc | MRN | Patient |``, ``Acc<TAB>Name<TAB>Age`` or ``Bed,Pt,Age``: a
-    header with at least two known field keys labels the cells below it, row
-    by row, until a line without the delimiter. A comma table's cells are
-    short; a row one cell wider than its header has an unquoted ``Last,
-    First`` in its name column, and a row of any other width is skipped.
+    ``| Acc | MRN | Patient |``, ``Acc<TAB>Name<TAB>Age``, ``Bed,Pt,Age`` or
+    ``Bed  Pt   Age`` (columns two spaces apart or more, as tracking boards
+    paste): a header with at least two known field keys labels the cells
+    below it, row by row, until a line that is no row. Comma and space
+    tables are prose's shapes too: their rows must have the header's width
+    (a comma row one cell wider has an unquoted ``Last, First`` in its name
+    column) and their names a capital letter.
     """
 
     name = "table_v1"
 
     def find(self, text: str) -> Iterator[Finding]:
         if "|" in text or "\t" in text:
-            yield from self._table(text, _TABLE_LINE, same_width=False)
+            yield from self._table(text, _TABLE_LINE, _DELIMITED)
         if "," in text:
-            yield from self._table(text, _CSV_LINE, same_width=True)
+            yield from self._table(text, _CSV_LINE, _COMMA)
+        if "   " in text:
+            yield from self._table(text, _ALIGNED_LINE, _ALIGNED)
 
-    def _table(self, text: str, lines: regex.Pattern[str], same_width: bool) -> Iterator[Finding]:
+    def _table(self, text: str, lines: regex.Pattern[str], kind: int) -> Iterator[Finding]:
         columns: list[str | None] | None = None
-        delimiter = "|"
+        strict = kind != _DELIMITED
         previous_end = -2
         for line in lines.finditer(text):
             contiguous = line.start() <= previous_end + 1
             previous_end = line.end()
+            cells = _cells(line.group(), line.start(), kind)
             if columns is None or not contiguous:
-                row = line.group()
-                delimiter = "\t" if "\t" in row else "|" if "|" in row else ","
-                cells = list(_pieces(row, line.start(), delimiter))
                 labels = [FIELD_LABELS.get(normalise_key(cell)) for _, cell in cells]
                 columns = labels if sum(label is not None for label in labels) >= 2 else None
                 continue
             if _RULE_ROW.match(line.group()):
                 continue
-            cells = list(_pieces(line.group(), line.start(), delimiter))
-            if same_width and len(cells) == len(columns) + 1 and "NAME" in columns:
+            if kind == _COMMA and len(cells) == len(columns) + 1 and "NAME" in columns:
                 # an unquoted "Sutherland, Ines" in the name column
                 i = columns.index("NAME")
                 cells[i : i + 2] = [(cells[i][0], f"{cells[i][1]},{cells[i + 1][1]}")]
-            if same_width and len(cells) != len(columns):
+            if strict and len(cells) != len(columns):
                 continue
             for (offset, cell), label in zip(cells, columns):
-                if label is None or (
-                    same_width and label == "NAME" and not _CAPITALISED.search(cell)
-                ):
-                    continue  # (commas are prose's too: a comma table's names are capitalised)
+                if label is None or (strict and label == "NAME" and not _CAPITALISED.search(cell)):
+                    continue
                 finding = _value_finding(text, label, offset, offset + len(cell), 0.9, self.name)
                 if finding is not None:
                     yield finding
+
+
+_DELIMITED, _COMMA, _ALIGNED = range(3)
+# A line of three or more cells two spaces apart or more: "T1   HAWTHORNE, J    90"
+_ALIGNED_LINE = regex.compile(r"^[^\r\n|\t]*\S {2,}\S[^\r\n|\t]* {2,}\S[^\r\n|\t]*$", _FLAGS)
+_ALIGNED_CELL = regex.compile(r"\S++(?: \S++)*+")
+
+
+def _cells(row: str, offset: int, kind: int) -> list[tuple[int, str]]:
+    """The (absolute offset, text) of each cell of a table row."""
+    if kind == _ALIGNED:
+        return [(offset + m.start(), m.group()) for m in _ALIGNED_CELL.finditer(row)]
+    delimiter = "," if kind == _COMMA else "\t" if "\t" in row else "|"
+    return list(_pieces(row, offset, delimiter))
 
 
 #: The sources of findings whose label the text's structure gives.

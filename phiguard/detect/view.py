@@ -8,7 +8,9 @@ invisible format characters (Unicode category Cf), control characters other
 than whitespace and combining marks on ASCII characters are dropped, dash
 and space variants (the ASCII information separators among them) become
 ``-`` and `` ``, and compatibility characters
-that fold to one character (full-width digits and letters) are folded.
+that fold to one character (full-width digits and letters) are folded,
+and Han, kana and Hangul characters, which no recognizer reads, become
+spaces, so the Latin words written against them stand apart.
 Every character of the view knows the offset of the character it came
 from, so findings map back onto the original text and cover the hidden
 characters with it.
@@ -54,7 +56,7 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
             continue
         if char in _DASHES:
             folded = "-"
-        elif char in _SPACES:
+        elif char in _SPACES or (_cjk(char) and char not in _CJK_DATE):
             folded = " "
         elif (unicodedata.category(char) in _INVISIBLE and not char.isspace()) or (
             unicodedata.category(char) in _MARKS and not _takes_marks(chars)
@@ -76,6 +78,27 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
         return text, None
     origin.append(len(text))
     return "".join(chars), origin
+
+
+#: The date characters of Chinese, Japanese and Korean (3月18日, 3월 18일).
+_CJK_DATE = frozenset("年月日년월일")
+
+
+def _cjk(char: str) -> bool:
+    """Whether ``char`` is a Han ideograph, kana or a Hangul syllable.
+
+    In the view these are spaces: no recognizer reads them, and written
+    without spaces they glue themselves to the Latin words and numbers
+    around them ("在Golden Gate Imaging做了CT", "病历号是SF-0082219"),
+    which word boundaries then take for one word.
+    """
+    return (
+        "\u3040" <= char <= "\u30ff"
+        or "\u3400" <= char <= "\u4dbf"
+        or "\u4e00" <= char <= "\u9fff"
+        or "\uac00" <= char <= "\ud7af"
+        or "\uf900" <= char <= "\ufaff"
+    )
 
 
 def _takes_marks(chars: list[str]) -> bool:

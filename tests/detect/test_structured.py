@@ -81,6 +81,12 @@ ROWS = [
         "Date,Patient,MRN,Test\n«2025-01-04»,«Sutherland, Ines»,«3300917»,Troponin I",
         ["DATE", "NAME", "MRN"],
     ),
+    # columns two spaces apart or more, as a tracking board pastes
+    (
+        "Bed  Pt              Age  CC\nT1   «HAWTHORNE, J»    «90»   weakness\n"
+        "T2   «NAKAGAWA, R»     34   abd pain",
+        ["NAME", "AGE", "NAME"],
+    ),
     # a column headed "next" holds dates
     ("name | inr | next\n«whitmore, agnes» | 3.4 | «6/9»", ["NAME", "DATE"]),
     # a name field's value ends at the next field's key
@@ -119,6 +125,8 @@ KEPT = [
     # commas in prose are no table, and a row of another width is skipped
     "Name, age, MRN\nwere all checked, twice, by the tech",
     "Patient, Exam, Room\nsee above, then, CT, room two",
+    "Name  Age  Room\nwill check  later  today",
+    "Stable overnight.  Name and age confirmed.  Plan unchanged.",
 ]
 
 

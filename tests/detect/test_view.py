@@ -24,6 +24,10 @@ from phiguard.detect.view import detection_view, to_original
         # information separators: whitespace to re, not to regex
         ("DOB 4\x1cMarch 2021", "4\x1cMarch 2021"),
         ("call 555\x1f123\x1f4567 today", "555\x1f123\x1f4567"),
+        # Latin written against Han and Hangul, with no space between
+        ("她的病历号是SF-0082219。请", "SF-0082219"),
+        ("我妈妈在Golden Gate Imaging做了CT", "Golden Gate Imaging"),
+        ("약국은 Hanmi Pharmacy on Western Ave입니다", "Western Ave"),
     ],
 )
 def test_hidden_characters_do_not_hide_phi(
@@ -62,3 +66,9 @@ def test_separators_read_as_spaces(text: str) -> None:
     assert not any(char in view for char in "\x1c\x1d\x1e\x1f")
     spaced = text.translate(str.maketrans("\x1c\x1d\x1e\x1f", "    "))
     assert view == spaced
+
+
+def test_han_kana_and_hangul_read_as_spaces_but_date_characters_stay() -> None:
+    view, origin = detection_view("林小雨3月18日在CT")
+    assert view == "   3月18日 CT"
+    assert origin is not None and len(origin) == len(view) + 1
