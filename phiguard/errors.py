@@ -17,6 +17,9 @@ quote its input.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 __all__ = [
     "ConfigError",
     "DetectionError",
@@ -24,6 +27,7 @@ __all__ = [
     "ModelError",
     "PHIBlocked",
     "PhiguardError",
+    "failing_closed",
 ]
 
 
@@ -60,3 +64,17 @@ class PHIBlocked(PhiguardError):
     def __init__(self, labels: frozenset[str]) -> None:
         self.labels = frozenset(labels)
         super().__init__(f"blocked by policy: the text holds {', '.join(sorted(self.labels))}")
+
+
+@contextlib.contextmanager
+def failing_closed(stage: str) -> Iterator[None]:
+    """Run one stage fail-closed: phiguard's own errors pass through, any
+    other error becomes a :class:`DetectionError` that names ``stage`` and
+    the error's type. The original error may quote the text: only its type
+    is kept, and the chain is suppressed so no traceback carries it on."""
+    try:
+        yield
+    except PhiguardError:
+        raise
+    except Exception as exc:
+        raise DetectionError(f"{stage} failed ({type(exc).__name__})") from None

@@ -16,11 +16,10 @@ from phiguard.detect import Recognizer, build_recognizers, detect_many
 from phiguard.detect.view import detection_view, to_original
 from phiguard.errors import (
     ConfigError,
-    DetectionError,
     InputError,
     ModelError,
     PHIBlocked,
-    PhiguardError,
+    failing_closed,
 )
 from phiguard.findings import Finding, Redaction
 from phiguard.policy import PROFILES, Policy, load_config
@@ -217,8 +216,7 @@ class Guard:
     def _scan_batch(
         self, texts: list[str], *, batch_size: int, n_process: int
     ) -> list[list[Finding]]:
-        stage = "detect"
-        try:
+        with failing_closed("detect"):
             # recognizers read each text's detection view (invisible and
             # look-alike characters folded); findings map back afterwards
             views = [detection_view(text) for text in texts]
@@ -229,7 +227,7 @@ class Guard:
             if self._deny:
                 for text, found in zip(seen, proposals):
                     found.extend(self._denied(text))
-            stage = "decide"
+        with failing_closed("decide"):
             if self.policy.allow or self._allow:
                 proposals = [[f for f in found if not self._allowed(f)] for found in proposals]
             decided = [
@@ -246,12 +244,6 @@ class Guard:
                 found if origin is None else _to_original(text, origin, found)
                 for text, (_, origin), found in zip(texts, views, decided)
             ]
-        except PhiguardError:
-            raise
-        except Exception as exc:
-            # The original error may quote the text: keep only its type, and
-            # suppress the chain so no traceback carries it on.
-            raise DetectionError(f"{stage} failed ({type(exc).__name__})") from None
 
     def _denied(self, text: str) -> list[Finding]:
         return [
@@ -283,7 +275,7 @@ class Guard:
         if self._audit is None or not findings:
             return
         now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-        try:
+        with failing_closed("audit"):
             for f in findings:
                 self._audit(
                     AuditRecord(
@@ -298,13 +290,11 @@ class Guard:
                         value_hash=hash_value(f.label, f.text, self._audit_key),
                     )
                 )
-        except Exception as exc:
-            raise DetectionError(f"audit failed ({type(exc).__name__})") from None
 
     def _redact(self, text: str, findings: list[Finding]) -> Redaction:
         self._check_blocked(findings)
         policy = self.policy
-        try:
+        with failing_closed("transform"):
             redacted = render(
                 text,
                 findings,
@@ -312,8 +302,6 @@ class Guard:
                     policy.operator(f.label), f, key=policy.hash_key, context=self._context
                 ),
             )
-        except Exception as exc:
-            raise DetectionError(f"transform failed ({type(exc).__name__})") from None
         self._record(findings, None)
         return Redaction(redacted, tuple(findings))
 

@@ -24,7 +24,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, overload
 
-from phiguard.errors import ConfigError, DetectionError, InputError, PhiguardError
+from phiguard.errors import ConfigError, InputError, failing_closed
 from phiguard.findings import LABELS, Finding, Redaction
 from phiguard.store import SessionStore
 from phiguard.titles import LEADING_TITLE, TITLES
@@ -176,13 +176,8 @@ class Session:
 
         Raises :class:`DetectionError` if the session store fails.
         """
-        try:
-            with self._session() as state:
-                return state.tag
-        except PhiguardError:
-            raise
-        except Exception as exc:
-            raise DetectionError(f"session store failed ({type(exc).__name__})") from None
+        with failing_closed("session store"), self._session() as state:
+            return state.tag
 
     @contextlib.contextmanager
     def _session(self, create: bool = True) -> Iterator[_State]:
@@ -220,11 +215,8 @@ class Session:
         """
         findings = [_untitled(text, f) for f in self._guard.scan(text)]
         self._guard._check_blocked(findings, self.id)
-        try:
-            with self._session() as state:
-                redacted = render(text, findings, lambda f: self._replacement(state, f))
-        except Exception as exc:
-            raise DetectionError(f"transform failed ({type(exc).__name__})") from None
+        with failing_closed("transform"), self._session() as state:
+            redacted = render(text, findings, lambda f: self._replacement(state, f))
         self._guard._record(findings, self.id)
         return Redaction(redacted, tuple(findings))
 
@@ -269,13 +261,8 @@ class Session:
         return _restore(text, "", self._values())
 
     def _values(self) -> dict[str, str]:
-        try:
-            with self._session(create=False) as state:
-                return dict(state.values)
-        except PhiguardError:
-            raise
-        except Exception as exc:
-            raise DetectionError(f"restore failed ({type(exc).__name__})") from None
+        with failing_closed("restore"), self._session(create=False) as state:
+            return dict(state.values)
 
     @overload
     def restore_stream(self, chunks: AsyncIterable[str]) -> AsyncIterator[str]: ...
@@ -338,10 +325,8 @@ class Session:
             if self._store is None:
                 self._state = _State.new()
                 return
-            try:
+            with failing_closed("session store"):
                 self._store.delete(self.id)
-            except Exception as exc:
-                raise DetectionError(f"session store failed ({type(exc).__name__})") from None
 
 
 class StreamRestorer:

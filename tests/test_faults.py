@@ -492,3 +492,16 @@ def test_session_tag_and_forget_fail_closed_on_a_store_fault(fast_guard: phiguar
         _ = session.tag
     with pytest.raises(phiguard.DetectionError, match=r"session store failed \(OSError\)"):
         session.forget()
+
+
+def test_failing_closed_names_the_stage_and_type_and_drops_the_cause() -> None:
+    from phiguard.errors import failing_closed
+
+    secret = "Rosa Delgado 00412387"
+    with pytest.raises(phiguard.DetectionError) as caught, failing_closed("decide"):
+        raise ValueError(secret)
+    assert str(caught.value) == "decide failed (ValueError)"
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    # phiguard's own errors pass as they are
+    with pytest.raises(phiguard.PHIBlocked), failing_closed("decide"):
+        raise phiguard.PHIBlocked(frozenset({"NAME"}))
