@@ -62,6 +62,42 @@ _ADDRESS = PatternRecognizer(
             r"|Turnpike|Expressway|Drive)(?![A-Za-z]))",
             0.7,
         ),
+        # Streets abroad, name then number: Via dei Fiorentini 17, rue des
+        # Acacias 12, ul. Zamkowa 33, Calle Luna 418; Augsburger Strasse 36,
+        # Hauptstraße 5 (ß spelled as any letter or two: "ß" would make the
+        # reach analysis give up on the whole pattern, reach.py),
+        # Søndergade 52, Hafnarstraeti 5, Mannerheimintie 12
+        Pattern(
+            "street_abroad",
+            r"(?<![\w.])(?:(?:Via|Viale|Piazza|Piazzetta|Corso|Largo|Calle|Avenida|Av\.|Rua|Rue"
+            r"|Boulevard|Bd\.?|Chemin|Carrer|Paseo|Strada|ul\.|ulica|Plac|Aleja)"
+            r"(?:[ ](?:d[eiao]s?|dei|del|della|delle|dello|degli|du|la|le|les|de[ ]la|von|van"
+            r"|der))?"
+            r"(?:[ ][^\W\d_a-z][^\W\d_]*+(?:['’.-][^\W\d_]++)?){1,4}+"
+            r"|(?:[^\W\d_a-z][^\W\d_]*+[ ])?(?:[^\W\d_a-z][^\W\d_]*(?:stra[^\W\d_]{1,2}e|(?i:str\."
+            r"|gasse|weg|allee|platz|damm|gade|vej|vägen|gatan|veien|vegen|straat|laan|gracht"
+            r"|katu|tie|utca|straeti|stræde))|Stra[^\W\d_]{1,2}e|Str\.|Gasse|Weg|Allee|Platz|Straat))"
+            r"[ ]\d{1,4}[a-z]?(?![\w/-])",
+            0.75,
+        ),
+        # number first, in French, Spanish, Portuguese: 12 rue des Acacias
+        Pattern(
+            "street_abroad_numbered",
+            r"(?<![\w.,-])\d{1,4}(?:[ ]?bis)?,?[ ](?i:rue|avenue|av\.|boulevard|bd|chemin|allée"
+            r"|impasse|place|calle|rua|avenida)(?:[ ](?:d[eiao]s?|du|la|le|les|de[ ]la|d'))?"
+            r"(?:[ ]?[^\W\d_a-z][^\W\d_]*+(?:[-'’][^\W\d_]++)?){1,4}+",
+            0.75,
+        ),
+        # the unit line of an address: Apt. 839, Suite 282, Ste 4B
+        Pattern("unit", r"\b(?:Apt\.?|Apartment|Suite|Ste\.?)[ ]?\#?\d{1,5}[A-Z]?\b", 0.6),
+        # US military mail: PSC 6293, Box 8158 APO AP 04336; USNS Sekerková FPO AA 65728
+        Pattern(
+            "military",
+            r"\b(?:(?:PSC|CMR|Unit)[ ]\d{3,5},?[ ](?:Box[ ]\d{3,5}[ ])?"
+            r"|USNS[ ][^\W\d_a-z][^\W\d_]+[ ])"
+            r"\n?(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\d{5}\b",
+            0.85,
+        ),
         Pattern("po_box", r"\b(?i:p\.?\s?o\.?\s?box)\s\d{1,6}\b", 0.85),
         # Grand Rapids, MI 49503 / Boulder, CO 80301-1234
         Pattern(
@@ -96,6 +132,16 @@ _ADDRESS = PatternRecognizer(
         "the convent on «Elm Hill Rd», transport issue",
         "Hanmi Pharmacy on «Western Ave»입니다",
         "a technician at the pharmacy on «Parker Road». Headaches",
+        "Timotea lives on «Via dei Fiorentini 17» street.",
+        "Our address is «Calle Luna 418», Santa Fe",
+        "Please return to 35108 «ul. Zamkowa 33» «Apt. 406» Beerze",
+        "«Augsburger Strasse 36» >«Suite 960» >Schuld",
+        "Stephan M Urner  4844 «Søndergade 52»  Apt",
+        "4 «Hafnarstraeti 5»  Suite",
+        "wohnt «Hauptstraße 5» in",
+        "update my new address is «PSC 6293, Box 8158 APO AP 04336»",
+        "send a new one to «USNS Sekerková FPO AA 65728»?",
+        "Nous habitons «12 rue des Acacias», Abidjan.",
     ),
     counterexamples=(
         "GCS 14 AFTER FALL. CT HEAD",
@@ -108,6 +154,13 @@ _ADDRESS = PatternRecognizer(
         "discussed at Tumor Board Dr Ng agreed",
         "on Main floor of the hospital",
         "back on the road to recovery",
+        "Via 2 ports, then",
+        "Unit 4 nurses",
+        "the Fleischner Society 2017 guidelines",
+        "Kellgren-Lawrence grade 3",
+        "currently scoring 3.5 on the DAS28",
+        "During 1971, the firm",
+        "a bullet measuring 15 x 10 mm",
     ),
 )
 
