@@ -34,7 +34,12 @@ _PHONE = PatternRecognizer(
             ascii_re=True,
         ),
         # International: +44 20 7946 0958
-        Pattern("international", r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\d{1,4}){2,5}(?![\w-])", 0.6),
+        # (with the trunk 0 in brackets: +46 (0)8 928 571 38)
+        Pattern(
+            "international",
+            r"(?<![\w+])\+\d{1,3}(?:\s?\(0\))?(?:[\s.-]?\d{1,4}){2,5}(?![\w-])",
+            0.6,
+        ),
         # A national number after a trunk 0 (UK, Ireland, Australia, New
         # Zealand): 020 7946 0555, 0161 555 0188, 07700 555 219, (08) 5550
         # 4412; not a list of 24-hour times (0800 1200 1600)
@@ -52,7 +57,7 @@ _PHONE = PatternRecognizer(
             0.3,
         ),
         # 555-1234 and 10 bare digits need a phone word nearby.
-        Pattern("local", r"(?<![\w.-])\d{3}-\d{4}(?![\w-]|\.\d)", 0.3),
+        Pattern("local", r"(?<![\w.-])\d{3,4}[ -]\d{4}(?![\w-]|\.\d)", 0.3),
         Pattern("bare", r"(?<![\w.-])1?\d{10}(?![\w-]|\.\d)", 0.3),
         # In-house extensions: ext 4417, ext 6-2290, x3318, cb 4-8812
         Pattern(
@@ -89,7 +94,7 @@ _PHONE = PatternRecognizer(
     context_boost=0.35,
     prefilter=(
         r"\d{3}[\s.)-]*\d{4}|\d-\d{4}|x\d{3}|ext|cb|pager|beeper|bleep|paged|\d \d \d \d"
-        r"|\+\d|0\d{3,4}[\s-]\d{3}"
+        r"|\+\d|0\d{3,4}[\s-]\d{3}|\d\d[\s.-]\d\d+[\s.-]\d\d"
     ),
     examples=(
         "(Phone: «555-123-4567»)?",
@@ -115,6 +120,11 @@ _PHONE = PatternRecognizer(
         "m'appeler au «+225 07 555 01 23»",
         "then «bleep 2231» re bay 2",
         "no answer, «paged 7781». called",
+        "Can someone call me on «9472 7916»? I have",
+        "Personal Info: Phone: «467 3395»  E-mail",
+        "call me on «01.84.17.61.18»? I have",
+        "Desk: «+41 (0)96 471 07 95» Fax",
+        "Please have the manager call me at «0494 92 82 32» I'd like",
     ),
     counterexamples=(
         "SSN 123-45-6789",

@@ -165,7 +165,7 @@ _ISO = PatternRecognizer(
             "iso",
             _NOT_AFTER_NUM
             + rf"(?:19|20)\d{{2}}(?P<sep>[-/]){_NUM_MONTH}(?P=sep){_NUM_DAY}"
-            + rf"(?:T{_TIME}(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+            + rf"(?:[T ]{_TIME}(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
             + _NOT_BEFORE_NUM,
             0.95,
         ),
@@ -185,6 +185,7 @@ _ISO = PatternRecognizer(
         "Exam date: «2024-02-09»",
         "at «2024-03-04T10:15» the scan",
         "stamp «2024-03-04T10:15:22Z»",
+        "When: «2000-04-16 11:34:35» Where",
         "DOB «1968/02/11»",
         "since «2023-11»",
         "implanted «06/2021». No",
