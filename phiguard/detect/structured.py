@@ -641,11 +641,14 @@ class Hl7Recognizer:
 
 
 # --------------------------------------------------------------------------
-# Pipe tables with a header row (worklists, exports)
+# Tables with a header row (worklists, exports, tracking boards)
 
 _TABLE_LINE = regex.compile(r"^[^\r\n]*[|\t][^\r\n]*$", _FLAGS)
 # A comma-separated line of three or more short cells: "Bed,Pt,Age,Rhythm"
 _CSV_LINE = regex.compile(r"^[^\r\n|\t,]{1,30}(?:,[^\r\n|\t,]{0,30}){2,}$", _FLAGS)
+# A line of three or more cells two spaces apart or more: "T1   HAWTHORNE, J    90"
+_ALIGNED_LINE = regex.compile(r"^[^\r\n|\t]*\S {2,}\S[^\r\n|\t]* {2,}\S[^\r\n|\t]*$", _FLAGS)
+_ALIGNED_CELL = regex.compile(r"\S++(?: \S++)*+")
 _RULE_ROW = regex.compile(r"^[\s|:+-]+$")
 _CAPITALISED = regex.compile(r"\b\p{Lu}")
 
@@ -667,27 +670,35 @@ class TableRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         if "|" in text or "\t" in text:
-            yield from self._table(text, _TABLE_LINE, _DELIMITED)
+            yield from self._table(text, _TABLE_LINE, None)
         if "," in text:
-            yield from self._table(text, _CSV_LINE, _COMMA)
-        if "   " in text:
-            yield from self._table(text, _ALIGNED_LINE, _ALIGNED)
+            yield from self._table(text, _CSV_LINE, ",")
+        if "  " in text:
+            yield from self._table(text, _ALIGNED_LINE, "  ")
 
-    def _table(self, text: str, lines: regex.Pattern[str], kind: int) -> Iterator[Finding]:
+    def _table(
+        self, text: str, lines: regex.Pattern[str], delimiter: str | None
+    ) -> Iterator[Finding]:
+        """``delimiter``: "," or "  " (two spaces or more) for the strict
+        kinds; None for pipes or tabs, as the header has them."""
         columns: list[str | None] | None = None
-        strict = kind != _DELIMITED
+        strict = delimiter is not None
+        split = delimiter or "|"
         previous_end = -2
         for line in lines.finditer(text):
             contiguous = line.start() <= previous_end + 1
             previous_end = line.end()
-            cells = _cells(line.group(), line.start(), kind)
             if columns is None or not contiguous:
+                if delimiter is None:
+                    split = "\t" if "\t" in line.group() else "|"
+                cells = _cells(line.group(), line.start(), split)
                 labels = [FIELD_LABELS.get(normalise_key(cell)) for _, cell in cells]
                 columns = labels if sum(label is not None for label in labels) >= 2 else None
                 continue
             if _RULE_ROW.match(line.group()):
                 continue
-            if kind == _COMMA and len(cells) == len(columns) + 1 and "NAME" in columns:
+            cells = _cells(line.group(), line.start(), split)
+            if split == "," and len(cells) == len(columns) + 1 and "NAME" in columns:
                 # an unquoted "Sutherland, Ines" in the name column
                 i = columns.index("NAME")
                 cells[i : i + 2] = [(cells[i][0], f"{cells[i][1]},{cells[i + 1][1]}")]
@@ -701,17 +712,10 @@ class TableRecognizer:
                     yield finding
 
 
-_DELIMITED, _COMMA, _ALIGNED = range(3)
-# A line of three or more cells two spaces apart or more: "T1   HAWTHORNE, J    90"
-_ALIGNED_LINE = regex.compile(r"^[^\r\n|\t]*\S {2,}\S[^\r\n|\t]* {2,}\S[^\r\n|\t]*$", _FLAGS)
-_ALIGNED_CELL = regex.compile(r"\S++(?: \S++)*+")
-
-
-def _cells(row: str, offset: int, kind: int) -> list[tuple[int, str]]:
+def _cells(row: str, offset: int, delimiter: str) -> list[tuple[int, str]]:
     """The (absolute offset, text) of each cell of a table row."""
-    if kind == _ALIGNED:
+    if delimiter == "  ":
         return [(offset + m.start(), m.group()) for m in _ALIGNED_CELL.finditer(row)]
-    delimiter = "," if kind == _COMMA else "\t" if "\t" in row else "|"
     return list(_pieces(row, offset, delimiter))
 
 

@@ -87,6 +87,7 @@ ROWS = [
         "T2   «NAKAGAWA, R»     34   abd pain",
         ["NAME", "AGE", "NAME"],
     ),
+    ("Bed  Pt  Age\nT1  «ODUYA, K»  «93»", ["NAME", "AGE"]),
     # a column headed "next" holds dates
     ("name | inr | next\n«whitmore, agnes» | 3.4 | «6/9»", ["NAME", "DATE"]),
     # a name field's value ends at the next field's key
