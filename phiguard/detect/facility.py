@@ -178,6 +178,18 @@ _FACILITY = PatternRecognizer(
             r"\s(?:(?:de|del|des|la|los|las|du|de\sla|do|da|dos|das|di|della)\s)?[A-Z][\w'’.-]*+(?:\s[A-Z][\w'’.-]*+){0,3}",
             0.8,
         ),
+        # A pharmacy chain's branch: Walgreens #09921, CVS Pharmacy #4417,
+        # Rite Aid Eastside, Boots Deansgate (the chain alone names no place)
+        Pattern(
+            "chain_branch",
+            r"\b(?:Walgreens|CVS|Rite[ ]Aid|Walmart|Costco|Kroger|Safeway|Publix|Meijer|Wegmans"
+            r"|Duane[ ]Reade|Boots|Lloyds(?:[ ]Pharmacy)?|Superdrug|Shoppers[ ]Drug[ ]Mart"
+            r"|Jean[ ]Coutu|Chemist[ ]Warehouse|Apollo[ ]Pharmacy)(?:[ ]Pharmacy)?"
+            r"(?:[ ]?\#[ ]?\d{2,6}|[ ](?!(?:Pharmacy|Pharmacist|Photo|Clinic|on|at|in|and|or|to"
+            r"|for|the|is|was|has|said|called|rang|says)\b)[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)"
+            r"(?![\w-])",
+            0.7,
+        ),
         # St. Mary's, Saint Luke's (not St. John's wort)
         Pattern(
             "saint",
@@ -233,6 +245,10 @@ _FACILITY = PatternRecognizer(
         "roster — «Holy Family Residence»\nName",
         "un scanner à la «Clinique des Lilas» le 10 mars",
         "chụp MRI ở «Bệnh viện Hòa Bình» ngày",
+        "Pharmacy call from «Walgreens #09921» on Garnett Rd",
+        "Ahearn, Bridget\t97\t12\t«Rite Aid Eastside»\n",
+        "Boots rang: «Boots Deansgate» re Mr",
+        "refill at «CVS Pharmacy #4417» please",
     ),
     counterexamples=(
         "Magnetic Resonance Imaging of the knee",
@@ -264,6 +280,9 @@ _FACILITY = PatternRecognizer(
         "sent to specialty pharmacy for the PA",
         "Admission Labs: K 3.1",
         "syngo.via MM Oncology lesion tracking",
+        "picked it up at Walgreens yesterday",
+        "Boots rang about the order",
+        "the Walgreens app",
         "Siemens Medical Solutions USA",
         "Internal Medical Associates",
         "Permanent Residence card",
