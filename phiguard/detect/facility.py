@@ -63,9 +63,11 @@ GENERIC_PLACE_WORDS = frozenset(
     """.split()
 )
 
-# (no function word: "Per Radiology 2019;290", "IT'S LEILANI FROM RADIOLOGY")
+# (no function word: "Per Radiology 2019;290", "IT'S LEILANI FROM RADIOLOGY";
+# the capital is asked for first, so the engine tries the long list of
+# function words at capitals only: measured twice as fast)
 _WORD = (
-    r"(?!(?i:per|see|from|to|at|in|on|by|with|via|is|was|it'?s|hi|dear|call|page"
+    r"(?=[A-Z])(?!(?i:per|see|from|to|at|in|on|by|with|via|is|was|it'?s|hi|dear|call|page"
     r"|what|which|how|why|when|where|who|does|do|can|should|would|could|will|any"
     # nor a request or report: "Called Radiology", "Please consult Neurology"
     r"|call(?:ed)?|pag(?:e|ed)|consult(?:ed)?|contact(?:ed)?|discuss(?:ed)?|notif(?:y|ied)"
@@ -156,7 +158,7 @@ _FACILITY = PatternRecognizer(
             "named",
             # (starting only where a run of word characters starts: after a
             # "." inside "A.A.A..." each start rescanned the run, quadratic)
-            rf"(?<![\w'’&.-])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
+            rf"(?<![\w'’&.-])(?=[A-Z])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
             rf"{_SUFFIX}(?![\w-]){_NOT_A_CONCEPT}(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?",
             0.8,
             ascii_re=True,
@@ -202,9 +204,11 @@ _FACILITY = PatternRecognizer(
             # (the finding is the value group, so it starts where "named"
             # would and the more specific pattern wins; the cue is consumed,
             # not a lookbehind, which the engine would try at every position)
-            rf"(?i:{'|'.join(_CARE_VERBS)})\s(?i:{'|'.join(_TO)})\s{_CARE_SITE}",
+            # (from a word's start: the engine tries the verbs at word
+            # starts only, measured twice as fast, and "unseen" is no cue)
+            rf"\b(?i:{'|'.join(_CARE_VERBS)})\s(?i:{'|'.join(_TO)})\s{_CARE_SITE}",
             0.55,
-            ascii_re=rf"{initials(_CARE_VERBS)}{any_case(_CARE_VERBS)}\s{any_case(_TO)}\s{_CARE_SITE}",
+            ascii_re=rf"\b{initials(_CARE_VERBS)}{any_case(_CARE_VERBS)}\s{any_case(_TO)}\s{_CARE_SITE}",
         ),
     ),
     validate=names_a_place,
