@@ -27,7 +27,9 @@ from phiguard.detect.structured import (
     DicomRecognizer,
     FieldRecognizer,
     Hl7Recognizer,
+    MarkupRecognizer,
     TableRecognizer,
+    X12Recognizer,
 )
 from phiguard.findings import Finding
 
@@ -69,8 +71,10 @@ def build_recognizers(profile: str, *, name_threshold: float = 0.5) -> tuple[Rec
     compiled += [
         FieldRecognizer(lexicons),
         DicomRecognizer(),
-        Hl7Recognizer(),
+        Hl7Recognizer(lexicons),
+        MarkupRecognizer(lexicons),
         TableRecognizer(),
+        X12Recognizer(),
         SpelledRecognizer(),
     ]
     model = load_person_model() if profile == "default" else None

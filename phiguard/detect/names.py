@@ -148,6 +148,17 @@ STRONG_CUES = frozenset(
     attention interpreter translator name said says replied
     """.split()
 )
+#: The same in Spanish, Portuguese, French, German and Italian: cues only in
+#: lower case, as they are written mid-sentence ("mi papa fermin ruiz"); in
+#: capitals they are surnames and given names too (Pai, Neto, Filho, Irma).
+_FOREIGN_CUES = frozenset(
+    """
+    soy llamo hijo hija esposo esposa marido abuela abuelo hermano hermana nieto nieta
+    madre padre papa filho filha avo irmao irma mae pai neto neta fils fille mari frere
+    soeur sohn tochter ehemann ehefrau mutter vater bruder schwester figlio figlia moglie
+    nonna nonno
+    """.split()
+)
 WEAK_CUES = frozenset("with by from and to for or via re about see".split())
 #: Verbs after a name that make it a person: "Ifeoma called", "Galbraith says".
 POST_CUES = frozenset(
@@ -258,7 +269,8 @@ _TRIGGERS = (
     | WEAK_CUES
     | SIGN_OFFS
     | _NAMING_VERBS
-    | {"baby", "is", "at", "it", "am", "w"}
+    | _FOREIGN_CUES
+    | {"baby", "is", "at", "it", "its", "am", "w"}
 )
 #: Relatives and companions: "Misty's daughter", "Okafor's wife" are people's.
 _KIN = frozenset(
@@ -295,9 +307,23 @@ STOP_WORDS = frozenset(
     last first second third one two three four five six seven eight nine ten pt pts
     """.split()
 )
+#: Function words of Spanish, Portuguese, French, Italian and German (spelt
+#: as the lexicons are, no diacritics): in lower case never a name, and at a
+#: sentence's start no lone name either, though the lexicons hold "Una",
+#: "Les" or "Como" (``uma criança``, ``les critères``, ``¿Qué es``).
+FOREIGN_STOP_WORDS = frozenset(
+    """
+    una uma uno um unos unas umas les des las los el lo mi mis tu tus su sus mon ma mes
+    ton ta tes sa ses mein meine dein deine sein seine unser unsere der das dem ein eine
+    einen und oder que qui quoi como comment pour por para com con sin sem avec mit ohne
+    nach wie wann wer wo warum porque pourquoi cuando quando onde donde dove perche este
+    esta esto isso isto ese esa eso ce cette ces il ils elle elles nous vous ich er sie
+    wir yo ella eu ele ela voce qual cual quel quelle welche dieser diese
+    """.split()
+)
 # Upper-case spellings that are abbreviations, not titles: MS (sclerosis).
 _NOT_TITLES = frozenset({"MS", "SR", "FR"})
-_SENTENCE_END = frozenset('.!?\n:;•*>|([{"“-–—')
+_SENTENCE_END = frozenset('.!?\n:;•*>|([{"“-–—¿¡')
 
 #: Words before a clinical word that make it the eponym or the thing it
 #: names, not a person: pouch *of* Douglas, *positive* Murphy, *the* Aria.
@@ -333,6 +359,22 @@ HEAD_NOUNS = frozenset(
     needle frame antigen level levels finger fingers
     """.split()
 )
+
+#: Head nouns that an eponym follows in Romance languages and German, after
+#: "de"/"di"/"von" or directly: doença de Addison, fractura de Smith, saco de
+#: Douglas, Morbus Crohn (spelt as the lexicons are: no diacritics).
+_FOREIGN_HEADS = frozenset(
+    """
+    doenca doencas enfermedad enfermedades maladie maladies malattia morbus krankheit
+    sindrome syndrome sindromes syndromes fractura fracturas fratura fraturas frattura
+    fracture fractures signo sinal signe segno zeichen saco fondo bolsa poche cul-de-sac
+    quiste cisto kyste cisti zyste tumor tumores tumeur tumeurs tumore tumori linfoma
+    lymphome lymphom ulcera ulcere ulkus clasificacion classificacao classificazione
+    criterios criterios criteres criteri kriterien escala echelle scala skala prueba
+    teste manobra maniobra manoeuvre test
+    """.split()
+)
+_FOREIGN_OF = frozenset("de di da do del du des dei della von van".split())
 
 #: Babies given a name over 1881-2017, or the 1990 census surname rank, for
 #: a word to count as a common name as well.
@@ -658,6 +700,30 @@ def _numbered(tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
+def _opening_function_word(tokens: Sequence[_Token], k: int) -> bool:
+    """Token ``k`` is a function word of another language opening a sentence:
+    ``¿Qué es ...``, ``Wann ist ...`` (the lexicons know "Que" and "Wann")."""
+    return tokens[k].lower in FOREIGN_STOP_WORDS and (
+        k == 0 or tokens[k].line_start or tokens[k - 1].text in _SENTENCE_END
+    )
+
+
+def _foreign_eponym(tokens: Sequence[_Token], k: int) -> bool:
+    """Token ``k`` names a disease after a Romance or German head noun:
+    ``doença de Addison``, ``saco de Douglas``, ``Morbus Crohn``."""
+    if k == 0 or tokens[k].line_start or tokens[k - 1].dot:
+        return False
+    lead = tokens[k - 1].lower
+    if lead == "morbus":
+        return True
+    return (
+        lead in _FOREIGN_OF
+        and k >= 2
+        and not tokens[k - 2].dot
+        and tokens[k - 2].lower in _FOREIGN_HEADS
+    )
+
+
 def _united(evidence: Iterable[_Evidence]) -> list[list[_Evidence]]:
     """Overlapping evidence united into candidate names, in text order."""
     groups: list[list[_Evidence]] = []
@@ -920,6 +986,8 @@ class NameRecognizer:
                 capitalised = any(not t.text.islower() for t in tokens[i:j] if t.is_word)
                 if capitalised or (self._is_word(token) and not self._common_name(token)):
                     shaped = False
+                elif token.lower in FOREIGN_STOP_WORDS:
+                    shaped = False  # "fermin ruiz esta en ...": Spanish "is"
                 elif not shaped and any_lower and known and self._unknown_lower(token):
                     shaped = True
             elif (
@@ -967,6 +1035,7 @@ class NameRecognizer:
             and token.text.islower()
             and len(token.text) > 2
             and token.lower not in STOP_WORDS
+            and token.lower not in FOREIGN_STOP_WORDS
             and not self._is_word(token)
         )
 
@@ -1002,6 +1071,7 @@ class NameRecognizer:
             cue = (
                 cue_word in STRONG_CUES
                 or cue_word in WEAK_CUES
+                or (token.lower in _FOREIGN_CUES and token.text.islower())
                 or (token.lower in _NAMING_VERBS and self._names_someone(tokens, i))
                 or (token.lower == "is" and i > 0 and tokens[i - 1].lower == "this")
                 or self._with_slash(tokens, i)
@@ -1089,7 +1159,9 @@ class NameRecognizer:
             if end - i >= 2:
                 yield from self._pair(tokens, i, end)
             elif token.titled and not self._is_word(token):
-                if self._in_lexicon(token):
+                if at_start and token.lower in FOREIGN_STOP_WORDS:
+                    pass  # "¿Qué es ...", "Unser Scanner": a function word
+                elif self._in_lexicon(token):
                     weight = EVIDENCE["lexicon_word"]
                     if (
                         not at_start
@@ -1120,6 +1192,7 @@ class NameRecognizer:
             # "Scott is a very ...", "Asya spent a year": a name as subject
             subject = at_start and end == i + 1 and end < count
             subject = subject and tokens[end].lower in _SUBJECT_VERBS
+            subject = subject and token.lower not in _CALENDAR  # "June is when ..."
             if subject and self._first_name(token) and (referred or not self._is_word(token)):
                 yield _Evidence(i, end, EVIDENCE["subject"], "subject")
             if (end > i and post_cue) or vocative:
@@ -1481,6 +1554,8 @@ class NameRecognizer:
             surname = tokens[k]
             if not surname.text.islower() or len(surname.text) < 3:
                 continue
+            if given.lower in FOREIGN_STOP_WORDS or surname.lower in FOREIGN_STOP_WORDS:
+                continue  # "uma criança", "les critères"
             if surname.lower in _LOWER_PERSON_VERBS and not middle:
                 continue  # "dr wang said": the verb, though Said is a name too
             if self._lower_word(surname) and not self._worded_surname(tokens, i, k, middle):
@@ -1716,7 +1791,13 @@ class NameRecognizer:
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         # "mr. lee called": a lower-case surname that is a word too
         worded = after is not None and after.text.islower() and self._surname(after)
-        if end == i + 1 and worded and after is not None and after.lower not in STOP_WORDS:
+        if (
+            end == i + 1
+            and worded
+            and after is not None
+            and after.lower not in STOP_WORDS
+            and after.lower not in _LOWER_PERSON_VERBS  # "my doctor said", not Dr. Said
+        ):
             end = i + 2
         if end > i + 1:
             # The title goes with the name: "Mrs." alone would say who it is.
@@ -1751,6 +1832,20 @@ class NameRecognizer:
                 or previous.text in {",", "!", "?", "-"}
                 or previous.lower in SIGN_OFFS
                 or previous.lower in _GREETINGS
+            )
+        if token.lower == "its" and token.text == "its":
+            # texting without the apostrophe: "hi its maria lopez", "yo its marcus"
+            previous = tokens[i - 1] if i else None
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is None or not self._first_name(following):
+                return False  # "its sides were cut": a thing's
+            return (
+                previous is None
+                or token.line_start
+                or previous.text in {",", "!"}
+                or previous.lower in _GREETINGS
+                or previous.lower in {"yo", "hii", "heyy"}
+                or previous.lower.startswith(("hiii", "heyyy"))  # drawn out
             )
         return token.lower == "am" and i > 0 and tokens[i - 1].text == "I"
 
@@ -1802,6 +1897,7 @@ class NameRecognizer:
         strong = (
             naming
             or tokens[i].lower.rsplit("-", 1)[-1] in STRONG_CUES
+            or (tokens[i].lower in _FOREIGN_CUES and tokens[i].text.islower())
             or tokens[i].lower == "is"
             or self._introduces(tokens, i)
             or (
@@ -2010,6 +2106,8 @@ class NameRecognizer:
             given.lower in STOP_WORDS and not self._frequent_first_name(given)
         ):
             return
+        if given.text.islower() and given.lower in FOREIGN_STOP_WORDS:
+            return  # "soy carmen ruiz, mi papa": Spanish "my"
         same_case = (
             (surname.upper and given.upper)
             or (surname.titled and given.titled)
@@ -2147,7 +2245,9 @@ class NameRecognizer:
                 piece = k + 1
 
     def _ner_piece(self, tokens: list[_Token], first: int, last: int) -> Iterator[_Evidence]:
-        while first < last and not self._model_name_word(tokens[first]):
+        while first < last and (
+            not self._model_name_word(tokens[first]) or _opening_function_word(tokens, first)
+        ):
             first += 1
         while last > first and not self._model_name_word(tokens[last - 1]):
             last -= 1
@@ -2156,11 +2256,34 @@ class NameRecognizer:
         if last > first:
             words = tokens[first:last]
             # one lower-case word ("max 3 g/day", "jersey finger") is weak
-            # on its own: the rules must agree ("maria complained")
-            alone = len(words) == 1 and words[0].text.islower()
+            # on its own: the rules must agree ("maria complained"); so is an
+            # English word opening a sentence before a word no person does
+            # ("Max dose of ...", "Bill for the ...", "Iris heterochromia")
+            alone = len(words) == 1 and (
+                words[0].text.islower() or self._word_opening(tokens, first)
+            )
             strong = not alone and (len(words) > 1 or any(self._in_lexicon(t) for t in words))
             weight = EVIDENCE["ner"] if strong else EVIDENCE["ner_unknown_word"]
             yield _Evidence(first, last, weight, "ner")
+
+    def _word_opening(self, tokens: list[_Token], k: int) -> bool:
+        """Token ``k`` is an English word that opens a sentence, followed by
+        a lower-case English word that is no verb of a person's."""
+        token = tokens[k]
+        if not (k == 0 or token.line_start or tokens[k - 1].text in _SENTENCE_END):
+            return False
+        if k + 1 >= len(tokens) or not self._is_word(token):
+            return False
+        following = tokens[k + 1]
+        lower = following.lower
+        return (
+            following.text.islower()
+            and self._is_word(following)
+            and lower not in _SUBJECT_VERBS
+            and lower not in _LOWER_PERSON_VERBS
+            and lower not in POST_CUES
+            and not lower.endswith(("s", "ed"))
+        )
 
     def _model_name_word(self, token: _Token) -> bool:
         if not token.is_word or token.lower in TITLES or token.lower in _NEVER_NAMES:
@@ -2202,6 +2325,8 @@ class NameRecognizer:
         clinical = self._lex.clinical
         if any(self._eponym_use(tokens, k) for k in range(start, end)):
             return True
+        if _foreign_eponym(tokens, start):
+            return True  # doença de Addison, fractura de Smith, Morbus Crohn
         phrase = " ".join(words)
         before = tokens[start - 1].lower if start else ""
         after = tokens[end].lower if end < len(tokens) else ""
@@ -2367,6 +2492,8 @@ class NameRecognizer:
         """
         token = tokens[k]
         if token.lower in _CALENDAR or not self._model_name_word(token):
+            return False
+        if _opening_function_word(tokens, k):
             return False
         if "-" in token.text and all(
             len(part) < 2 or _english(part, self._lex.english) for part in token.lower.split("-")

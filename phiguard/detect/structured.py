@@ -25,7 +25,9 @@ __all__ = [
     "DicomRecognizer",
     "FieldRecognizer",
     "Hl7Recognizer",
+    "MarkupRecognizer",
     "TableRecognizer",
+    "X12Recognizer",
 ]
 
 _FLAGS = regex.VERSION1 | regex.MULTILINE
@@ -547,6 +549,10 @@ _HL7_TS = regex.compile(
 )
 
 
+#: one word of a name in an HL7 component: letters, maybe joined by - or '
+_NAME_PART = regex.compile(r"[^\W\d_]{2,}+(?:['’-][^\W\d_]++)*+")
+
+
 def _pieces(value: str, offset: int, separator: str) -> Iterator[tuple[int, str]]:
     """Split ``value`` at ``separator``, yielding (absolute offset, piece)."""
     position = offset
@@ -559,6 +565,10 @@ class Hl7Recognizer:
     """HL7 v2 segments (``MSH|``, ``PID|``, ``OBR|`` ...), labelled by field."""
 
     name = "hl7_v1"
+
+    def __init__(self, lexicons: Lexicons | None = None) -> None:
+        #: for names in fields of no known rule (a segment miscounted by one)
+        self._lexicons = lexicons
 
     def find(self, text: str) -> Iterator[Finding]:
         if "|" not in text:
@@ -583,10 +593,12 @@ class Hl7Recognizer:
     ) -> Iterator[Finding]:
         components = list(_pieces(value, offset, "^"))
         if rule is None:
-            # Unknown field: timestamps are still dates.
+            # Unknown field: timestamps are still dates, and a person's name
+            # is still one (a field pasted one place off: PV1-6 for PV1-7)
             for comp_offset, component in components:
                 if _HL7_TS.fullmatch(component):
                     yield self._finding(text, "DATE", comp_offset, component)
+            yield from self._stray_name(text, components)
             return
         label, kind = rule
         if kind == _WHOLE:
@@ -620,6 +632,33 @@ class Hl7Recognizer:
                 start = filled[0][0]
                 end = filled[-1][0] + len(filled[-1][1])
                 yield from self._maybe(text, "NAME", start, text[start:end])
+
+    def _stray_name(self, text: str, components: list[tuple[int, str]]) -> Iterator[Finding]:
+        """A name in a field of no known rule: ``FAMILY^GIVEN`` (maybe after
+        an id), the given name in the name lexicon, the family name in it or
+        no English word; both letters only."""
+        if self._lexicons is None:
+            return
+        if len(components) >= 3 and components[0][1].isdigit():
+            components = components[1:]
+        if len(components) < 2:
+            return
+        (start, family), (given_at, given) = components[0], components[1]
+        lex = self._lexicons
+        if not (_NAME_PART.fullmatch(family) and _NAME_PART.fullmatch(given)):
+            return
+        family_key, given_key = family.lower(), given.lower()
+        if given_key in lex.first_names and (
+            family_key in lex.surnames or family_key not in lex.english
+        ):
+            yield Finding(
+                start,
+                given_at + len(given),
+                "NAME",
+                0.8,
+                text[start : given_at + len(given)],
+                self.name,
+            )
 
     def _maybe(self, text: str, label: str, offset: int, value: str) -> Iterator[Finding]:
         span = _trimmed(value, offset)
@@ -720,7 +759,206 @@ def _cells(row: str, offset: int, delimiter: str) -> list[tuple[int, str]]:
 
 
 #: The sources of findings whose label the text's structure gives.
+# --------------------------------------------------------------------------
+# X12 EDI: claims (837), remittances (835), eligibility (270/271)
+
+#: A segment: its id, then ``*``-separated elements, up to ``~`` or a line end.
+_X12_SEGMENT = regex.compile(
+    r"(?:^|(?<=~)|(?<=~[ \t\r\n]))[ \t]*+(?P<id>NM1|N3|N4|DMG|DTM|DTP|REF|CLP|SBR|PER)"
+    r"\*(?P<body>[^~\r\n]*+)",
+    _FLAGS,
+)
+_X12_DATE = regex.compile(r"(?:19|20)\d{6}(?:-(?:19|20)\d{6})?")
+
+
+class X12Recognizer:
+    """X12 EDI segments pasted from claims and remittances: the person in
+    ``NM1*QC*1*TAVARES*NELSON****MI*TVN88201947``, ``N3``/``N4`` addresses,
+    ``DMG``/``DTM``/``DTP`` dates, ``REF`` and ``CLP`` numbers, ``PER``
+    phone numbers (X12 005010 element positions)."""
+
+    name = "x12_v1"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        if "*" not in text:
+            return
+        for segment in _X12_SEGMENT.finditer(text):
+            kind = segment.group("id")
+            elements = list(_pieces(segment.group("body"), segment.start("body"), "*"))
+            yield from self._segment(text, kind, elements)
+
+    def _segment(self, text: str, kind: str, elements: list[tuple[int, str]]) -> Iterator[Finding]:
+        def at(position: int) -> tuple[int, str]:  # element NN01 is elements[0]
+            return elements[position - 1] if position <= len(elements) else (0, "")
+
+        if kind == "NM1":
+            if at(2)[1] == "1":  # a person (2 is an organisation)
+                names = [(o, v) for o, v in elements[2:6] if v.strip()]
+                if names:
+                    start, end = names[0][0], names[-1][0] + len(names[-1][1])
+                    yield from self._maybe(text, "NAME", start, end)
+                # the person's member or patient id (an organisation's is a payer's)
+                yield from self._maybe(text, "ID", at(9)[0], at(9)[0] + len(at(9)[1]))
+        elif kind == "N3":
+            for offset, value in elements[:2]:
+                yield from self._maybe(text, "ADDRESS", offset, offset + len(value))
+        elif kind == "N4":
+            for position in (1, 3):
+                offset, value = at(position)
+                yield from self._maybe(text, "ADDRESS", offset, offset + len(value))
+        elif kind in ("DMG", "DTM", "DTP"):
+            for offset, value in elements[1:3]:
+                if _X12_DATE.fullmatch(value):
+                    yield Finding(offset, offset + len(value), "DATE", 0.9, value, self.name)
+        elif kind == "REF" or kind == "CLP":
+            for position in (2,) if kind == "REF" else (1, 7):
+                offset, value = at(position)
+                yield from self._maybe(text, "ID", offset, offset + len(value))
+        elif kind == "PER":
+            for position in (4, 6, 8):
+                offset, value = at(position)
+                yield from self._maybe(text, "PHONE", offset, offset + len(value))
+
+    def _maybe(self, text: str, label: str, start: int, end: int) -> Iterator[Finding]:
+        span = _trimmed(text[start:end], start) if end > start else None
+        if span is not None and value_fits(label, text[span[0] : span[1]]):
+            yield Finding(span[0], span[1], label, 0.9, text[span[0] : span[1]], self.name)
+
+
+# --------------------------------------------------------------------------
+# JSON and XML: FHIR resources, CDA documents, API payloads
+
+#: Keys that name PHI in JSON and XML only: FHIR's and CDA's element names,
+#: too vague for ``Key: value`` prose ("Given: ...", "Line: ...").
+_MARKUP_KEYS = {
+    "family": "NAME",
+    "given": "NAME",
+    "line": "ADDRESS",
+    "streetaddressline": "ADDRESS",
+    "district": "ADDRESS",
+    "birthtime": "DATE",
+}
+#: Keys of person names: whatever the value's shape, it is the name.
+_PERSON_KEYS = frozenset({"family", "given"})
+#: A JSON member with a string, number or array-of-strings value; the key is
+#: read from its last word (``patient.birthDate`` → ``birthDate``).
+_JSON_MEMBER = regex.compile(
+    r'"(?P<key>[A-Za-z_@$][\w .@$-]{0,60}+)"[ \t]*+:[ \t]*+'
+    r'(?:"(?P<v>(?:[^"\\\n]|\\.){1,300}+)"|(?P<n>\d[\d.-]{3,30}+)(?![\w.])'
+    r'|\[(?P<arr>[ \t]*+"[^\[\]\n]{0,600}+)\])',
+    _FLAGS,
+)
+_JSON_ITEM = regex.compile(r'"(?P<v>(?:[^"\\\n]|\\.){1,300}+)"', _FLAGS)
+#: An XML element holding text (``<given>Imogen</given>``), or an element
+#: whose ``value``/``extension`` attribute holds it (``<birthTime value="19950815"/>``).
+_XML_ELEMENT = regex.compile(
+    r"<(?:[A-Za-z][\w.-]{0,30}+:)?(?P<key>[A-Za-z][\w.-]{0,60}+)(?:\s[^<>]{0,300}+)?>"
+    r"(?P<v>[^<>\n]{1,300}+)</(?:[A-Za-z][\w.-]{0,30}+:)?(?P=key)>",
+    _FLAGS,
+)
+_XML_ATTRIBUTE = regex.compile(
+    r"<(?:[A-Za-z][\w.-]{0,30}+:)?(?P<key>[A-Za-z][\w.-]{0,60}+)\s(?:[^<>]{0,300}?\s)?+"
+    r'(?P<attr>value|extension)="(?P<v>[^"<>\n]{1,300}+)"',
+    _FLAGS,
+)
+#: A FHIR reference to a person (``"reference": "Patient/884120"``), and the
+#: ``display`` beside it in the same object, which is the person's name.
+_FHIR_PERSON = regex.compile(
+    r'"reference"[ \t]*+:[ \t]*+"(?:Patient|Practitioner|RelatedPerson|Person)'
+    r'/(?P<id>[\w.-]{1,64}+)"'
+    r'(?:[ \t\r\n]*+,[ \t\r\n]*+"display"[ \t]*+:[ \t]*+"(?P<name>[^"\\\n]{1,120}+)")?',
+    _FLAGS,
+)
+
+
+class MarkupRecognizer:
+    """Values of known keys in JSON and XML: FHIR ``"family": "Abernathy"``,
+    ``"given": ["Clementine", "Rose"]``, ``"postalCode": "97206"``, CDA
+    ``<city>Ithaca</city>``, ``<birthTime value="19950815"/>``, and a FHIR
+    reference to a person with its ``display`` name.
+
+    Keys are those of ``Key: value`` forms (:data:`FIELD_LABELS`) and the
+    element names of FHIR and CDA; a ``name`` key's value must look like a
+    person's name (``"name": "Hemoglobin A1c"`` is a test's).
+    """
+
+    name = "markup_v1"
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        self._lexicons = lexicons
+
+    def find(self, text: str) -> Iterator[Finding]:
+        json = '":' in text or '" :' in text
+        xml = "</" in text or '="' in text
+        if json:
+            yield from self._json(text)
+            for match in _FHIR_PERSON.finditer(text):
+                yield Finding(*match.span("id"), "ID", 0.9, match.group("id"), self.name)
+                if match.start("name") >= 0 and self._person(match.group("name")):
+                    yield Finding(*match.span("name"), "NAME", 0.9, match.group("name"), self.name)
+        if xml:
+            for pattern in (_XML_ELEMENT, _XML_ATTRIBUTE):
+                for match in pattern.finditer(text):
+                    key = match.group("key")
+                    if pattern is _XML_ATTRIBUTE and match.group("attr") == "extension":
+                        label = "ID" if key.lower() == "id" else None
+                    else:
+                        label = self._label(key)
+                    if label is not None:
+                        yield from self._value(text, label, key, *match.span("v"))
+
+    def _json(self, text: str) -> Iterator[Finding]:
+        for match in _JSON_MEMBER.finditer(text):
+            key = match.group("key").rsplit(".", 1)[-1]
+            label = self._label(key)
+            if label is None:
+                continue
+            if match.start("arr") >= 0:
+                offset = match.start("arr")
+                for item in _JSON_ITEM.finditer(match.group("arr")):
+                    start, end = item.span("v")
+                    yield from self._value(text, label, key, offset + start, offset + end)
+            else:
+                group = "v" if match.start("v") >= 0 else "n"
+                yield from self._value(text, label, key, *match.span(group))
+
+    @staticmethod
+    def _label(key: str) -> str | None:
+        normal = normalise_key(key)
+        return _MARKUP_KEYS.get(normal) or FIELD_LABELS.get(normal)
+
+    def _value(self, text: str, label: str, key: str, start: int, end: int) -> Iterator[Finding]:
+        value = text[start:end]
+        if label == "NAME" and normalise_key(key) not in _PERSON_KEYS and not self._person(value):
+            return
+        finding = _value_finding(text, label, start, end, 0.9, self.name)
+        if finding is not None:
+            yield finding
+
+    def _person(self, value: str) -> bool:
+        """A person's name: capitalised words (or DICOM ``DOE^JANE``), one of
+        them in a name lexicon, none a clinical term."""
+        words = _WORDS.findall(value)
+        lexicons = self._lexicons
+        return (
+            0 < len(words) <= 5
+            and all(word[0].isupper() for word in words)
+            and not any(word.lower() in lexicons.clinical for word in words)
+            and any(
+                word.lower() in lexicons.first_names or word.lower() in lexicons.surnames
+                for word in words
+            )
+        )
+
+
 STRUCTURE_SOURCES = frozenset(
     recognizer.name
-    for recognizer in (FieldRecognizer, DicomRecognizer, Hl7Recognizer, TableRecognizer)
+    for recognizer in (
+        FieldRecognizer,
+        DicomRecognizer,
+        Hl7Recognizer,
+        MarkupRecognizer,
+        TableRecognizer,
+        X12Recognizer,
+    )
 )

@@ -15,8 +15,13 @@ Every character of the view knows the offset of the character it came
 from, so findings map back onto the original text and cover the hidden
 characters with it.
 
-ASCII text without control characters (most prompts) is its own view:
-nothing is copied.
+Numbers read from a scan often carry letters for the digits they look
+like (``D0B: O4/1l/1958``, ``Phone: 555-Ol66``): inside a run of digit
+groups where real digits are the most, ``O``/``o`` read as ``0`` and
+``l``/``I`` as ``1`` in the view.
+
+ASCII text without control characters or such numbers (most prompts) is its
+own view: nothing is copied.
 """
 
 from __future__ import annotations
@@ -45,7 +50,10 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
     """The view of ``text`` and, if it differs, the original offset of each
     of its characters (with one more entry: the original length)."""
     if text.isascii() and _ASCII_CONTROL.search(text) is None:
-        return text, None
+        if _OCR_HINT.search(text) is None:
+            return text, None
+        folded = _ocr_digits(text)
+        return (text, None) if folded == text else (folded, list(range(len(text) + 1)))
     chars: list[str] = []
     origin: list[int] = []
     changed = False
@@ -74,10 +82,46 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
         changed = changed or folded != char
         chars.append(folded)
         origin.append(index)
+    view = "".join(chars)
+    if _OCR_HINT.search(view) is not None:
+        folded = _ocr_digits(view)
+        changed = changed or folded != view
+        view = folded
     if not changed:
         return text, None
     origin.append(len(text))
-    return "".join(chars), origin
+    return view, origin
+
+
+#: A digit beside a letter a scan may have read for one: a cheap first look.
+_OCR_HINT = re.compile(r"\d[OolI]|[OolI]\d")
+#: Digit groups joined by date and number separators (``O4/1l/1958``,
+#: ``555-Ol66``, ``O4 72 55 O1 18``), or one long run (``1O27384956``), in
+#: which scans may have put letters for digits.
+_OCR_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9])(?:[0-9OolI]{1,4}+(?:(?:\s?[/.-]\s?|[ ])[0-9OolI]{1,4}+){1,4}+"
+    r"|[0-9OolI]{7,12}+)(?![A-Za-z0-9])"
+)
+_GROUPS = re.compile(r"[0-9OolI]+")
+_OCR_FOLD = str.maketrans("OolI", "0011")
+
+
+def _ocr_digits(text: str) -> str:
+    """``text`` with the letters of misread numbers read as digits: in every
+    group of the number a real digit, and more real digits than letters."""
+
+    def fold(match: re.Match[str]) -> str:
+        number = match.group()
+        digits = sum(char.isdigit() for char in number)
+        letters = sum(char in "OolI" for char in number)
+        groups = _GROUPS.findall(number)
+        if not letters or digits <= letters:
+            return number
+        if not all(any(char.isdigit() for char in group) for group in groups):
+            return number
+        return number.translate(_OCR_FOLD)
+
+    return _OCR_NUMBER.sub(fold, text)
 
 
 #: The date characters of Chinese, Japanese and Korean (3月18日, 3월 18일).

@@ -343,6 +343,9 @@ CONTEXT_FREE = [
     # the name asked for, then no name: words, clinical words
     "what is your last name? Sorry, I missed it",
     "last name? Please spell it",
+    # a function word opening a sentence in another language
+    "¿Qué es una fractura de Colles?",
+    "Wie berechnet man CTDIvol? Unser Scanner zeigt 8,7 mGy an.",
 ]
 # Rows the rules alone must leave alone (the model may weigh in on its own).
 RULE_FREE = [
@@ -360,6 +363,17 @@ RULE_FREE = [
     "Med Rec pending until the pharmacist signs",
     # frequent names the word list leaves out as nouns get no rare-name weight
     "the report went back to the Council for review",
+    # function words of other languages the lexicons hold as names, and
+    # eponyms after a Romance head noun
+    "¿Qué es una fractura de Colles y en qué se diferencia de una fractura de Smith?",
+    "Como se classifica uma fratura de Salter-Harris tipo II em uma criança?",
+    "Qual é a diferença entre a doença de Addison e a síndrome de Cushing?",
+    "¿Es normal tener líquido en el fondo de saco de Douglas?",
+    "Pour un nodule, que recommandent les critères de la Fleischner Society ?",
+    # a verb after "doctor", a month opening a sentence, "its" in prose
+    "My doctor said my thyroid nodule is TI-RADS TR3.",
+    "June is when our new residents start.",
+    "history of its margins; its edges are smooth",
 ]
 EXACT_ROWS = [
     # the commonest names are eponyms too (Wilson disease, Jones fracture);
@@ -451,6 +465,10 @@ EXACT_ROWS = [
     # another mention in eponym use or opening a sentence stays a word
     "«Brad L Key» reviewed it. Key findings are stable.",
     "«Mr. Graves» called. Graves ophthalmopathy is stable.",
+    # texting without the apostrophe, and a Spanish introduction and kin word
+    "hiii its «aaliyah johnson» i had my baby",
+    "yo its «marcus bell», the bell's palsy guy",
+    "hola soy «carmen ruiz», mi papa «fermin ruiz» esta en el hospital",
 ]
 
 

@@ -96,6 +96,32 @@ ROWS = [
     # lower-case names in a name field: no English word, or a frequent name
     ("Pt: «nguyen thi lan»", ["NAME"]),
     ("tech: «rose»", ["NAME"]),
+    # JSON and XML: FHIR resources and CDA documents
+    (
+        '{"resourceType": "Patient", "name": [{"family": "«Brannigan»", '
+        '"given": ["«Odile»", "«Mae»"]}], "address": [{"city": "«Tacoma»", '
+        '"postalCode": "«98402»"}]}',
+        ["NAME", "NAME", "NAME", "ADDRESS", "ADDRESS"],
+    ),
+    (
+        '"subject": {"reference": "Patient/«p-88412»", "display": "«Harriet Quinlan»"}',
+        ["ID", "NAME"],
+    ),
+    (
+        "<name><given>«Lucinda»</given><family>«Marchetti»</family></name>"
+        '<birthTime value="«19470302»"/><addr><city>«Duluth»</city></addr>',
+        ["NAME", "NAME", "DATE", "ADDRESS"],
+    ),
+    ("PatientFirst: «Wanda»\nPatientLast: «Osterholt»", ["NAME", "NAME"]),
+    # X12 claims and remittances
+    (
+        "CLP*«PCN4471902»*1*450*112.60*30*12*«25031200471»~\n"
+        "NM1*QC*1*«TAVARES*NELSON»****MI*«TVN88201947»~\nDTM*232*«20250207»~\n"
+        "N3*«12 ELM ST»~N4*«SPRINGFIELD»*IL*«62704»~DMG*D8*«19600418»*F~",
+        ["ID", "ID", "NAME", "ID", "DATE", "ADDRESS", "ADDRESS", "ADDRESS", "DATE"],
+    ),
+    # HL7: a name in a field of no rule, one place off (PV1-6 for PV1-7)
+    ("PV1|1|I|4E^412^A|||«1730184422»^«HALVORSEN^ERIK»", ["ID", "NAME"]),
 ]
 
 
@@ -128,7 +154,22 @@ KEPT = [
     "Patient, Exam, Room\nsee above, then, CT, room two",
     "Name  Age  Room\nwill check  later  today",
     "Stable overnight.  Name and age confirmed.  Plan unchanged.",
+    # JSON and XML keys of no PHI, and a name key holding a test's name
+    '{"code": {"display": "Hemoglobin A1c"}, "name": "Hemoglobin A1c", "status": "final"}',
+    '{"properties": {"patient_name": {"type": "string"}, "birth_date": {"format": "date"}}}',
+    "<name>Chest CT protocol</name><given>unknown</given>",
+    '{"reference": "Observation/4471", "display": "Potassium"}',
+    # asterisks in prose
+    "x = a*b*c; the NM1 segment names the patient",
+    # HL7 components in a field of no rule that are no names
+    "OBX|1|TX|MRABD^IMPRESSION||No portal vein thrombosis||||||F",
+    "OBR|1|||CHEST^PORTABLE",
 ]
+
+
+def test_x12_organisations_are_no_people() -> None:
+    # a payer (entity type 2): neither its name nor its payer id is PHI
+    assert list(structured.X12Recognizer().find("NM1*PR*2*BLUE CROSS*****PI*00590~")) == []
 
 
 @pytest.mark.parametrize("text", KEPT)

@@ -28,6 +28,11 @@ from phiguard.detect.view import detection_view, to_original
         ("她的病历号是SF-0082219。请", "SF-0082219"),
         ("我妈妈在Golden Gate Imaging做了CT", "Golden Gate Imaging"),
         ("약국은 Hanmi Pharmacy on Western Ave입니다", "Western Ave"),
+        # letters a scan read for digits
+        ("D0B : O4/1l/1958", "O4/1l/1958"),
+        ("ADMIT: 01/2l/2025", "01/2l/2025"),
+        ("SOC: O1/O6/2O25 per fax", "O1/O6/2O25"),
+        ("Phone: 555-Ol66", "555-Ol66"),
     ],
 )
 def test_hidden_characters_do_not_hide_phi(
@@ -42,6 +47,25 @@ def test_hidden_characters_do_not_hide_phi(
 def test_ascii_text_is_its_own_view() -> None:
     assert detection_view("MRN 00412387") == ("MRN 00412387", None)
     assert detection_view("Ďurová") == ("Ďurová", None)  # nothing folds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O2 sat 98 on 2l NC, CO2 24",  # oxygen, litres, carbon dioxide
+        "I-131 therapy; IL-6 10; Il 10",  # an isotope, an interleukin
+        "lO/lO",  # more letters than digits
+        "Ol/O1/OO25",  # a group without a real digit
+    ],
+)
+def test_scanned_letters_stay_letters_outside_numbers(text: str) -> None:
+    assert detection_view(text) == (text, None)
+
+
+def test_scanned_letters_read_as_digits_inside_numbers() -> None:
+    view, origin = detection_view("DOB O6/3O/198O, MRN 1O27384956")
+    assert view == "DOB 06/30/1980, MRN 1027384956"
+    assert origin == list(range(len(view) + 1))
 
 
 @given(st.text(alphabet=st.sampled_from("ab1 -\u200b\u00ad\u2011\u00a0１Ď\u2060"), max_size=40))
