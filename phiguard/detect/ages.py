@@ -22,6 +22,28 @@ _SPOKEN_OVER_89 = (
 _FULL_NAME = (
     r"[A-Z][^\W\d_A-Z]+[ ][A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?|[A-Z]{2,}[ ][A-Z]{2,}"
 )
+# Who may be the subject of a bare age: "I'm 94", "she is 93", "my dad is 91"
+_KIN = (
+    r"(?:my\s)?(?:mom|mum|mother|dad|father|grand(?:ma|pa|mother|father)|granny|husband|wife"
+    r"|aunt|auntie|uncle)|my\s(?:gran|nan|nana|nanna|grandmom|grand?dad|brother|sister"
+    r"|lola|lolo|abuela|abuelo|oma|opa|nonna|nonno)"
+)
+_PERSON_IS = rf"(?:I['’]m|I\sam|(?:he|she|pt|patient|{_KIN})(?:\s(?:is|was)|['’]s))"
+# What a number after "is" measures, when it is no age: "I'm 95% sure",
+# "she is 92 on room air", "he is 90 minutes away"
+_NOT_A_MEASURE = (
+    r"(?![\w%°]|[–.,\-]\d|\s?(?:%|percent|per\b|sure|certain|confident|mg|mcg|g\b|kg|kilos?"
+    r"|lbs?|pounds?|cm|mm|km|miles?|feet|ft|inch(?:es)?|degrees?|bpm|beats|mmhg|x\b|/"
+    r"|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|wks?|months?|units?|ml|mph"
+    r"|points?|pts?|on\b|at\b|in\b|after\b|over\b|to\b|out\sof|of\b))"
+)
+# A word of a name, any case: wen-jie, Lin, O'Brien
+_NAME_WORD = r"[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?"
+# What a bracketed "(word word, 92)" may be instead of a name and an age
+_MEASURES = (
+    r"rate|level|score|sats?|saturation|glucose|sugar|pulse|pressure|weight|count|temp|low|high"
+    r"|normal|baseline|mean|median|average|total|range|max|min"
+)
 _SPOKEN = regex.compile(rf"{_SPOKEN_OVER_89}\b", regex.IGNORECASE)
 
 
@@ -82,12 +104,29 @@ _AGE = PatternRecognizer(
             rf"(?<=\b(?-i:{_FULL_NAME})[ ]\()(?P<v>{_OVER_89})(?=\))",
             0.6,
         ),
+        # "I'm 94", "my dad is 91,", "she is 93.": a bare age after a person
+        # and "is", not followed by a unit ("pt is 95 on 2L", "I'm 95% sure")
+        Pattern(
+            "person_is",
+            rf"(?<=\b{_PERSON_IS}\s)(?P<v>{_OVER_89}){_NOT_A_MEASURE}",
+            0.7,
+        ),
+        # "(wen-jie lin, 90)": a name of two or three words, its age in brackets
+        Pattern(
+            "bracket_name_comma",
+            rf"(?<=\((?:{_NAME_WORD}\s){{1,2}}{_NAME_WORD},\s?)(?<!\b(?:{_MEASURES}),\s?)"
+            rf"(?P<v>{_OVER_89})(?=\))",
+            0.6,
+        ),
+        # German "(92 J.)": Jahre
+        Pattern("bracket_jahre", rf"(?<=\()(?P<v>{_OVER_89})\s?(?-i:J)\.?(?=\))", 0.85),
         Pattern("birthday", rf"(?<![\d.])(?P<v>{_OVER_89})(?:st|nd|rd|th)\s+birthday", 0.9),
-        # 92 años, 97 anni, 90 ans, 91 Jahre, 93 an (Haitian Creole), 91 سنة
+        # 92 años, 97 anni, 90 ans, 91 Jahre, 92-jährige, 93 an (Haitian
+        # Creole), 91 سنة, 93 sana (Arabic in Latin letters)
         Pattern(
             "number_years_other",
             rf"(?<![\d.$€£])(?P<v>{_OVER_89})\s?(?:años|anos|anni|ans?|jahre|jaar|lat|лет|года"
-            r"|tuổi|yaş|سنة|عاما|岁|歳|세)(?!\w)",
+            r"|tuổi|yaş|سنة|عاما|岁|歳|세|sana|-?jährig(?:e[nrms]?)?)(?!\w)",
             0.85,
         ),
     ),
@@ -114,6 +153,18 @@ _AGE = PatternRecognizer(
         "complaint from family of Agnes Kovač («98») re delayed",
         "my lola Remedios Santos is «94» she had",
         "MY DAD FRANCIS ADEBAYO IS «91» AND THE",
+        "I'm «94» and still driving",
+        "I am «91»",
+        "she is «93».",
+        "my dad is «91», he fell",
+        "Grandma’s «96» now",
+        "pt is «95» and lives alone",
+        "(wen-jie lin, «90»)",
+        "(Maria Souza, «97»)",
+        "Frau K. («92» J.)",
+        "avó com «95» anos",
+        "3umro «93» sana",
+        "eine «92»-jährige Patientin",
     ),
     counterexamples=(
         "89 yo man",
@@ -133,6 +184,24 @@ _AGE = PatternRecognizer(
         "Megan lives on Via Tasso 129 street.",
         "Scalette Rubiani 104  Apt. 905",
         "90 analyses",
+        "potassium is 96",
+        "the score is 92",
+        "SpO2 is 94%",
+        "I'm 95% sure",
+        "I'm 100 percent sure",
+        "it is 90 mg daily",
+        "HR is 92",
+        "she is 92 on room air",
+        "he is 90 minutes away",
+        "my dad is 95 kg",
+        "I am 91.5 cm",
+        "(heart rate, 92)",
+        "(fasting glucose, 95)",
+        "(n = 92)",
+        "(Table 2, 95)",
+        "(sodium low, 92)",
+        "pt is 94 at rest",
+        "she is 92-94 on 2L",
     ),
 )
 

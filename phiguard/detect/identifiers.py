@@ -15,12 +15,27 @@ __all__ = ["IDENTIFIER_RECOGNIZERS", "labelled"]
 
 # Between a label and its value: punctuation, and words like "is", "no.".
 _SEP = r"[\s:#=.\-]{0,6}(?:(?:is|was|no\.?|num(?:ber)?|of)\b[\s:#=.]{0,4})?"
+# A date is no identifier: "claim 03/04/2024", "case 2024-03-04" are DATEs.
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_NOT_A_DATE = (
+    rf"(?!(?:{_DAY}[/.-]{_DAY}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}[/.-][01]?\d[/.-][0-3]?\d)(?![\w/-]))"
+)
+
+
+def _value(ahead: str = "", *, shortest: int = 5, inner: str = "/-") -> str:
+    """An identifier value as group ``v``: ``shortest`` to 25 letters and
+    digits, with ``inner`` characters between them, at least one digit, an
+    optional leading '#'; ``ahead``: lookaheads it must pass besides."""
+    chars = f"A-Z0-9{inner}"
+    return (
+        rf"(?P<v>\#?{_NOT_A_DATE}{ahead}(?=[{chars}]{{0,25}}\d)"
+        rf"[A-Z0-9](?:[A-Z0-9]|[{inner}](?=[A-Z0-9])){{{shortest - 1},24}}+)(?![A-Z0-9@])"
+    )
+
+
 # An identifier value: 5 to 25 characters of letters, digits and inner
 # dashes or slashes, at least one digit; an optional leading '#'.
-_VALUE = (
-    r"(?P<v>\#?(?=[A-Z0-9/-]{0,25}\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){4,24}+)"
-    r"(?![A-Z0-9@])"
-)
+_VALUE = _value()
 
 
 # A value typed apart to slip past the shapes above: "1 2 3 4 5 6 7",
@@ -32,7 +47,7 @@ _SPACED_VALUE = (
 _SPACED_KEYS = r"M\.?\s?R\.?\s?N\.?|A\s?c\s?c(?:ession)?\.?"
 
 
-def labelled(keys: str, initials: str = "") -> str:
+def labelled(keys: str, initials: str = "", value: str = _VALUE) -> str:
     """Regex for ``KEY <sep> VALUE`` with the value as group ``v``.
 
     ``initials``, the letters the keys start with, lead the pattern as a
@@ -40,15 +55,15 @@ def labelled(keys: str, initials: str = "") -> str:
     every key at every word start.
     """
     lookahead = f"(?=[{initials}])" if initials else ""
-    return rf"\b{lookahead}(?:{keys})(?![A-Za-z]){_SEP}{_VALUE}"
+    return rf"\b{lookahead}(?:{keys})(?![A-Za-z]){_SEP}{value}"
 
 
-def labelled_gate(keys: str) -> str:
+def labelled_gate(keys: str, inner: str = "/-") -> str:
     """What the pattern gate scans for in place of :func:`labelled`: the
     key, then what the value's lookahead asks for (a digit within it),
     consumed. Hyperscan drops lookaheads, and without it every key followed
     by a word ("plan to", "case of") would pass the gate."""
-    return rf"\b(?:{keys})(?![A-Za-z]){_SEP}\#?[A-Z0-9/-]{{0,25}}\d"
+    return rf"\b(?:{keys})(?![A-Za-z]){_SEP}\#?[A-Z0-9{inner}]{{0,25}}\d"
 
 
 def spaced(keys: str) -> str:
@@ -71,23 +86,91 @@ _ACCESSION_KEYS = (
 )
 _ID_KEYS = (
     r"(?:ins(?:urance)?\.?|health\s?plan|plan|policy|member|subscriber|group|account|acct\.?"
-    r"|claim|case|site|badge|employee|passport|certificate|benefici?ary|medicaid|medicare"
-    r"|ref(?:erence)?\.?|confirmation|device|serial|licen[cs]e|driver'?s?\s?licen[cs]e)"
+    r"|claim|site|badge|employee|passport|certificate|benefici?ary|medicaid|medicare"
+    r"|ref(?:erence)?\.?|confirmation|device|serial"
+    # police and court numbers: Incident #: 25-004471, booking # BK2503-00471
+    r"|incident|booking|docket|citation|inmate|(?:police|incident|crime|accident)\s?report)"
     r"(?:[\s.]{0,2}(?:plan|policy|ID|no|num|number|\#|code|serial))*"
+    r"|(?:report|tax)(?:[\s.]{0,2}(?:ID|no|num|number)|(?=\s?\#))"
+    # tax numbers (TIN 91-3304871, EIN 12-3456789) and serial numbers
+    # (SN 175523) in capitals only: "tin", "ein", "sn" are words too
+    r"|(?-i:F?EIN|I?TIN|SN|S\.N\.?)"
     r"|S/N|NPI|DEA|MBI|HICN|HBN|VIN|UID|ID"
     # research numbers: participant # AP-0072, screening no. SCR-0441, subject RAD-PRISM-0193
     r"|participant(?:\s?(?:ID|no|num|number|\#))?|subject(?:\s?(?:ID|no|num|number|\#))?"
     r"|screening\s?(?:ID|no|num|number|\#)|enrol(?:l)?ment\s?(?:ID|no|num|number|\#)"
 )
+# "case" is a word of clinical prose ("case 3 of 10", "case report"): its
+# value has four digits, or letters and a hyphen (case CPD-25-018832).
+_CASE_KEYS = r"case(?:[\s.]{0,2}(?:ID|no|num|number|\#))?"
+_CASE_VALUE = _value(r"(?:(?=(?:[A-Z/-]*+\d){4})|(?=[A-Z0-9/]*+-)(?=[0-9/-]*+[A-Z]))")
+# Licences, whose numbers may be dotted: License LCS.0041827, lic # MD44102
+_LICENCE_KEYS = (
+    r"(?:driver'?s?\s?|medical\s|nursing\s|professional\s|state\s)?licen[cs]e"
+    r"(?:[\s.]{0,2}(?:ID|no|num|number|\#))?|lic\.?(?:\s?(?:no|num|number|\#))?"
+)
+_LICENCE_VALUE = _value(inner="/.-")
+# Keys explicit enough for a short number (three digits or more): badge
+# 4471, badge no. 3301, officer Ortega #8812, employee ID E44102
+_BADGE_KEYS = (
+    r"(?:police\s|officer\s)?badge(?:[\s.]{0,2}(?:ID|no|num|number|\#))?"
+    r"|(?:officer|ofc\.?|deputy|detective|det\.|trooper|sergeant|sgt\.?)"
+    r"(?:\s(?-i:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s?\#|\s?(?:\#|no\.?|num(?:ber)?))"
+    r"|(?:employee|emp|staff|personnel)[\s.]{0,2}(?:ID|no|num|number|\#)"
+)
+_BADGE_VALUE = _value(r"(?=(?:[A-Z/-]*+\d){3})", shortest=3)
 # National health numbers: NHS 943 476 5919, NHI ZAC4521, PHN 9876 543 210,
-# OHIP 6620-443-118, RAMQ LAVG 4512 1598, Medicare 4418 22103 2
+# OHIP 6620-443-118, RAMQ LAVG 4512 1598, Medicare 4418 22103 2; Brazil's
+# CPF 482.119.037-51 and cartão SUS, India's Aadhaar, Mexico's NSS,
+# Portugal's número de utente, Quebec's NAM, Italy's codice fiscale,
+# Germany's Versicherungsnummer K441028736
 _HEALTH_NUMBER_KEYS = (
     r"NHS(?:\s?(?:No|Num(?:ber)?))?\.?|NHI|PHN|HCN|OHIP|RAMQ|CHI|IHI|H&C(?:\s?No)?\.?"
     r"|health\s?card(?:\s?(?:no|num(?:ber)?|\#))?|medicare(?:\s?(?:no|num(?:ber)?|\#))?"
+    r"|CPF|(?:cart[aã]o\s(?:do\s|de\s)?)?(?-i:SUS)|(?-i:CNS)"
+    r"|aadhaa?r(?:\s?(?:no|num(?:ber)?|card))?\.?|(?-i:NSS)|IMSS|n[uú]mero\s(?:de\s)?utente"
+    r"|(?-i:NAM)|codice\s?fiscale|tessera\s?sanitaria"
+    r"|(?:kranken)?versicherungs-?nummer|versicherten-?nummer|(?-i:KVNR)"
 )
+# Italy's codice fiscale: six letters, two digits, a letter, two digits, a
+# letter, three digits, a letter (MRTGPP31D59F839X)
+_FISCAL_CODE = r"[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]"
 _HEALTH_NUMBER = (
     rf"\b(?:{_HEALTH_NUMBER_KEYS})(?![A-Za-z])[\s:#=.]{{0,4}}(?:is\s)?"
-    r"(?P<v>(?:[A-Z]{3,4}\s?)?\d{2,5}(?:[ -]\d{1,5}){1,3}|[A-Z]{3}\d{4})(?![\w-])"
+    # digit groups apart (with six digits or more), after capitals maybe:
+    # 943 476 5919, 482.119.037-51, LAVG 4512 1598; stop at a comma, a
+    # full stop before a space, or a word
+    r"(?P<v>(?:(?-i:[A-Z]{3,4})\s?)?(?=\d(?:[ .-]?\d){5})\d{2,5}(?:[ .-]\d{1,5}){1,4}"
+    # one run of digits, after capitals maybe: TREG 54021218, K441028736
+    r"|(?-i:[A-Z]{4}\s?|[A-Z])?\d{6,12}"
+    rf"|[A-Z]{{3}}\d{{4}}|{_FISCAL_CODE})(?![\w-])"
+)
+
+# A vehicle plate: 7KLM442, TXR-4418, HVY 4421; letters and digits, five
+# to eight of them, in one part or two (the second with a digit, but for
+# the British AB12 CDE)
+_PLATE_KEY = (
+    r"\b(?:(?:(?:licen[cs]e|number|car|vehicle|reg(?:istration)?\.?)\s?plate|plate"
+    r"|(?:vehicle\s|car\s)?registration|VRN)(?:\s?(?:no\.?|num(?:ber)?|\#))?"
+    r"|tag\s?(?:no\.?|num(?:ber)?|\#))(?![A-Za-z])[\s:#=.]{0,4}(?:is\s)?"
+)
+# (not spinal levels: plate T12-L2)
+_PLATE = _PLATE_KEY + (
+    r"(?P<v>(?![CTLS]\d{1,2}-[CTLS]\d)(?=\d{0,8}[ -]?\d{0,5}[A-Z])(?=[A-Z]{0,8}[ -]?[A-Z]{0,5}\d)"
+    r"(?:[A-Z0-9]{5,8}|[A-Z]{2}\d{2}\s[A-Z]{3}"
+    r"|(?:[A-Z0-9]{2}[ -](?=[A-Z]{0,4}\d)[A-Z0-9]{3,5}"
+    r"|[A-Z0-9]{3,4}[ -](?=[A-Z]{0,4}\d)[A-Z0-9]{2,5})))"
+    r"(?![\w-])"
+)
+
+# A user name in an audit log: user mrodriguez4, username: jdoe22; a word
+# after "user" only with a digit in it ("the user was", "user interface"),
+# or after "username:", "login=".
+_USER_NAME = r"(?:[A-Z0-9_]|[.-](?=[A-Z0-9_])){2,31}+(?![\w@]|[.-]\w)"
+_USER_KEYS = r"user(?:\s?(?:name|id))?|userid|log(?:in|on)(?:\s?(?:name|id))?"
+_LOG_STATUS = (
+    r"(?!(?:failed|failure|success(?:ful)?|succeeded|ok|denied|required|pending|error|none|null"
+    r"|unknown|invalid|expired|locked|disabled|enabled|attempts?|page|screen|time|date)\b)"
 )
 
 _MRN = PatternRecognizer(
@@ -196,7 +279,28 @@ _ID_LABELLED = PatternRecognizer(
             labelled(_ID_KEYS),
             0.9,
             gate=labelled_gate(_ID_KEYS),
-            ascii_re=labelled(_ID_KEYS, "abcdeghilmnprsuv"),
+            ascii_re=labelled(_ID_KEYS, "abcdefghilmnprstuv"),
+        ),
+        Pattern(
+            "case",
+            labelled(_CASE_KEYS, value=_CASE_VALUE),
+            0.9,
+            gate=labelled_gate(_CASE_KEYS),
+            ascii_re=labelled(_CASE_KEYS, "c", _CASE_VALUE),
+        ),
+        Pattern(
+            "licence",
+            labelled(_LICENCE_KEYS, value=_LICENCE_VALUE),
+            0.9,
+            gate=labelled_gate(_LICENCE_KEYS, "/.-"),
+            ascii_re=labelled(_LICENCE_KEYS, "dlmnps", _LICENCE_VALUE),
+        ),
+        Pattern(
+            "badge",
+            labelled(_BADGE_KEYS, value=_BADGE_VALUE),
+            0.9,
+            gate=labelled_gate(_BADGE_KEYS),
+            ascii_re=labelled(_BADGE_KEYS, "bdeopst", _BADGE_VALUE),
         ),
     ),
     examples=(
@@ -214,20 +318,150 @@ _ID_LABELLED = PatternRecognizer(
         "participant # «AP-0072». Scan",
         "Screening no. «SCR-0441». Consent",
         "quick q about subject «RAD-PRISM-0193» (Marta",
+        "Incident #: «25-004471» reported",
+        "case «CPD-25-018832» opened",
+        "PD case «25-11873»,",
+        "case no. «2024-0033» filed",
+        "police report «R25-88120».",
+        "report #«R25-88120» attached",
+        "booking # «BK2503-00471» at",
+        "call ref «CR-88102477» logged",
+        "License «LCS.0041827», exp",
+        "lic # «MD44102» on file",
+        "driver's licence number «D1234567»",
+        "TIN «91-3304871»",
+        "tax ID «72-1184409».",
+        "EIN: «12-3456789»",
+        "SN «175523» (pump)",
+        "S/N: «A44-1029»",
+        "serial «88120447»",
+        "serial no. «X9-4410».",
+        "badge «4471» at the desk",
+        "badge #«4471»",
+        "badge no. «3301».",
+        "officer Ortega #«8812» took",
+        "Sgt. Ruiz # «1182»",
+        "employee ID «E44102»",
+        "staff no. «441»",
     ),
     counterexamples=(
         "ID card was lost",
         "the policy is 5 years old",
         "group 2 patients",
         "subject to change 2024",
+        "case 3 of 10",
+        "in case of 2 or more",
+        "case report 2019",
+        "case 1-2-3 was",
+        "claim 03/04/2024 denied",
+        "case 2024-03-04 review",
+        "report 3 of 4",
+        "report 2 findings",
+        "the tin 12345 can",
+        "licence 2 years",
+        "license to practice since 2019",
+        "badge 12 ok",
+        "officer Ortega said 8812",
+        "officer on duty 2 days",
+        "employee 401k plan",
+        "serial 3 views",
+        "serial imaging 12 months",
+    ),
+)
+
+_VEHICLE_PLATES = PatternRecognizer(
+    name="vehicle_plate_v1",
+    label="ID",
+    patterns=(
+        Pattern(
+            "labelled",
+            _PLATE,
+            0.85,
+            # the key and the digit the value's lookahead asks for
+            gate=_PLATE_KEY + r"[A-Z]{0,8}[ -]?[A-Z]{0,5}\d",
+            ascii_re=True,
+        ),
+    ),
+    prefilter=r"plate|tag|registration|VRN",
+    examples=(
+        "plate «7KLM442» seen",
+        "plate «TXR-4418».",
+        "license plate «HVY 4421», blue",
+        "tag # «ABC1234»",
+        "vehicle registration «AB12 CDE».",
+        "plate number: «4GHJ 112»",
+    ),
+    counterexamples=(
+        "the plate was clean",
+        "plate 12 mm",
+        "plate 10-hole",
+        "3.5 mm plate 8 holes",
+        "plate 12 A1 well",
+        "tag the note 12345",
+        "registration desk 2",
+        "plate 2019 model",
+        "plate 12345678",
+        "anterior plate T12-L2 fused",
+    ),
+)
+
+_USER_NAMES = PatternRecognizer(
+    name="user_name_v1",
+    label="ID",
+    patterns=(
+        Pattern(
+            "with_digit",
+            rf"\b(?:{_USER_KEYS})(?![A-Za-z])[\s:=#]{{1,3}}(?P<v>(?=[A-Z_.-]*+\d)[A-Z]{_USER_NAME})",
+            0.85,
+            gate=rf"\b(?:{_USER_KEYS})(?![A-Za-z])[\s:=#]{{1,3}}[A-Z][A-Z_.-]*\d",
+            ascii_re=True,
+        ),
+        Pattern(
+            "after_colon",
+            rf"\b(?:(?:user\s?(?:name|id)|userid|log(?:in|on)(?:\s?(?:name|id))?)\s?[:=]|user\s?=)"
+            rf"\s?{_LOG_STATUS}(?P<v>(?-i:[a-z0-9_]){_USER_NAME})",
+            0.85,
+            ascii_re=True,
+        ),
+    ),
+    prefilter=r"user|log[io]n",
+    examples=(
+        "user «mrodriguez4» opened the chart",
+        "username: «jdoe22»",
+        "login: «bsmith» at 09:14",
+        "userid=«jdoe»;",
+        "user=«k.lee»,",
+        "by user «j.doe_22».",
+    ),
+    counterexamples=(
+        "user interface",
+        "the user was confused",
+        "user-friendly",
+        "login was slow",
+        "login: failed",
+        "User: Hello doc",
+        "user 12 of",
+        "users 2fa",
+        "email user jdoe22@example.org",
     ),
 )
 
 _HEALTH_NUMBERS = PatternRecognizer(
     name="health_number_v1",
     label="ID",
-    patterns=(Pattern("labelled", _HEALTH_NUMBER, 0.9),),
-    prefilter=r"NHS|NHI|PHN|HCN|OHIP|RAMQ|CHI|IHI|H&C|health\s?card|medicare",
+    patterns=(
+        Pattern("labelled", _HEALTH_NUMBER, 0.9),
+        Pattern(
+            "fiscal_code",
+            rf"\b(?:(?-i:C\.\s?F\.|CF)|codice\s?fiscale)[\s:#=.]{{0,4}}"
+            rf"(?P<v>{_FISCAL_CODE})(?![\w-])",
+            0.9,
+        ),
+    ),
+    prefilter=(
+        r"NHS|NHI|PHN|HCN|OHIP|RAMQ|CHI|IHI|H&C|health\s?card|medicare|CPF|SUS|CNS|aadhaa?r|NSS"
+        r"|utente|NAM|C\.\s?F|CF|fiscale|tessera|versicher|KVNR"
+    ),
     examples=(
         "Dennis Wainwright  NHS «943 476 5919»  Hosp",
         "(DOB 30/10/1929, NHS «450 557 7104»)",
@@ -238,11 +472,27 @@ _HEALTH_NUMBERS = PatternRecognizer(
         "RAMQ «LAVG 4512 1598», née",
         "Medicare «4418 22103 2».",
         "NHS number «401 023 2137»",
+        "CPF «482.119.037-51», RG",
+        "cartão SUS «898 0012 4471 0093»",
+        "Aadhaar «4471 2093 8816». Father",
+        "NSS «4419 87 1122 3» vigente",
+        "número de utente «287 441 903». Mãe",
+        "NAM «TREG 5402 1218»",
+        "RAMQ «TREG 54021218»",
+        "C.F. «MRTGPP31D59F839X»",
+        "codice fiscale «MRTGPP31D59F839X»,",
+        "Versicherungsnummer «K441028736»",
     ),
     counterexamples=(
         "NHS guidance from 2019",
         "Medicare Part B covers 80 percent",
         "CHI 2 score",
+        "CHI 2.5 score",
+        "NHS 12.5 million",
+        "NSS 1000 mL",
+        "CF 2019-2020 cohort",
+        "Nam 1952, Hanoi",
+        "sus 123456",
     ),
 )
 
@@ -314,6 +564,8 @@ IDENTIFIER_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _ACCESSION,
     _SSN,
     _ID_LABELLED,
+    _VEHICLE_PLATES,
+    _USER_NAMES,
     _HEALTH_NUMBERS,
     _ID_SHAPES,
 )

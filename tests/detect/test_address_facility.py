@@ -21,6 +21,36 @@ ROWS = [
     ("FACILITY", "at «Lakeshore Imaging Center»."),
     ("FACILITY", "seen at «Eastlake Family Clinic» for"),
     ("FACILITY", "Institution Name  LO  [«RIVERBEND MEDICAL CENTER»]"),
+    # suffixes: Lab(s), Drugs, Ctr, Assoc, General, ER, NICU, Peds, Neuro, OTP...
+    ("FACILITY", "results from «Brookside Lab» are back"),
+    ("FACILITY", "sent out to «Northstar Reference Labs» for"),
+    ("FACILITY", "MRI @ «Sunset Blvd Lab» on"),
+    ("FACILITY", "pharmacy: «Harbor Drugs» on Main"),
+    ("FACILITY", "admitted to «Willowbrook Nursing Ctr» for rehab"),
+    ("FACILITY", "«RIDGECREST PULMONARY ASSOC» PFT report"),
+    ("FACILITY", "transferred from «Clearwater General» for"),
+    ("FACILITY", "went to «Lakewood ER» last night"),
+    ("FACILITY", "in «St. Brendan's NICU» for 3 weeks"),
+    ("FACILITY", "f/u at «Oakmont Peds» on"),
+    ("FACILITY", "referral to «Eastside Neuro» for EMG"),
+    ("FACILITY", "at «Valley Sun Children's Annex», she"),
+    ("FACILITY", "dosing at «Crossroads OTP» daily"),
+    # a product's name (lotus) that begins a place's
+    ("FACILITY", "at «Lotus Women's Clinic» on"),
+    # lower case after at/from/to/in (or "pharmacy")
+    ("FACILITY", "pt at «st lukes» yesterday"),
+    ("FACILITY", "lives at «sunnybrook nursing home» since"),
+    ("FACILITY", "at «oakmont peds» on"),
+    ("FACILITY", "pharmacy «harbor drugs» refill"),
+    ("FACILITY", "to «riverside childrens» today"),
+    ("FACILITY", "at «north point birthing center» on"),
+    # other languages
+    ("FACILITY", "internado en el «hospital san judas» desde"),
+    ("FACILITY", "au «CHU de Rennes» le 3"),
+    ("FACILITY", "MRT in der «Praxis am Rosengarten» am"),
+    ("FACILITY", "khám tại «Phòng khám Đa khoa An Phúc» ngày"),
+    ("FACILITY", "no «posto de saúde do Jardim Ângela» ontem"),
+    ("FACILITY", "au «CLSC Rosemont-Est» hier"),
 ]
 
 NOT_PHI = [
@@ -33,6 +63,24 @@ NOT_PHI = [
     "a 3 mm nodule at 2 o'clock",
     "St. John's wort",
     "Breast Imaging Center protocol",
+    "ECG done in the Cath Lab",
+    "Sleep Lab study showed OSA",
+    "the Surgeon General warning",
+    "Division of General Internal Medicine",
+    "sent to the ER",
+    "Frequent ER visits this year",
+    "Invasive Ductal Carcinoma ER positive",
+    "Physical Exam\nGeneral: NAD",
+    "Denies Illicit Drugs",
+    "Genetic Counseling referral placed",
+    "Coumadin Clinic INR 2.4",
+    "Hospital Day 3, afebrile",
+    "Hospital Course: uneventful",
+    "Hospital Anxiety and Depression Scale score 9",
+    "in order to see neuro",
+    "to check labs tomorrow",
+    "allergic to sulfa drugs",
+    "GE Healthcare Discovery MR750",
 ]
 
 

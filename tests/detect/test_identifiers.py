@@ -28,6 +28,32 @@ ROWS = [
     ("ID", "Device Serial Number: «RCT40522HV»"),
     ("ID", "UID «1.2.840.113619.2.55.3.604688119.868»"),
     ("ID", "licence number «D1234567»"),
+    # police, court and audit records
+    ("ID", "Incident #: «25-004471», officer Ortega #«8812» responded"),
+    ("ID", "case «CPD-25-018832»"),
+    ("ID", "booking # «BK2503-00471»"),
+    ("ID", "badge no. «3301»"),
+    ("ID", "plate «TXR-4418» seen"),
+    ("ID", "license plate «HVY 4421»"),
+    ("ID", "user «mrodriguez4» opened the chart"),
+    # licences and tax numbers
+    ("ID", "License «LCS.0041827»"),
+    ("ID", "TIN «91-3304871»"),
+    ("ID", "EIN «12-3456789»"),
+    # device serials
+    ("ID", "SN «175523»"),
+    ("ID", "serial no. «X9-4410»"),
+    # national and health numbers written apart
+    ("ID", "CPF «482.119.037-51», RG"),
+    ("ID", "cartão SUS «898 0012 4471 0093»"),
+    ("ID", "Aadhaar «4471 2093 8816». Father"),
+    ("ID", "NSS «4419 87 1122 3»"),
+    ("ID", "número de utente «287 441 903»"),
+    ("ID", "RAMQ «TREG 54021218»"),
+    ("ID", "C.F. «MRTGPP31D59F839X»"),
+    ("ID", "Versicherungsnummer «K441028736»"),
+    # a date after an identifier's key stays a date
+    ("DATE", "claim «03/04/2024» denied"),
 ]
 
 NOT_PHI = [
@@ -42,6 +68,15 @@ NOT_PHI = [
     "(0018,0087) Magnetic Field Strength  DS  [1.5]",
     "(0020,0011) Series Number  IS  [4]",
     "(0008,0016) SOP Class UID  UI  [1.2.840.10008.5.1.4.1.1.2]",
+    "case 3 of 10",
+    "in case of fever",
+    "a case report of 2 patients",
+    "the user was confused by the user interface",
+    "a user-friendly portal",
+    "the plate was removed",
+    "plate 10-hole",
+    "badge reader broken",
+    "serial imaging in 3 months",
 ]
 
 
