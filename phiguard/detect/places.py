@@ -11,6 +11,15 @@ dallas``, ``moved from san diego``): of two words or more, or a word in no
 word list (WordNet lists some towns, Flagstaff among them, as words).
 A one-word place that is also a common given name or a clinical word needs
 the state: ``to Marion`` may be a person, ``in Mass`` a hospital's name.
+
+Abroad and in other languages: a place after ``em``, ``en``, ``à``,
+``nel``, ``fi``, ``aus``, ``vive a``... (``está no Lar ... em Viseu``), before a Hindi
+postposition and a word in no word list (``Delhi me rehte``), after a
+street, a flat or a neighbourhood and a comma (``14 Bay Rd, Harwich``,
+``Lajpat Nagar, Delhi``), and after a postcode (``35000 Rennes``, which
+the finding takes in). A ZIP after ``City, State`` is taken in too. In
+lower case a place of two words or more also after a bare ``in`` (``at my
+moms in garden grove``), never ``in the ...``.
 """
 
 from __future__ import annotations
@@ -43,23 +52,72 @@ _CANDIDATE = regex.compile(
     rf"(?<![\p{{L}}'’-])(?P<name>{_WORD}(?:[ -]{_WORD}){{0,2}})"
     # a state code that is a word or an abbreviation too (CT, MD, OR) only
     # after a comma: "Dayton CT" is a scan, "Hartford, CT" a place
-    rf"(?P<state>(?:,?[ ](?:{_STATE_NAMES}|{CLEAR_STATE_CODES})|,[ ](?:{AMBIGUOUS_STATE_CODES}))"
-    rf"(?![\p{{L}}-]))?",
+    rf"(?:(?P<state>(?:,?[ ](?:{_STATE_NAMES}|{CLEAR_STATE_CODES})|,[ ](?:{AMBIGUOUS_STATE_CODES}))"
+    # and a ZIP: "Eau Claire, Wisconsin, 54701"
+    rf"(?![\p{{L}}-]))(?:,?[ ]\d{{5}}(?:-\d{{4}})?(?![\w-]))?)?",
     regex.VERSION1,
 )
 _LOCATIVE = regex.compile(
     r"(?i:\b(?:in|from|near|to|at|around|outside|of|visit|visited|visiting|moved|lives|living|"
-    r"resides|residing|resident|native|based)\s+(?:(?:the|our|their|his|her|your)\s+)?)$"
+    r"resides|residing|resident|native|based"
+    # the same words in Portuguese, Spanish, French, Italian, German, Arabic
+    r"|em|en|à|au|aux|nel|nella|nello|fi|aus|nach|dans"
+    # Italian "a" (not the English article) only after a verb: "vive a Bergamo"
+    r"|(?:vive|vivo|abita|abito|risiede|residente|nato|nata|trasferit[oa])\s+a"
+    r")\s+(?:(?:the|our|their|his|her|your)\s+)?)$"
+)
+#: A Hindi postposition after a place, then a word in no word list: "Delhi me rehte".
+_POSTPOSITION = regex.compile(r"[ ](?:me|mein|mai|main|se)[ ](?P<next>[a-z]++)")
+#: A street, a flat or a neighbourhood, then a comma, before a place:
+#: "14 Bay Rd, Harwich", "Lot 22, Ortonville", "Lajpat Nagar, Delhi".
+_STREET_WORDS = (
+    "St Street Ave Avenue Rd Road Blvd Boulevard Drive Ln Lane Ct Court Way Pl Place Pkwy"
+    " Parkway Hwy Highway Ter Terr Terrace Cir Circle Loop Trl Trail Pike Sq Square"
+).split()
+_STREET_BEFORE = regex.compile(
+    # (capitalised or in lower case, not in capitals: "Chest CT, Reading")
+    r"(?:\b(?:" + "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _STREET_WORDS) + r")\.?"
+    r"|\b(?:[Aa]pt|[Uu]nit|[Ss]uite|[Ss]te|[Ll]ot|[Ss]pace)\.?[ ]?\#?[ ]?[A-Za-z0-9-]{1,6}"
+    r"|(?P<quarter>(?<![\p{L}-])\p{Lu}\p{Ll}++[ ]"
+    r"(?:Nagar|Vihar|Enclave|Puram|Bagh|Ganj|Colony|Layout)))"
+    r",[ ]$"
+)
+#: A postcode before a place: "35000 Rennes", "D-72070 Tübingen", "1012 AB Amsterdam".
+_POSTCODE_BEFORE = regex.compile(
+    r"(?<![\w.,/-])(?:[A-Z]{1,2}-)?(?P<code>\d{4,5})(?:[ ](?P<letters>[A-Z]{2}))?[ ]$"
+)
+# (not units and times: "40000 IU Vitamin D", "1030 PM Boston")
+_NO_POSTCODE_LETTERS = frozenset("AM PM IU MG ML MU KG CC GM MM CM UG HR".split())
+#: What makes a postcode one before a place that may be a word or a name: a
+#: comma or line before it, or a word for living there ("wohnhaft 72070").
+_POSTCODE_CUE = regex.compile(
+    r"(?:[,\n]|(?i:\b(?:wohnhaft|wohnt|adresse|anschrift|domicilio|domicilié|domiciliée|"
+    r"domiciliado|domiciliada|residente|woonachtig|woont|bor|address)\b:?)"
+    r"|\b(?:C\.?P\.?|CEP|PLZ))[ ]?$"
 )
 
 
-# A lower-case place after a word that puts someone there: "lives in dayton".
+# A lower-case place after a word that puts someone there: "lives in dayton";
+# or after a bare "in" (taken only for places of two words or more).
 _LOWER_PLACE = re.compile(
     # (the verbs in any case: "Lives in dallas")
     # (the first letters looked ahead for: re tries the words at every \b)
-    r"\b(?=[lrmvfn])(?:(?P<home>lives|living|resides|residing|moved|moving|relocated)"
-    r"\s(?:in|to|from|near)|visiting|from|near)\s(?P<name>[a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2})",
+    r"(?=[lrmvfnisbg])\b(?:(?P<home>live[sd]?|living|resid(?:es?|ed|ing)|stay(?:s|ed|ing)?"
+    r"|mov(?:ed|ing)|relocated|born|raised|grew\sup)"
+    r"\s(?:in|to|from|near)|visiting|from|near|(?P<bare>in))"
+    r"\s(?P<name>[a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2})",
     re.IGNORECASE,
+)
+
+#: Words that, before a word, make an English phrase of a town's name: "in
+#: new site", "in three way", "in long beach" (lower case, after a bare "in").
+_MODIFIERS = frozenset(
+    """
+    new old no left right upper lower mid half social fair last first second deep good high
+    low long short white black red blue green big little early late one two three four five
+    six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty
+    ninety hundred
+    """.split()
 )
 
 
@@ -116,10 +174,27 @@ class PlaceRecognizer:
             return  # the verb may be capitalised, the place is not
         if size == 1 and (name in self._lex.english or name in self._lex.clinical):
             return
+        if match.group("bare") is not None and not self._town_after_in(name.split(" ")):
+            return
         if match.group("home") is None and self._ambiguous(name):
             return
         start = match.start("name")
         yield Finding(start, start + len(name), "ADDRESS", 0.7, name, self.name)
+
+    def _town_after_in(self, words: list[str]) -> bool:
+        """Whether a lower-case place after a bare "in" is a town, not
+        words: of two words or more ("in reading"), not words ending in a
+        clinical one ("in center line", "in sacred heart"), nor a modifier
+        before a word ("pain in left hand": Left Hand, WV; "in new site",
+        "in three way", "in north east")."""
+        if len(words) < 2 or words[0] == "the":
+            return False
+        lex = self._lex
+        if words[-1] in lex.clinical and all(w in lex.english or w in lex.clinical for w in words):
+            return False
+        if words[0] in _MODIFIERS and words[-1] in lex.english:
+            return False
+        return not all(word in COMPASS for word in words)
 
     def _place(self, text: str, match: regex.Match[str]) -> Finding | None:
         """The place a capitalised run begins with, if its context makes it one."""
@@ -146,13 +221,60 @@ class PlaceRecognizer:
             rest != "" and _STATE.fullmatch(rest) is not None
         )
         before = text[max(0, start - 30) : start]
+        ambiguous = self._ambiguous(name)
         if with_state:
             end = match.end()
             score = 0.85
-        elif _LOCATIVE.search(before) and not self._ambiguous(name):
+        elif (postcode := self._postcode(before, name, ambiguous)) is not None:
+            start -= postcode  # "35000 Rennes": the postcode with its town
+            score = 0.75
+        elif _LOCATIVE.search(before) and not ambiguous:
             score = 0.8 if " " in name else 0.7  # New York: no one's name
+        elif before.endswith(", ") and (street := _STREET_BEFORE.search(before)) is not None:
+            if ambiguous:
+                return None
+            if street.group("quarter") is not None:  # "Lajpat Nagar, Delhi"
+                start -= len(before) - street.start("quarter")
+            score = 0.8
         elif " " in name and before.endswith(", ") and name not in self._lex.clinical:
             score = 0.7  # "Lakeside Clinic, San Diego": where a place is
+        elif not ambiguous and self._postposition(text, end):
+            score = 0.7
         else:
             return None
         return Finding(start, end, "ADDRESS", score, text[start:end], self.name)
+
+    def _postcode(self, before: str, name: str, ambiguous: bool) -> int | None:
+        """The length of the postcode (and its space) that ``before`` ends
+        with, if the place after it is a town: "à 35000 Rennes", not "Hgb
+        12000 Albany" (a lab value: a word before it that puts nothing
+        anywhere), and "2019 Boston" (a year), "1500 Points" (a word) or
+        "75001 Paris" (a name) only after a comma, a line or a word for
+        living there."""
+        found = _POSTCODE_BEFORE.search(before)
+        if found is None or found.group("letters") in _NO_POSTCODE_LETTERS:
+            return None
+        lead = before[: found.start()]
+        if _POSTCODE_CUE.search(lead):
+            return len(before) - found.start()
+        code = found.group("code")
+        year = len(code) == 4 and code.startswith(("19", "20"))
+        if year or ambiguous or self._wordlike(name) or name in self._lex.clinical:
+            return None
+        if lead.rstrip() and lead.rstrip()[-1].isalnum() and not _LOCATIVE.search(lead):
+            return None
+        return len(before) - found.start()
+
+    def _wordlike(self, name: str) -> bool:
+        """Whether ``name`` is a word of the word list, or one inflected
+        (the list holds lemmas): "points", "boxes", "readings"."""
+        english = self._lex.english
+        return name in english or any(
+            name.endswith(ending) and name[: -len(ending)] in english for ending in ("s", "es")
+        )
+
+    def _postposition(self, text: str, end: int) -> bool:
+        """Whether a Hindi postposition and a word in no word list follow:
+        "Delhi me rehte", not "Boston me and"."""
+        after = _POSTPOSITION.match(text, end, end + 30)
+        return after is not None and after.group("next") not in self._lex.english

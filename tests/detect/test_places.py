@@ -32,6 +32,26 @@ PLACES = [
     "moved here from «Poznan» in 2019",
     "I'm in «HARSTAD», at the conference",
     "flew to «New Westminster» on Saturday",
+    # a ZIP after the state's name
+    "from «Eau Claire, Wisconsin, 54701» originally",
+    # a town after a street, a flat or a neighbourhood and a comma
+    "i live at 14 bay rd, «Harwich» for now",
+    "Lakeview Mobile Home Park, Lot 22, «Ortonville» for now",
+    "«Lajpat Nagar, Delhi» me rehte hain",
+    # after a postcode
+    "domicilié à «35000 Rennes» depuis",
+    "Mme Durand, «75001 Paris»",
+    # the locative words of other languages, and a Hindi postposition after
+    "A mãe está no Lar Santa Maria em «Viseu» desde 2020",
+    "vive en «Guadalajara» con su hija",
+    "abita a «Bergamo» con la figlia",
+    "wohnt jetzt in «Freiburg»",
+    "mera ghar «Lucknow» me hai",
+    # in lower case after "live in", and after a bare "in" when of two words
+    "we live in «pine bluff» now",
+    "I live in «springdale» with my kids",
+    "we live in «flushing» near my sister",
+    "i'm at my moms in «garden grove» this week",
 ]
 
 NOT_PLACES = [
@@ -62,6 +82,25 @@ NOT_PLACES = [
     "Lyme disease is common in New England.",
     "patients from Central and South America",
     "a patient from a sheep-farming region of Turkey",
+    # lower-case words that are towns too, after a bare "in" or "live in"
+    "in reading the report",
+    "in mobile unit",
+    "in bath today",
+    "in nice shape",
+    "in split doses",
+    "in orange juice",
+    "in florence nightingale's time",
+    "we live in hope",
+    "pain in left hand and numbness",
+    "IV restarted in new site",
+    "improvement in flushing episodes",
+    "line placed in center line",
+    "in the village",
+    # numbers before places: lab values, scores and years
+    "Hgb 12000 Albany",
+    "score 1500 Points",
+    "since 2019 Boston guidelines",
+    "seen by Paris me and the team",
 ]
 
 
