@@ -405,6 +405,11 @@ def _a_topic(word: str, service: str) -> bool:
     )
 
 
+#: A full stop after a word longer than an abbreviation (Hosp., Comm., St.),
+#: then a space: where one sentence ends and the next starts.
+_SENTENCE_BREAK = regex.compile(r"[^\W\d_]{6,}\.\s")
+
+
 def names_a_place(value: str) -> bool:
     """False when every word of ``value`` is generic (no particular place;
     ``Department of Radiology``, ``Cath Lab``), it names a service
@@ -413,6 +418,8 @@ def names_a_place(value: str) -> bool:
     words = _WORDS.findall(value)
     if not words or _a_product(words):
         return False
+    if _SENTENCE_BREAK.search(value):
+        return False  # "c/w Hirschsprung. Peds surgery aware": two sentences
     last = words[-1].lower()
     # (before a specialty, a lone two-letter acronym names a module or a
     # method, not a practice: "syngo.via MM Oncology"; "LA General" is one)
@@ -653,6 +660,7 @@ _FACILITY = PatternRecognizer(
         "Internal Medical Associates",
         "Permanent Residence card",
         "member of the Vienna Medical Association",
+        "c/w Hirschsprung. Peds surgery aware",
         "ECG done in the Cath Lab",
         "Sleep Lab study showed OSA",
         "Echo Lab read: EF 55%",

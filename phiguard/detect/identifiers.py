@@ -21,6 +21,10 @@ _NOT_A_DATE = (
     rf"(?!(?:{_DAY}[/.-]{_DAY}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}[/.-][01]?\d[/.-][0-3]?\d)(?![\w/-]))"
 )
 
+# A number joined to lower-case words is a measure, not an identifier:
+# "booking 30-minute slots", "plan 5-day course", "group 2-view series".
+_NOT_A_MEASURE = r"(?!(?-i:\d++(?:-[a-z]++)++)(?![\w-]))"
+
 
 def _value(ahead: str = "", *, shortest: int = 5, inner: str = "/-") -> str:
     """An identifier value as group ``v``: ``shortest`` to 25 letters and
@@ -28,7 +32,7 @@ def _value(ahead: str = "", *, shortest: int = 5, inner: str = "/-") -> str:
     optional leading '#'; ``ahead``: lookaheads it must pass besides."""
     chars = f"A-Z0-9{inner}"
     return (
-        rf"(?P<v>\#?{_NOT_A_DATE}{ahead}(?=[{chars}]{{0,25}}\d)"
+        rf"(?P<v>\#?{_NOT_A_DATE}{_NOT_A_MEASURE}{ahead}(?=[{chars}]{{0,25}}\d)"
         rf"[A-Z0-9](?:[A-Z0-9]|[{inner}](?=[A-Z0-9])){{{shortest - 1},24}}+)(?![A-Z0-9@])"
     )
 
@@ -345,6 +349,7 @@ _ID_LABELLED = PatternRecognizer(
         "staff no. «441»",
     ),
     counterexamples=(
+        "please stop booking 30-minute slots for cardiac MRI",  # a measure
         "ID card was lost",
         "the policy is 5 years old",
         "group 2 patients",
