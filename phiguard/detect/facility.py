@@ -109,7 +109,13 @@ _VERBS = frozenset(
     """.split()
 )
 
-_WORD_BODY = r"[A-Z][^\W\d_'’&.-]*+(?:['’&.-][^\W\d_'’&.-]*+)*+"
+# A capitalised word; a full stop ends one only after an abbreviation of up
+# to five letters (Comm. Hosp., Med. Ctr.), else it ends the sentence
+# ("... from Abilene. PCP Prairie Wind Pediatrics": the name is after it)
+_WORD_BODY = (
+    r"[A-Z](?:[^\W\d_'’&.-]{0,4}+\.(?!\S)"
+    r"|[^\W\d_'’&.-]*+(?:['’&-][^\W\d_'’&.-]*+|\.(?=[^\W\d_])[^\W\d_'’&.-]*+)*+)"
+)
 # (no function word: "Per Radiology 2019;290", "IT'S LEILANI FROM RADIOLOGY";
 # the capital is asked for first, so the engine tries the long list of
 # function words at capitals only: measured twice as fast)
