@@ -12,7 +12,13 @@ import re
 __all__ = ["LEADING_TITLE", "TITLES"]
 
 #: Title words, lower case, without their full stop.
-TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor sr fr rev mister madam".split())
+TITLES = frozenset(
+    "dr doctor mr mrs ms miss mx prof professor sr fr rev mister madam "
+    # in Spanish, Portuguese, French, Italian and German (as the name tier
+    # spells words: no diacritics): dra Paredes, Sra. Martínez, Frau Keller
+    "dra sra srta herr frau mme mlle dott dottssa dottoressa doutor doutora docteur "
+    "signor signora senor senora senhor senhora".split()
+)
 #: A title written at the start of a name, with its full stop and spaces:
 #: group ``title`` is the title with its stop, the match ends at the name.
 LEADING_TITLE = re.compile(

@@ -515,10 +515,12 @@ _ID_SHAPES = PatternRecognizer(
         ),
         Pattern("uuid_uid", r"(?<![\d.])2\.25\.\d{10,}+(?![\d.]|\.\d)", 0.9),
         # Codes with letters and at least five digits: E4471920, HV24-CT-77301,
-        # k4471920; not DICOM tags written x00100010 nor trial numbers (NCT04512345).
+        # k4471920; not DICOM tags written x00100010, trial numbers
+        # (NCT04512345) nor sizes (512x512, 256x256x128).
         Pattern(
             "code",
-            r"(?<![\w-])(?!x[0-9A-Fa-f]{8}(?![\w-])|NCT\d{8}(?![\w-]))(?=[A-Za-z0-9-]*[A-Za-z])"
+            r"(?<![\w-])(?!x[0-9A-Fa-f]{8}(?![\w-])|NCT\d{8}(?![\w-])|\d++(?:x\d++)++(?![\w-]))"
+            r"(?=[A-Za-z0-9-]*[A-Za-z])"
             r"(?=[A-Za-z-]*\d(?:[A-Za-z-]*\d){4})[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+(?![\w-])",
             0.5,
             # what the lookaheads ask, as something the pattern gate can scan for
@@ -546,6 +548,7 @@ _ID_SHAPES = PatternRecognizer(
         "called «4155551234» twice",
     ),
     counterexamples=(
+        "a 512x512 matrix, 256x256x128 voxels",  # sizes
         "C5-6 disc",
         "ICD-10 M54.5",
         "BI-RADS 4",

@@ -153,7 +153,7 @@ STRONG_CUES = frozenset(
 #: capitals they are surnames and given names too (Pai, Neto, Filho, Irma).
 _FOREIGN_CUES = frozenset(
     """
-    soy llamo hijo hija esposo esposa marido abuela abuelo hermano hermana nieto nieta
+    soy hijo hija esposo esposa marido abuela abuelo hermano hermana nieto nieta
     madre padre papa filho filha avo irmao irma mae pai neto neta fils fille mari frere
     soeur sohn tochter ehemann ehefrau mutter vater bruder schwester figlio figlia moglie
     nonna nonno

@@ -67,7 +67,8 @@ _LOCATIVE = regex.compile(
     r")\s+(?:(?:the|our|their|his|her|your)\s+)?)$"
 )
 #: A Hindi postposition after a place, then a word in no word list: "Delhi me rehte".
-_POSTPOSITION = regex.compile(r"[ ](?:me|mein|mai|main|se)[ ](?P<next>[a-z]++)")
+# (not "se": in Spanish, Portuguese and French a pronoun, "Como se classifica")
+_POSTPOSITION = regex.compile(r"[ ](?:me|mein|mai|main)[ ](?P<next>[a-z]++)")
 #: A street, a flat or a neighbourhood, then a comma, before a place:
 #: "14 Bay Rd, Harwich", "Lot 22, Ortonville", "Lajpat Nagar, Delhi".
 _STREET_WORDS = (

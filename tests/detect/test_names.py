@@ -374,6 +374,7 @@ RULE_FREE = [
     "My doctor said my thyroid nodule is TI-RADS TR3.",
     "June is when our new residents start.",
     "history of its margins; its edges are smooth",
+    "el señor dijo que no",
 ]
 EXACT_ROWS = [
     # the commonest names are eponyms too (Wilson disease, Jones fracture);
@@ -469,6 +470,9 @@ EXACT_ROWS = [
     "hiii its «aaliyah johnson» i had my baby",
     "yo its «marcus bell», the bell's palsy guy",
     "hola soy «carmen ruiz», mi papa «fermin ruiz» esta en el hospital",
+    # titles in other languages
+    "«Sra. Martínez» llamó ayer",
+    "buenas «dra Paredes», gracias",
 ]
 
 
