@@ -26,7 +26,7 @@ from phiguard.policy import PROFILES, Policy, load_config
 from phiguard.session import DEFAULT_TTL, Session
 from phiguard.store import SessionStore
 from phiguard.titles import LEADING_TITLE
-from phiguard.transform import Context, apply, hash_value, render
+from phiguard.transform import Context, apply, hash_value, originals, render
 
 __all__ = ["Guard", "redact", "scan"]
 
@@ -295,11 +295,16 @@ class Guard:
         self._check_blocked(findings)
         policy = self.policy
         with failing_closed("transform"):
+            avoid = originals(f.text for f in findings)
             redacted = render(
                 text,
                 findings,
                 lambda f: apply(
-                    policy.operator(f.label), f, key=policy.hash_key, context=self._context
+                    policy.operator(f.label),
+                    f,
+                    key=policy.hash_key,
+                    context=self._context,
+                    avoid=avoid,
                 ),
             )
         self._record(findings, None)

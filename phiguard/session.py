@@ -28,7 +28,7 @@ from phiguard.errors import ConfigError, InputError, failing_closed
 from phiguard.findings import LABELS, Finding, Redaction
 from phiguard.store import SessionStore
 from phiguard.titles import LEADING_TITLE, TITLES
-from phiguard.transform import Context, apply, render
+from phiguard.transform import Context, apply, originals, render
 
 if TYPE_CHECKING:
     from phiguard.guard import Guard
@@ -216,15 +216,16 @@ class Session:
         findings = [_untitled(text, f) for f in self._guard.scan(text)]
         self._guard._check_blocked(findings, self.id)
         with failing_closed("transform"), self._session() as state:
-            redacted = render(text, findings, lambda f: self._replacement(state, f))
+            avoid = originals(f.text for f in findings)
+            redacted = render(text, findings, lambda f: self._replacement(state, f, avoid))
         self._guard._record(findings, self.id)
         return Redaction(redacted, tuple(findings))
 
-    def _replacement(self, state: _State, finding: Finding) -> str:
+    def _replacement(self, state: _State, finding: Finding, avoid: frozenset[str]) -> str:
         policy = self._guard.policy
         operator = policy.operator(finding.label)
         if operator != "placeholder":
-            return apply(operator, finding, key=policy.hash_key, context=state.context)
+            return apply(operator, finding, key=policy.hash_key, context=state.context, avoid=avoid)
         return self._placeholder(state, finding)
 
     def _placeholder(self, state: _State, finding: Finding) -> str:

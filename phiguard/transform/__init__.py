@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from phiguard.transform.operators import Context, apply, hash_value
 from phiguard.transform.placeholder import placeholder, render
+from phiguard.transform.surrogates import originals
 
-__all__ = ["Context", "apply", "hash_value", "placeholder", "render"]
+__all__ = ["Context", "apply", "hash_value", "originals", "placeholder", "render"]

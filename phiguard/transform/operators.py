@@ -72,15 +72,24 @@ class Context:
 
 
 def apply(
-    operator: str, finding: Finding, *, key: bytes | None = None, context: Context | None = None
+    operator: str,
+    finding: Finding,
+    *,
+    key: bytes | None = None,
+    context: Context | None = None,
+    avoid: frozenset[str] = frozenset(),
 ) -> str:
-    """The text ``finding`` becomes under ``operator`` (not ``block``)."""
+    """The text ``finding`` becomes under ``operator`` (not ``block``).
+
+    ``avoid`` (:func:`~phiguard.transform.surrogates.originals` of the
+    text's findings) is what a surrogate must not be.
+    """
     if operator in {"surrogate", "date_shift"}:
         if context is None:
             raise ValueError(f"the {operator} operator needs a context")
         if operator == "date_shift":
             return shift_date(finding.text, context.shift_days)
-        return surrogate(finding.label, finding.text, context.secret, context.shift_days)
+        return surrogate(finding.label, finding.text, context.secret, context.shift_days, avoid)
     return _APPLY[operator](finding, key)
 
 

@@ -16,6 +16,13 @@ links a fake back to its original. The fakes keep the original's shape:
 - AGE: ``90+``.
 - ADDRESS, FACILITY, URL, IP: the typed placeholder: a fake address or
   hospital that reads as real is worse than one that reads as redacted.
+
+A fake never repeats an original of the same text: a name drawn for
+``Dr. Okafor`` is never ``Delgado`` when Delgado is the patient, and a
+fake is never its own original. Such a draw is drawn again (from the next
+HMAC), so the fake of a value changes only in the text where the first
+draw would have put an original back; after eight clashing draws the
+value gets its typed placeholder.
 """
 
 from __future__ import annotations
@@ -24,36 +31,81 @@ import functools
 import hashlib
 import hmac
 import re
+from collections.abc import Iterable
 
 from phiguard.titles import LEADING_TITLE
 from phiguard.transform.dates import shift_date
 
-__all__ = ["surrogate"]
+__all__ = ["originals", "surrogate"]
 
 _DIGITS = "0123456789"
 _LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
-def surrogate(label: str, value: str, secret: bytes, shift_days: int) -> str:
-    """The fake for ``value`` (a ``label``), drawn from ``secret``."""
+_WORD = re.compile(r"[^\W_]+")
+_ATTEMPTS = 8
+
+
+def originals(values: Iterable[str]) -> frozenset[str]:
+    """What no fake may be: the casefolded values and each of their words."""
+    out: set[str] = set()
+    for value in values:
+        folded = value.casefold()
+        out.add(folded)
+        out.update(_WORD.findall(folded))
+    return frozenset(out)
+
+
+def surrogate(
+    label: str, value: str, secret: bytes, shift_days: int, avoid: frozenset[str] = frozenset()
+) -> str:
+    """The fake for ``value`` (a ``label``), drawn from ``secret``.
+
+    ``avoid`` is :func:`originals` of the text's findings; the value's own
+    words are avoided whether or not it is given.
+    """
     if label == "DATE":
         return shift_date(value, shift_days)
     if label == "AGE":
         return "90+"
-    seed = _seed(secret, label, value)
-    if label == "NAME":
-        return _name(value, seed)
-    if label == "EMAIL":
-        given, family = _fake_name(seed)
-        return f"{given}.{family}@example.org".lower()
-    if label in {"MRN", "ACCESSION", "ID", "SSN", "PHONE"}:
-        return _characters(value, seed)
+    if label not in _DRAWN:
+        return f"[{label}]"
+    avoid = avoid | originals((value,))
+    for attempt in range(_ATTEMPTS):
+        fake, drawn = _DRAWN[label](value, _seed(secret, label, value, attempt))
+        if not any(part.casefold() in avoid for part in drawn):
+            return fake
     return f"[{label}]"
 
 
-def _seed(secret: bytes, label: str, value: str) -> int:
-    message = f"{label}:{' '.join(value.split()).casefold()}".encode()
-    return int.from_bytes(hmac.new(secret, message, hashlib.sha256).digest(), "big")
+def _seed(secret: bytes, label: str, value: str, attempt: int) -> int:
+    message = f"{label}:{' '.join(value.split()).casefold()}"
+    if attempt:
+        message += f"#{attempt}"
+    return int.from_bytes(hmac.new(secret, message.encode(), hashlib.sha256).digest(), "big")
+
+
+def _draw_name(value: str, seed: int) -> tuple[str, tuple[str, ...]]:
+    return _name(value, seed), _fake_name(seed)
+
+
+def _draw_email(value: str, seed: int) -> tuple[str, tuple[str, ...]]:
+    given, family = _fake_name(seed)
+    return f"{given}.{family}@example.org".lower(), (given, family)
+
+
+def _draw_characters(value: str, seed: int) -> tuple[str, tuple[str, ...]]:
+    fake = _characters(value, seed)
+    return fake, (fake,)
+
+
+#: How each label's fake is drawn: the fake and the drawn parts that must
+#: not be an original.
+_DRAWN = {
+    "NAME": _draw_name,
+    "EMAIL": _draw_email,
+    **dict.fromkeys(("MRN", "ACCESSION", "ID", "SSN", "PHONE"), _draw_characters),
+}
 
 
 @functools.cache
