@@ -56,8 +56,32 @@ _PHONE = PatternRecognizer(
             r"(?<![\w+.-])(?:\(\d{2,5}\)|\d{2,5})(?:[\s.-]\d{2,4}){2,4}+(?![\w-]|\.\d)",
             0.3,
         ),
+        # A seven-digit local number with its hyphen (555-0150, 472-8813)
+        # stands without a phone word: what else is written NXX-XXXX is a
+        # range, and a range does not start its upper end with 0 and ends
+        # it on a round number or a unit (150-2000, 500-1000 mg).
+        Pattern(
+            "dashed_local",
+            r"(?<![\w.,/:-])[2-9]\d\d-(?:0\d{3}|\d{3}[1-9])(?![\w-]|[.,]\d)"
+            r"(?!\s?(?:mg|mcg|µg|ug|g|kg|ml|l|units?|iu|meq|mmol|ms|cells|copies|pg|ng|kcal|cc)\b|\s?[/%])",
+            0.55,
+            ascii_re=True,
+        ),
         # 555-1234 and 10 bare digits need a phone word nearby.
         Pattern("local", r"(?<![\w.-])\d{3,4}[ -]\d{4}(?![\w-]|\.\d)", 0.3),
+        # French numbers: a trunk 0 and four pairs (04 78 55 51 20, 06.55.51.23.87)
+        Pattern(
+            "french",
+            r"(?<![\w+.-])0[1-9](?P<fsep>[\s.])\d\d(?:(?P=fsep)\d\d){3}(?![\w-]|[.\s]\d)",
+            0.55,
+        ),
+        # German mobiles (0176 5550 2281, 0151 2345678) and Brazilian
+        # numbers with the area code in brackets ((62) 95555-0143, (11) 3456-7890)
+        Pattern(
+            "mobile_abroad",
+            r"(?<![\w+.-])(?:01[5-7]\d[\s-]?\d{3,4}[\s-]?\d{3,4}|\(\d\d\)\s?9?\d{4}-\d{4})(?![\w-]|\.\d)",
+            0.55,
+        ),
         Pattern("bare", r"(?<![\w.-])1?\d{10}(?![\w-]|\.\d)", 0.3),
         # In-house extensions: ext 4417, ext 6-2290, x3318, cb 4-8812
         Pattern(
@@ -90,6 +114,19 @@ _PHONE = PatternRecognizer(
         "ring",
         "mob",
         "dial",
+        r"reach\w*",
+        # other languages
+        "tél",
+        "téléphone",
+        "portable",
+        r"tel[eé]fon[eo]?",
+        "cel",
+        "celular",
+        "móvil",
+        "contacto",
+        "contato",
+        "handy",
+        "mobil",
     ),
     context_boost=0.35,
     prefilter=(
@@ -125,6 +162,12 @@ _PHONE = PatternRecognizer(
         "call me on «01.84.17.61.18»? I have",
         "Desk: «+41 (0)96 471 07 95» Fax",
         "Please have the manager call me at «0494 92 82 32» I'd like",
+        "Daughter Marjorie (HCP, «555-0150») confirms DNR",
+        "Case manager Lorna Quist «472-8813». Medicaid",
+        "Sa fille, tél. «04 78 55 51 20». Comment",
+        "Frau Hoffmann ist unter «0176 5550 2281» erreichbar.",
+        "Telefone «(62) 95555-0143». Preciso",
+        "Contacto «912 555 804». Médica",
     ),
     counterexamples=(
         "SSN 123-45-6789",
@@ -136,6 +179,12 @@ _PHONE = PatternRecognizer(
         "scores 1 2 3 4 5 6 7 8 9 10",
         "given at 0800 1200 1600 and 2000",
         "doses 0.5 1 2 mg",
+        "platelets 150-4000 seen",
+        "ferritin 300-1000 ng/mL",
+        "give 500-1500 mg daily",
+        "dose 250-1125 mg",
+        "troponin 0.04 at 10/12 1200-1300",
+        "rates 1.5-2.5 and 40-60",
     ),
 )
 

@@ -40,12 +40,19 @@ _ORDINAL_CUES = (
     "on", "from", "since", "until", "till", "by", "before", "after", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday",
 )  # fmt: skip
-_ORDINAL_CUE = rf"\b(?:{'|'.join(_ORDINAL_CUES)})\s+the\s"
+_MOVE_CUES = ("move", "push", "bump", "resched", "postpone", "change")
+_ORDINAL_CUE = (
+    rf"\b(?:(?:{'|'.join(_ORDINAL_CUES)})"
+    # "can u move it to the 21st", "pushed to the 3rd"
+    r"|(?:move[ds]?|moving|push(?:ed)?|bump(?:ed)?|re-?sched\w*|postpone[ds]?|change[ds]?)"
+    r"(?:\s+(?:it|him|her|them|me|us|this|that))?\s+to)\s+the\s"
+)
 _ORDINAL = (
     r"(?P<v>(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
     r"(?!\s+(?:[a-z]+\s+)?(?:ventricle|metatarsal|metacarpal|rib|digit|finger|toe|nerve"
     r"|percentile|grade|decade|week|day|month|year|time|vertebra|segment|space|level"
-    r"|compartment|lobe|cranial|intercostal|cervical|thoracic|lumbar|sacral|dose|cycle)))"
+    r"|compartment|lobe|cranial|intercostal|cervical|thoracic|lumbar|sacral|dose|cycle"
+    r"|floor|ward|bed|room|place|line|spot|position|slot)))"
 )
 
 
@@ -257,7 +264,7 @@ _WRITTEN = PatternRecognizer(
             0.6,
             # the cue consumed: cue and ordinal are whole words, so no cue
             # overlaps an earlier match, and the finding is the same group
-            ascii_re=initials(_ORDINAL_CUES) + _ORDINAL_CUE + _ORDINAL,
+            ascii_re=initials((*_ORDINAL_CUES, *_MOVE_CUES)) + _ORDINAL_CUE + _ORDINAL,
         ),
         # March 2024, Sept. 2023
         Pattern("month_year", rf"\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b", 0.6),
@@ -288,6 +295,7 @@ _WRITTEN = PatternRecognizer(
         "born «4 de marzo de 1949», the",
         "I had the CT on the «8th» and got",
         "brain from Monday the «11th» we never",
+        "can u move it to the «21st»? my number",
         "on the «4th of March»",
         "date of surgery «january fifteenth 2025» surgeon",
         "date of birth «march third nineteen fifty two» comma",
@@ -316,6 +324,8 @@ _WRITTEN = PatternRecognizer(
         "two of three may need surgery",
         "born with one kidney",
         "you may second that",
+        "moved to the 4th floor",
+        "pushed to the 2nd line of therapy",
     ),
 )
 
@@ -521,8 +531,8 @@ _SHORT = PatternRecognizer(
         "postponed",
         "pushed",
         "bumped",
-        "appt",
-        "appointment",
+        "appts?",
+        "appointments?",
         "opening",
         "slot",
         "bx",
@@ -531,6 +541,25 @@ _SHORT = PatternRecognizer(
         "procedure",
         "denied",
         "approved",
+        # events of a stay: "referred 4/4", "d/c 8/8", "fill 11/4", "comfort care 3/5"
+        "referred",
+        "referral",
+        "d/c",
+        "dc'?d",
+        "fill(?:ed)?",
+        "refill(?:ed)?",
+        "eval(?:uation|uated)?",
+        "consult(?:ed)?",
+        "died",
+        "expired",
+        "passed",
+        "transitioned",
+        "care",
+        "started",
+        "stopped",
+        "extubated",
+        "intubated",
+        "delivered",
         "round",
         # ngày 3/2 (Vietnamese), em 7/5 (Portuguese), le 3/4, el 3/4
         "ngày",
@@ -559,6 +588,10 @@ _SHORT = PatternRecognizer(
         "chụp CT ngày «15/3» at",
         "contrast on «18/03» interacts",
         "denied «3/10» (claim 8841)",
+        "PDMP shows another fill «11/4» from Dr. K",
+        "Referral from Sacred Oak Hospital, d/c «8/8» after CHF",
+        "lacks capacity per psych eval «4/4». Court date",
+        "transitioned to comfort care «3/5», died 3/6/2024",
     ),
     counterexamples=(
         "3/4 of the lumen",
@@ -573,6 +606,9 @@ _SHORT = PatternRecognizer(
         "vision 20/20",
         "care 24/7 at home",
         "ratio 16/3 in the",
+        "care 1/2 of the time",
+        "referred 2/3 of patients",
+        "eval of the 3/4 strength",
     ),
 )
 

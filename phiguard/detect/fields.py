@@ -12,7 +12,7 @@ import regex
 from phiguard.detect.ages import is_over_89
 from phiguard.detect.facility import names_a_place
 
-__all__ = ["FIELD_LABELS", "normalise_key", "value_fits"]
+__all__ = ["FIELD_LABELS", "column_label", "normalise_key", "value_fits"]
 
 _KEYS: dict[str, tuple[str, ...]] = {
     "NAME": (
@@ -369,6 +369,36 @@ def normalise_key(key: str) -> str:
 FIELD_LABELS: dict[str, str] = {
     normalise_key(key): label for label, keys in _KEYS.items() for key in keys
 }
+
+# Column names of exports (REDCap, CSV, data frames) that no list holds:
+# "subject_id", "screenId", "enroll_date", "date_screened", "subject".
+_WORD_END = r"(?:[\s_.-]+|(?<=[a-z])(?=[A-Z]))"
+_ID_COLUMN = regex.compile(
+    rf"^(?!(?:row|item|question|page|line|version|index|seq|type|code|event|arm|field|form)"
+    rf"{_WORD_END})[A-Za-z]+{_WORD_END}(?:id|ID|Id|no|No|num|Num|nbr|number|Number)$"
+    r"|^(?i:subject|participant|enrollee|screening)$"
+)
+_DATE_COLUMN = regex.compile(
+    rf"^[A-Za-z]+{_WORD_END}(?:date|Date|DATE|dt|DT)$|^(?i:date){_WORD_END}[A-Za-z]+$"
+)
+
+
+def column_label(key: str) -> str | None:
+    """The label of a table column or a JSON key: a field key's
+    (:data:`FIELD_LABELS`), else one its shape gives (``record_id`` an ID,
+    ``consent_date`` a DATE). The shape is read in headers and data keys
+    only, where a key names a column; in prose ``Study no: 4`` is a field
+    key's job alone."""
+    label = FIELD_LABELS.get(normalise_key(key))
+    if label is not None:
+        return label
+    key = key.strip()
+    if _DATE_COLUMN.match(key):
+        return "DATE"
+    if _ID_COLUMN.match(key):
+        return "ID"
+    return None
+
 
 _MONTH_WORD = regex.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", regex.IGNORECASE

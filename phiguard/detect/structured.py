@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from phiguard.detect.ages import is_over_89
-from phiguard.detect.fields import FIELD_LABELS, normalise_key, value_fits
+from phiguard.detect.fields import FIELD_LABELS, column_label, normalise_key, value_fits
 from phiguard.detect.lexicons import Lexicons
 from phiguard.detect.names import could_be_name
 from phiguard.findings import Finding
@@ -731,7 +731,7 @@ class TableRecognizer:
                 if delimiter is None:
                     split = "\t" if "\t" in line.group() else "|"
                 cells = _cells(line.group(), line.start(), split)
-                labels = [FIELD_LABELS.get(normalise_key(cell)) for _, cell in cells]
+                labels = [column_label(cell) for _, cell in cells]
                 columns = labels if sum(label is not None for label in labels) >= 2 else None
                 continue
             if _RULE_ROW.match(line.group()):
@@ -924,8 +924,7 @@ class MarkupRecognizer:
 
     @staticmethod
     def _label(key: str) -> str | None:
-        normal = normalise_key(key)
-        return _MARKUP_KEYS.get(normal) or FIELD_LABELS.get(normal)
+        return _MARKUP_KEYS.get(normalise_key(key)) or column_label(key)
 
     def _value(self, text: str, label: str, key: str, start: int, end: int) -> Iterator[Finding]:
         value = text[start:end]

@@ -122,6 +122,14 @@ ROWS = [
     ),
     # HL7: a name in a field of no rule, one place off (PV1-6 for PV1-7)
     ("PV1|1|I|4E^412^A|||«1730184422»^«HALVORSEN^ERIK»", ["ID", "NAME"]),
+    # export columns no key list holds, read by their shape
+    (
+        "subject_id,site,enroll_date,arm\n«KX-311»,north,«02/11/2025»,B\n"
+        "«KX-312»,south,«02/14/2025»,A",
+        ["ID", "DATE", "ID", "DATE"],
+    ),
+    ("screenId\tvisitDate\teligible\n«Q-7781»\t«2025-06-03»\tY", ["ID", "DATE"]),
+    ('{"participant_no": "«P0098»", "arm": "placebo"}', ["ID"]),
 ]
 
 
@@ -164,6 +172,9 @@ KEPT = [
     # HL7 components in a field of no rule that are no names
     "OBX|1|TX|MRABD^IMPRESSION||No portal vein thrombosis||||||F",
     "OBR|1|||CHEST^PORTABLE",
+    # columns whose shape names no identifier
+    "row_id,item_no,question_id\n12,40,Q7",
+    "fluid\tthyroid\tlipid\n1200\tTSH 2.1\tLDL 99",
 ]
 
 
