@@ -307,7 +307,7 @@ STOP_WORDS = frozenset(
     last first second third one two three four five six seven eight nine ten pt pts
     """.split()
 )
-#: Function words of Spanish, Portuguese, French, Italian and German (spelt
+#: Function words of Spanish, Portuguese, French, Italian, German, Dutch and Polish (spelt
 #: as the lexicons are, no diacritics): in lower case never a name, and at a
 #: sentence's start no lone name either, though the lexicons hold "Una",
 #: "Les" or "Como" (``uma criança``, ``les critères``, ``¿Qué es``).
@@ -319,6 +319,11 @@ FOREIGN_STOP_WORDS = frozenset(
     nach wie wann wer wo warum porque pourquoi cuando quando onde donde dove perche este
     esta esto isso isto ese esa eso ce cette ces il ils elle elles nous vous ich er sie
     wir yo ella eu ele ela voce qual cual quel quelle welche dieser diese
+    del dei degli della delle nel nella nelle negli che cosa quale quali gli sono questo
+    questa den dem des was ist sind wird welcher welches welchen zwischen nicht auch bei
+    cuales quais nao sao quels quelles dans sur sont est wat hoe het een welke waarom
+    wanneer bij niet ook voor maar jak co czy jest kiedy gdzie dlaczego jaki jaka jakie
+    oraz nie sie się die mit fur für auf aus zur zum vom unter sich noch nur kann bitte
     """.split()
 )
 # Upper-case spellings that are abbreviations, not titles: MS (sclerosis).
@@ -359,6 +364,18 @@ HEAD_NOUNS = frozenset(
     needle frame antigen level levels finger fingers
     """.split()
 )
+
+#: Nouns after a capitalised word that make it an eponym even when no list
+#: holds it (Somogyi effect, Homan sign, Landis and Koch scale, West Nile
+#: virus): what a person's surname is not followed by in chat.
+_EPONYM_ONLY_HEADS = frozenset(
+    """
+    disease syndrome sign signs effect phenomenon scale maneuver manoeuvre criteria
+    classification reflex triad law principle equation formula virus agent simulation
+    algorithm lymphoma sarcoma carcinoma tumor tumour malformation anomaly palsy
+    """.split()
+)
+_COORDINATION = frozenset("and & or vs versus".split())
 
 #: Head nouns that an eponym follows in Romance languages and German, after
 #: "de"/"di"/"von" or directly: doença de Addison, fractura de Smith, saco de
@@ -708,9 +725,55 @@ def _opening_function_word(tokens: Sequence[_Token], k: int) -> bool:
     )
 
 
+#: Function words of other languages that are particles of names too
+#: (Maria de Souza, Ludwig van Beethoven): they count towards a text's
+#: language, but a name may begin with them.
+_FOREIGN_PARTICLES = frozenset("de di da du la le van von en et y met dla na po od ze".split())
+
+
+def _foreign_text(tokens: Sequence[_Token]) -> bool:
+    """Whether the text is in another language: more lower-case function
+    words of other languages (:data:`FOREIGN_STOP_WORDS`) than of English,
+    and at least three (two where no English one is)."""
+    foreign = english = 0
+    for token in tokens:
+        lower = token.lower
+        if (lower in FOREIGN_STOP_WORDS or lower in _FOREIGN_PARTICLES) and token.text.islower():
+            foreign += 1
+        elif lower in STOP_WORDS:
+            english += 1
+    return foreign > english and (foreign >= 3 or (foreign == 2 and not english))
+
+
+#: German articles, in lower case: the capitalised word after one is a noun.
+_GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer".split())
+
+#: Articles that are particles of a name only after another particle: "van
+#: den Berg", "von der Leyen"; "Erkläre den Unterschied" is German prose.
+_ARTICLE_PARTICLES = frozenset("den der das dem des".split())
+
+
+def _after_article(tokens: Sequence[_Token], k: int) -> bool:
+    """Token ``k`` follows a German article that is no particle: "der
+    Nummer", not "van den Berg"."""
+    return k > 0 and tokens[k - 1].text in _GERMAN_ARTICLES and not _particle(tokens, k - 1)
+
+
+def _particle(tokens: Sequence[_Token], k: int, foreign: bool = True) -> bool:
+    """Token ``k`` is a particle joining a name: "ten", "de la", "van den".
+    In German text (``foreign``) an article is one only after another
+    particle; in English text "Amt der Wiener Landesregierung" is one name."""
+    token = tokens[k]
+    if token.lower not in PARTICLES or not token.text.islower():
+        return False
+    return not foreign or token.lower not in _ARTICLE_PARTICLES or tokens[k - 1].lower in PARTICLES
+
+
 def _foreign_eponym(tokens: Sequence[_Token], k: int) -> bool:
     """Token ``k`` names a disease after a Romance or German head noun:
     ``doença de Addison``, ``saco de Douglas``, ``Morbus Crohn``."""
+    if tokens[k].lower == "morbus":
+        return True  # the span begins at it: "Morbus Basedow"
     if k == 0 or tokens[k].line_start or tokens[k - 1].dot:
         return False
     lead = tokens[k - 1].lower
@@ -756,6 +819,8 @@ class _Draft:
     evidence: list[_Evidence]
     #: Character ranges the NER model must read.
     windows: list[tuple[int, int]]
+    #: Whether the text is in another language than English (:func:`_foreign_text`).
+    foreign: bool = False
 
 
 #: Weekdays are never names ("from Tuesday to Sunday"); months can be (April, June).
@@ -1041,7 +1106,7 @@ class NameRecognizer:
 
     # -- rules ------------------------------------------------------------------
 
-    def _evidence(self, text: str, tokens: list[_Token]) -> Iterator[_Evidence]:
+    def _evidence(self, text: str, tokens: list[_Token], foreign: bool) -> Iterator[_Evidence]:
         count = len(tokens)
         for i, token in enumerate(tokens):
             if not token.is_word:
@@ -1157,10 +1222,12 @@ class NameRecognizer:
             if end == i + 1 and i + 4 < count:
                 yield from self._nicknamed(tokens, i)
             if end - i >= 2:
-                yield from self._pair(tokens, i, end)
+                yield from self._pair(tokens, i, end, foreign)
             elif token.titled and not self._is_word(token):
                 if at_start and token.lower in FOREIGN_STOP_WORDS:
                     pass  # "¿Qué es ...", "Unser Scanner": a function word
+                elif foreign and _after_article(tokens, i):
+                    pass  # "unter der Nummer": a German noun after its article
                 elif self._in_lexicon(token):
                     weight = EVIDENCE["lexicon_word"]
                     if (
@@ -2153,19 +2220,33 @@ class NameRecognizer:
             weight -= 0.15
         yield _Evidence(i, end, weight, "inverted")
 
-    def _pair(self, tokens: list[_Token], i: int, end: int) -> Iterator[_Evidence]:
-        """John Smith, Zhang Wei, J. Smith, Yamamoto K., Ardeshir Esfandiari."""
+    def _pair(self, tokens: list[_Token], i: int, end: int, foreign: bool) -> Iterator[_Evidence]:
+        """John Smith, Zhang Wei, J. Smith, Yamamoto K., Ardeshir Esfandiari.
+
+        In another language's text (``foreign``) the run's ends are trimmed
+        to words of the name lists: German capitalises its nouns
+        ("den Patienten Tadeusz Nowak"), and no unknown pair is a name.
+        """
+        if foreign:
+            i, end = self._foreign_trimmed(tokens, i, end)
+            if end - i < 2:
+                return
         if (
             end - i >= 3
             and tokens[i].titled
             and tokens[end - 1].titled
             and not self._plain_word(tokens[i])
-            and any(t.lower in PARTICLES and t.text.islower() for t in tokens[i + 1 : end - 1])
+            and any(_particle(tokens, j, foreign) for j in range(i + 1, end - 1))
         ):
             # "Willemine ten Pas", "Maria de la Cruz": a particle between
             # capitalised words joins them into one name, words or not
             yield _Evidence(i, end, EVIDENCE["pair"], "pair")
             return
+        if foreign and any(
+            tokens[j].text.islower() and tokens[j].lower in _ARTICLE_PARTICLES
+            for j in range(i + 1, end - 1)
+        ):
+            return  # "Erkläre den Unterschied": an article, no particle
         # "Ruptured Baker", "Modified Blalock-Taussig": words at the ends of
         # a capitalised run are no part of a name
         while i < end and self._plain_word(tokens[i]):
@@ -2241,10 +2322,51 @@ class NameRecognizer:
         piece = first
         for k in range(first, last + 1):
             if k == last or tokens[k].text.isdigit() or tokens[k].text in _SEPARATORS:
-                yield from self._ner_piece(tokens, piece, k)
+                yield from self._ner_piece(tokens, piece, k, draft.foreign)
                 piece = k + 1
 
-    def _ner_piece(self, tokens: list[_Token], first: int, last: int) -> Iterator[_Evidence]:
+    def _foreign_trimmed(self, tokens: Sequence[_Token], i: int, end: int) -> tuple[int, int]:
+        """The part of ``tokens[i:end]`` that can be a name in another
+        language's text (empty: none).
+
+        The ends are trimmed to words of the name lists that are no function
+        word (Sie, Welche) and no German noun after its article
+        (``den Patienten Tadeusz Nowak``). Where fewer than two words are
+        left, a known word with an unknown one stays whole (``Marta
+        Lewandowska``), and two unknown words stay whole unless a function
+        word or an article is among them (``Kacpra Lewandowskiego``, an
+        inflected name, but not ``Erklären Sie``).
+        """
+
+        def name_word(k: int) -> bool:
+            token = tokens[k]
+            if _after_article(tokens, k) or token.text.islower():
+                return False  # "unter der Nummer"; "de", "van": no name ends with one
+            return token.initial or (
+                self._in_lexicon(token) and token.lower not in FOREIGN_STOP_WORDS
+            )
+
+        first, last = i, end
+        while first < last and not name_word(first):
+            first += 1
+        while last > first and not name_word(last - 1):
+            last -= 1
+        if last - first >= 2 or end - i < 2:
+            return first, last
+        if last > first:
+            return i, end
+        plain = not any(
+            tokens[k].lower in FOREIGN_STOP_WORDS or _after_article(tokens, k)
+            for k in range(i, end)
+        )
+        return (i, end) if plain else (i, i)
+
+    def _ner_piece(
+        self, tokens: list[_Token], first: int, last: int, foreign: bool
+    ) -> Iterator[_Evidence]:
+        """``foreign``: the text is in another language, where the English
+        model tags nouns (German capitalises them all) and a span with no
+        word of the name lists is no evidence."""
         while first < last and (
             not self._model_name_word(tokens[first]) or _opening_function_word(tokens, first)
         ):
@@ -2253,6 +2375,8 @@ class NameRecognizer:
             last -= 1
         while last > first and _numbered(tokens, last - 1):
             last -= 1
+        if foreign:
+            first, last = self._foreign_trimmed(tokens, first, last)
         if last > first:
             words = tokens[first:last]
             # one lower-case word ("max 3 g/day", "jersey finger") is weak
@@ -2262,7 +2386,8 @@ class NameRecognizer:
             alone = len(words) == 1 and (
                 words[0].text.islower() or self._word_opening(tokens, first)
             )
-            strong = not alone and (len(words) > 1 or any(self._in_lexicon(t) for t in words))
+            known = any(self._in_lexicon(t) for t in words)
+            strong = not alone and (len(words) > 1 or known)
             weight = EVIDENCE["ner"] if strong else EVIDENCE["ner_unknown_word"]
             yield _Evidence(first, last, weight, "ner")
 
@@ -2294,6 +2419,10 @@ class NameRecognizer:
             return token.dot
         if not (token.titled or token.upper or token.text.islower()):
             return False  # fU, mDIXON: no name is cased so
+        if token.text.islower() and (
+            token.lower in STOP_WORDS or token.lower in FOREIGN_STOP_WORDS
+        ):
+            return False  # "che cosa", "benigno del"
         if len(token.text) < 2 or any(p in self._lex.clinical for p in self._keys(token)):
             return False
         if token.upper and (len(token.text) < 3 or not self._in_lexicon(token)):
@@ -2325,8 +2454,10 @@ class NameRecognizer:
         clinical = self._lex.clinical
         if any(self._eponym_use(tokens, k) for k in range(start, end)):
             return True
-        if _foreign_eponym(tokens, start):
+        if _foreign_eponym(tokens, start) or tokens[start].lower == "morbus":
             return True  # doença de Addison, fractura de Smith, Morbus Crohn
+        if any(self._unlisted_eponym(tokens, k) for k in range(start, end)):
+            return True  # Somogyi effect, Homan sign, West Nile virus
         phrase = " ".join(words)
         before = tokens[start - 1].lower if start else ""
         after = tokens[end].lower if end < len(tokens) else ""
@@ -2429,6 +2560,21 @@ class NameRecognizer:
         bare = following is None or not following.is_word or following.lower in _FUNCTION_WORDS
         return not (token.possessive and bare)
 
+    def _unlisted_eponym(self, tokens: Sequence[_Token], k: int) -> bool:
+        """Capitalised word ``k``, in no clinical list, names an effect, sign
+        or scale: followed by a noun only eponyms take (:data:`_EPONYM_ONLY_HEADS`),
+        directly or through another eponym (``Landis and Koch scale``). Not a
+        very common given name (``Kelly sign`` may be Kelly signing)."""
+        token = tokens[k]
+        if not token.titled or token.dot or self._common_given_name(token):
+            return False
+        j = k + 1
+        if j + 2 < len(tokens) and tokens[j].lower in _COORDINATION and tokens[j + 1].titled:
+            j += 2  # Landis and Koch scale, Finkelstein vs Eichhoff test
+        return (
+            j < len(tokens) and tokens[j].text.islower() and tokens[j].lower in _EPONYM_ONLY_HEADS
+        )
+
     def _eponym_use(self, tokens: Sequence[_Token], k: int) -> bool:
         """Clinical word ``k`` names a disease, sign or grade here: Baker's cyst."""
         if tokens[k].lower not in self._lex.clinical:
@@ -2458,12 +2604,13 @@ class NameRecognizer:
         """Tokens and rule evidence of ``text``, and the windows the model must read."""
         tokens = _tokens(text)
         starts = [t.start for t in tokens]  # token offsets, for bisecting
+        foreign = _foreign_text(tokens)
         evidence = [
-            *self._evidence(text, tokens),
+            *self._evidence(text, tokens, foreign),
             *self._signature(text, tokens, starts),
             *self._caret_names(text, tokens, starts),
         ]
-        draft = _Draft(text, tokens, starts, evidence, [])
+        draft = _Draft(text, tokens, starts, evidence, [], foreign)
         if self._model is None or not tokens:
             return draft
         sure = bytearray(len(tokens))

@@ -84,6 +84,25 @@ NOT_PEOPLE = [
     "What is the India ink artifact?",
     "Is holding 2 days enough per SIR guidance?",
     "Tech drew up 100 mL of contrast.",
+    # eponyms no list holds, before a noun only eponyms take
+    "Is the Wartenberg sign or the Froment sign more useful for ulnar palsy?",
+    "Explain the Hawthorne effect and the Pygmalion effect in trial design.",
+    "St. Louis encephalitis virus vs Powassan virus: which is tick-borne?",
+    # other languages: their nouns, verbs and articles are no names
+    "Wie hoch ist die Dosis für den Patienten mit Niereninsuffizienz?",
+    "Erklären Sie den Unterschied zwischen Typ 1 und Typ 2.",
+    "Wat is de dosering van Amoxicilline bij kinderen met otitis?",
+    "Qual è la dose di Ceftriaxone nel bambino e che cosa bisogna monitorare?",
+    "Morbus Bechterew: welche Bildgebung ist bei den Patienten sinnvoll?",
+]
+
+# People in messages of other languages, where the rules ask the name lists.
+FOREIGN_PEOPLE = [
+    "Die Ehefrau, «Frau Gisela Hoffmann», ist unter der Nummer erreichbar.",
+    "Wie behandelt man den Patienten «Tadeusz Nowak» mit Vorhofflimmern?",
+    "La madre, «Elena Ortega», vive en Sevilla y pregunta por la dosis.",
+    "Il paziente «Giuseppe Lombardi» è stato dimesso dalla medicina con la terapia.",
+    "Erklären Sie «Joost van den Berg» den Befund und die Therapie.",
 ]
 
 
@@ -98,6 +117,15 @@ def test_sign_offs(guard: phiguard.Guard, fast_guard: phiguard.Guard, row: str) 
 def test_not_people(guard: phiguard.Guard, fast_guard: phiguard.Guard, text: str) -> None:
     assert _names(guard, text) == []
     assert _names(fast_guard, text) == []
+
+
+@pytest.mark.parametrize("row", FOREIGN_PEOPLE)
+def test_people_in_other_languages(
+    guard: phiguard.Guard, fast_guard: phiguard.Guard, row: str
+) -> None:
+    text, expected = unmark(row)
+    assert _names(guard, text) == expected
+    assert covered(fast_guard, text, expected), row
 
 
 @pytest.mark.parametrize("row", FORMS)
