@@ -33,6 +33,11 @@ _NOT_BEFORE_NUM = r"(?![/-]?\d|\.\d)"
 # A short M/D followed by a fraction's companions is not a date.
 _SLASH_YEAR = r"(?:(?:19|20)\d{2}|\d{2})"
 _NOT_FRACTION = r"(?!\s*(?:of|th|rds?|strength|power|cm|mm|%|\w*tablet|dose|cores?|nodes?))"
+# A score out of a total is no date: "GCS 3/15", "MoCA 12/30", "Apgar 7/10"
+_NOT_SCORE = (
+    r"(?<!\b(?:gcs|mmse|moca|apgars?|nihss|score[sd]?|scoring|pain|vas|nrs|power|strength)"
+    r"[\s:]{1,2})"
+)
 
 
 # "on the 8th": the words that make a lone ordinal a day of the month
@@ -431,6 +436,7 @@ _SHORT = PatternRecognizer(
         Pattern(
             "late_day",
             _NOT_AFTER_NUM
+            + _NOT_SCORE
             + rf"{_NUM_MONTH}/(?:1[3-9]|2\d|3[01])"
             + _NOT_BEFORE_NUM
             + _NOT_FRACTION,
@@ -438,7 +444,11 @@ _SHORT = PatternRecognizer(
         ),
         Pattern(
             "bare",
-            _NOT_AFTER_NUM + rf"{_NUM_MONTH}/{_NUM_DAY}" + _NOT_BEFORE_NUM + _NOT_FRACTION,
+            _NOT_AFTER_NUM
+            + _NOT_SCORE
+            + rf"{_NUM_MONTH}/{_NUM_DAY}"
+            + _NOT_BEFORE_NUM
+            + _NOT_FRACTION,
             0.3,
         ),
         # day first (British, Indian, Australian text): 18/03 padded like a
@@ -603,6 +613,9 @@ _SHORT = PatternRecognizer(
         "BI-RADS 4 in 1/2 cases",
         "liver segments 6/7, future remnant",
         "GCS 14/15 on arrival",
+        "GCS 3/15 with fixed pupils",
+        "MoCA 12/30 today",
+        "pain score: 3/10 now",
         "vision 20/20",
         "care 24/7 at home",
         "ratio 16/3 in the",

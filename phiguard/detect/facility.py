@@ -297,7 +297,8 @@ _CORPORATE = frozenset(
     corporation international technologies technology devices life sciences oncology
     radiology cardiology services scientific labs laboratories laboratory lab company co
     ltd gmbh ag group pharmaceuticals pharma orthopedics orthopaedics spine surgical neuro
-    endoscopy and & of the
+    endoscopy enterprise platform cloud software informatics digital viewer connect and & of
+    the
     """.split()
 )
 #: Titles that "General" ends: the Surgeon General, Physical Exam General.

@@ -40,6 +40,11 @@ def _value(ahead: str = "", *, shortest: int = 5, inner: str = "/-") -> str:
 # An identifier value: 5 to 25 characters of letters, digits and inner
 # dashes or slashes, at least one digit; an optional leading '#'.
 _VALUE = _value()
+# After the keys of other identifiers ("ref", "policy"), two numbers of two
+# or three digits joined by a dash are a reference range: "Na 128 (ref
+# 135-145)".
+_NOT_A_RANGE = r"(?!(?:\d\d-\d\d|\d{3}-\d{3})(?![\w/.-]))"
+_ID_VALUE = _value(_NOT_A_RANGE)
 
 
 # A value typed apart to slip past the shapes above: "1 2 3 4 5 6 7",
@@ -280,10 +285,10 @@ _ID_LABELLED = PatternRecognizer(
     patterns=(
         Pattern(
             "labelled",
-            labelled(_ID_KEYS),
+            labelled(_ID_KEYS, value=_ID_VALUE),
             0.9,
             gate=labelled_gate(_ID_KEYS),
-            ascii_re=labelled(_ID_KEYS, "abcdefghilmnprstuv"),
+            ascii_re=labelled(_ID_KEYS, "abcdefghilmnprstuv", _ID_VALUE),
         ),
         Pattern(
             "case",
@@ -350,6 +355,8 @@ _ID_LABELLED = PatternRecognizer(
     ),
     counterexamples=(
         "please stop booking 30-minute slots for cardiac MRI",  # a measure
+        "Na 128 mmol/L (ref 135-145), osmolality 265",  # a reference range
+        "K 5.9 (ref 35-50)",
         "ID card was lost",
         "the policy is 5 years old",
         "group 2 patients",

@@ -388,7 +388,10 @@ _FOREIGN_HEADS = frozenset(
     quiste cisto kyste cisti zyste tumor tumores tumeur tumeurs tumore tumori linfoma
     lymphome lymphom ulcera ulcere ulkus clasificacion classificacao classificazione
     criterios criterios criteres criteri kriterien escala echelle scala skala prueba
-    teste manobra maniobra manoeuvre test
+    teste manobra maniobra manoeuvre test esquema regime protocolo protocole protocollo
+    metodo methode tecnica technique regla regra regola regel ley lei legge loi efecto
+    efeito effetto effet reflejo reflexo riflesso reflexe triada triade puntuacion
+    pontuacao schema klassifikation
     """.split()
 )
 _FOREIGN_OF = frozenset("de di da do del du des dei della von van".split())
@@ -2563,14 +2566,24 @@ class NameRecognizer:
     def _unlisted_eponym(self, tokens: Sequence[_Token], k: int) -> bool:
         """Capitalised word ``k``, in no clinical list, names an effect, sign
         or scale: followed by a noun only eponyms take (:data:`_EPONYM_ONLY_HEADS`),
-        directly or through another eponym (``Landis and Koch scale``). Not a
+        directly or through another eponym (``Landis and Koch scale``), or
+        paired with a listed eponym before a clinical noun (``Finkelstein vs
+        Eichhoff test``). Not a
         very common given name (``Kelly sign`` may be Kelly signing)."""
         token = tokens[k]
         if not token.titled or token.dot or self._common_given_name(token):
             return False
         j = k + 1
+        if (
+            k >= 2
+            and j < len(tokens)
+            and tokens[k - 1].lower in _COORDINATION
+            and tokens[k - 2].lower in self._lex.clinical
+            and self._head_noun(tokens[j])
+        ):
+            return True  # Finkelstein vs Eichhoff test: paired with an eponym
         if j + 2 < len(tokens) and tokens[j].lower in _COORDINATION and tokens[j + 1].titled:
-            j += 2  # Landis and Koch scale, Finkelstein vs Eichhoff test
+            j += 2  # Landis and Koch scale
         return (
             j < len(tokens) and tokens[j].text.islower() and tokens[j].lower in _EPONYM_ONLY_HEADS
         )

@@ -57,6 +57,14 @@ _CANDIDATE = regex.compile(
     rf"(?![\p{{L}}-]))(?:,?[ ]\d{{5}}(?:-\d{{4}})?(?![\w-]))?)?",
     regex.VERSION1,
 )
+#: What follows a town that something is named after: a pathogen, a
+#: serotype, a disease or a method (Norwalk agent, Coxsackie A16, Lyme
+#: disease, Monte Carlo simulation).
+_NAMED_AFTER = regex.compile(
+    r"[ \t]+(?:[A-Z]\d{1,2}\b|(?:virus|viruses|agent|strain|fever|disease|encephalitis"
+    r"|syndrome|sign|criteria|classification|scale|protocol|procedure|technique|simulation"
+    r"|method|variant|vaccine)\b)"
+)
 _LOCATIVE = regex.compile(
     r"(?i:\b(?:in|from|near|to|at|around|outside|of|visit|visited|visiting|moved|lives|living|"
     r"resides|residing|resident|native|based"
@@ -213,6 +221,8 @@ class PlaceRecognizer:
         start = match.start("name")
         end = start + len(" ".join(words[:size]).rstrip("."))
         rest = " ".join(words[size:])
+        if _NAMED_AFTER.match(text, end):
+            return None  # "Norwalk agent", "Coxsackie A16", "Lyme disease": named after it
         if name in self._lex.regions or name in COMPASS:
             # "from Turkey", "in New England"; a town named Central (SC) is
             # no town in "from Central and South America"
