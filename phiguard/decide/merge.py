@@ -5,7 +5,9 @@ any of them covered: for a PHI guard, dropping the loser of an overlap would
 leave its uncovered characters in the output. The united finding takes the
 label and score of its best member, ranked by score, then length, then the
 order of :data:`phiguard.findings.LABELS`, then start and source: a total
-order, so the result does not depend on the order findings arrive in.
+order, so the result does not depend on the order findings arrive in. A
+NAME that lies inside a longer ADDRESS or FACILITY gives way to it: the
+street or hospital is named after the person (``Calle Hidalgo 245``).
 """
 
 from __future__ import annotations
@@ -52,8 +54,24 @@ def merge_findings(text: str, findings: Iterable[Finding]) -> list[Finding]:
     return merged
 
 
+#: Labels of places, whose names are often people's: a NAME inside one of
+#: them is the place's (Calle Hidalgo 245, St. Mary Hospital).
+_PLACES = frozenset({"ADDRESS", "FACILITY"})
+
+
 def _unite(text: str, group: list[Finding], end: int) -> Finding:
     best = min(group, key=_rank)
+    if best.label == "NAME" and len(group) > 1:
+        around = [
+            f
+            for f in group
+            if f.label in _PLACES
+            and f.start <= best.start
+            and best.end <= f.end
+            and f.end - f.start > best.end - best.start
+        ]
+        if around:
+            best = min(around, key=_rank)  # the street or hospital named after someone
     start = group[0].start
     if len(group) == 1:
         return best

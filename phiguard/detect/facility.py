@@ -15,7 +15,6 @@ facilities.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 import regex
 
@@ -350,30 +349,6 @@ _ACTION_ENDINGS = (
 
 
 @functools.cache
-def _vendors_and_drugs() -> tuple[frozenset[str], frozenset[str]]:
-    """The vendors, and the drugs and contrast agents, among the lexicon's
-    products: the sections of ``clinical_terms.txt`` they are listed under
-    (the lexicon keeps products of every kind in one set)."""
-    vendors: set[str] = set()
-    drugs: set[str] = set()
-    section = ""
-    terms = resources.files("phiguard").joinpath("data").joinpath("clinical_terms.txt")
-    text = terms.read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("# "):
-            section = line[2:]
-            continue
-        term = line.strip().lower()
-        if not term or term.startswith("#"):
-            continue
-        if section.startswith("vendors"):
-            vendors.add(term)
-        elif section.startswith(("drugs", "contrast")):
-            drugs.add(term)
-    return frozenset(vendors), frozenset(drugs)
-
-
-@functools.cache
 def _no_place() -> frozenset[str]:
     """:data:`_NO_PLACE` and the lexicon's short names of departments, which
     name no place either ("Peds Neuro", "Cardio ER")."""
@@ -387,9 +362,10 @@ def _a_product(words: list[str]) -> bool:
     words only (Coumadin Clinic). A device model's name that begins a
     place's does not (Lotus Women's Clinic, Horizon Health)."""
     lower = [word.lower() for word in words]
-    if " ".join(lower) in load_lexicons().products:
+    lexicons = load_lexicons()
+    if " ".join(lower) in lexicons.products:
         return True
-    vendors, drugs = _vendors_and_drugs()
+    vendors, drugs = lexicons.vendors, lexicons.drugs
     for k in (1, 2):
         head, rest = " ".join(lower[:k]), lower[k:]
         if head in vendors and all(word in _CORPORATE for word in rest):

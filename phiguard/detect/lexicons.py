@@ -29,6 +29,10 @@ class Lexicons:
     #: The clinical terms that name things, not people's diseases: drugs,
     #: contrast agents, vendors and device models (Prevnar, Siemens, Aria).
     products: frozenset[str]
+    #: The vendors among the products (Siemens, Agfa, Oracle Health).
+    vendors: frozenset[str]
+    #: The drugs and contrast agents among the products (Coumadin, Omnipaque).
+    drugs: frozenset[str]
     #: The clinical terms that name services, payers and references: Nephro,
     #: Ortho, Aetna, UpToDate ("Nephro wants" names no one).
     services: frozenset[str]
@@ -57,11 +61,23 @@ def _read(name: str) -> list[str]:
     return [line for line in _lines(name) if line and not line.startswith("#")]
 
 
-def _clinical_terms() -> tuple[set[str], set[str], set[str]]:
+@dataclass(frozen=True, slots=True)
+class _ClinicalTerms:
+    clinical: frozenset[str]
+    products: frozenset[str]
+    vendors: frozenset[str]
+    drugs: frozenset[str]
+    services: frozenset[str]
+
+
+def _clinical_terms() -> _ClinicalTerms:
     """Every clinical term (with the parts of hyphenated ones), the products
-    and the services."""
+    (and among them the vendors, and the drugs and contrast agents) and the
+    services."""
     clinical: set[str] = set()
     products: set[str] = set()
+    vendors: set[str] = set()
+    drugs: set[str] = set()
     services: set[str] = set()
     section = ""
     for line in _lines("clinical_terms.txt"):
@@ -74,11 +90,21 @@ def _clinical_terms() -> tuple[set[str], set[str], set[str]]:
         clinical.add(term)
         if section.startswith(_PRODUCT_SECTIONS):
             products.add(term)
+        if section.startswith("vendors"):
+            vendors.add(term)
+        elif section.startswith(("drugs", "contrast")):
+            drugs.add(term)
         if section.startswith(_SERVICE_SECTIONS):
             services.add(term)
         # "salter-harris" also guards "Salter" and "Harris" written apart.
         clinical.update(part for part in term.split("-") if len(part) > 2 and " " not in part)
-    return clinical, products, services
+    return _ClinicalTerms(
+        frozenset(clinical),
+        frozenset(products),
+        frozenset(vendors),
+        frozenset(drugs),
+        frozenset(services),
+    )
 
 
 @functools.cache
@@ -92,7 +118,7 @@ def load_lexicons() -> Lexicons:
     for line in _read("first_names.txt.gz"):
         name, _, count = line.partition("\t")
         first_names[name] = int(count)
-    clinical, products, services = _clinical_terms()
+    terms = _clinical_terms()
     surnames = {}
     for line in _read("surnames.txt.gz"):
         name, _, rank = line.partition("\t")
@@ -101,9 +127,11 @@ def load_lexicons() -> Lexicons:
         first_names=first_names,
         surnames=surnames,
         english=frozenset(_read("english_words.txt.gz")),
-        clinical=frozenset(clinical),
-        products=frozenset(products),
-        services=frozenset(services),
+        clinical=terms.clinical,
+        products=terms.products,
+        vendors=terms.vendors,
+        drugs=terms.drugs,
+        services=terms.services,
         places=frozenset(_read("us_places.txt.gz") + _read("world_places.txt.gz")),
         regions=frozenset(_read("regions.txt.gz")),
     )

@@ -324,6 +324,7 @@ FOREIGN_STOP_WORDS = frozenset(
     cuales quais nao sao quels quelles dans sur sont est wat hoe het een welke waarom
     wanneer bij niet ook voor maar jak co czy jest kiedy gdzie dlaczego jaki jaka jakie
     oraz nie sie się die mit fur für auf aus zur zum vom unter sich noch nur kann bitte
+    cada todo toda todos todas muy pero tambien también tout tous toute toutes tres très
     """.split()
 )
 # Upper-case spellings that are abbreviations, not titles: MS (sclerosis).

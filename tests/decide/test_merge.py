@@ -101,3 +101,17 @@ def test_guesses_and_single_words_are_not_repeated() -> None:
     word = _found(text, "Hope", "NAME", "field_v1")
     short = _found(text, "Hope", "MRN", "mrn_labelled_v1")
     assert repeats(text, [guess, word, short]) == []
+
+
+def test_a_name_inside_a_place_gives_the_place_its_label() -> None:
+    text = "lives at Calle Hidalgo 245, Madrid; Dr. Hidalgo"
+    name = Finding(9, 22, "NAME", 0.9, text[9:22], "names")
+    address = Finding(9, 34, "ADDRESS", 0.75, text[9:34], "address")
+    [merged, doctor] = merge_findings(
+        text, [name, address, Finding(36, 47, "NAME", 0.9, text[36:47], "names")]
+    )
+    assert (merged.start, merged.end, merged.label, merged.score) == (9, 34, "ADDRESS", 0.75)
+    assert doctor.label == "NAME"
+    # a name that reaches past the place keeps the better score's label
+    wider = Finding(0, 22, "NAME", 0.9, text[0:22], "names")
+    assert merge_findings(text, [wider, address])[0].label == "NAME"
