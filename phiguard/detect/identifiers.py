@@ -517,10 +517,10 @@ _ID_SHAPES = PatternRecognizer(
         # transfer syntaxes)
         Pattern(
             "dicom_uid",
-            r"(?<![\d.])(?!1\.2\.840\.10008\.)[12](?:\.\d++){4,}+(?![\d.]|\.\d)",
+            r"(?<![\d.])(?!1\.2\.840\.10008\.)[12](?:\.\d++){4,}+(?!\d|\.\d)",
             0.9,
         ),
-        Pattern("uuid_uid", r"(?<![\d.])2\.25\.\d{10,}+(?![\d.]|\.\d)", 0.9),
+        Pattern("uuid_uid", r"(?<![\d.])2\.25\.\d{10,}+(?!\d|\.\d)", 0.9),
         # Codes with letters and at least five digits: E4471920, HV24-CT-77301,
         # k4471920; not DICOM tags written x00100010, trial numbers
         # (NCT04512345) nor sizes (512x512, 256x256x128).
@@ -547,6 +547,8 @@ _ID_SHAPES = PatternRecognizer(
     ignore_case=False,
     examples=(
         "UI [«1.2.840.113619.2.55.3.604688119.868.1549345.4»]",
+        "the same Study Instance UID «1.2.840.113619.2.55.3.60468.971.16867.41». Looks",
+        "UID «2.25.329800735698586629295641978511506172918».",
         "| «A8812034» | CT",
         "«HV24-CT-77301»|",
         "station «RCT40522HV» x",
