@@ -139,6 +139,15 @@ def test_the_policy_repr_never_shows_the_key() -> None:
         ("March 31, 2024", "April 20, 2024"),
         ("13/45/2024", "[DATE]"),
         ("last week", "[DATE]"),
+        # full month names stay full, unpadded days unpadded
+        ("July 15, 2024", "August 4, 2024"),
+        ("June 30", "July 20"),
+        ("Sept 3", "Sep 23"),
+        # a weekday is dropped (the shifted date falls on another), a time kept
+        ("Tues 5/7", "5/27"),
+        ("Monday, July 15, 2024 at 10:40 AM", "August 4, 2024 at 10:40 AM"),
+        ("06/02/2024 06:30", "06/22/2024 06:30"),
+        ("the 5th", "[DATE]"),
     ],
 )
 def test_dates_shift_in_their_own_format(value: str, shifted: str) -> None:

@@ -93,11 +93,38 @@ def decide(
     """
     per_label = thresholds or {}
     kept = [
-        f
+        _widened(text, f) if f.label == "DATE" else f
         for f in findings
         if f.score >= per_label.get(f.label, threshold) and (labels is None or f.label in labels)
     ]
     return merge_findings(text, kept + repeats(text, kept))
+
+
+# A weekday just before a date and a time just after it belong to it: "Tues
+# 5/7" tells the year, "06/02/2024 06:30" is one timestamp.
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?[ \t]+\Z",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(
+    r",?[ \t]+(?:at[ \t]+|@[ \t]?)?(?:[01]?\d|2[0-3])"
+    r"(?::[0-5]\d(?::[0-5]\d)?(?:[ \t]?[ap](?:\.m\.|m\b))?|[ \t]?[ap](?:\.m\.|m\b))(?![\w:])",
+    re.IGNORECASE,
+)
+
+
+def _widened(text: str, finding: Finding) -> Finding:
+    """A DATE with the weekday before it and the time after it."""
+    start, end = finding.start, finding.end
+    weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    if weekday is not None:
+        start = weekday.start()
+    time = _TIME_AFTER.match(text, end, end + 20)
+    if time is not None:
+        end = time.end()
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    return Finding(start, end, finding.label, finding.score, text[start:end], finding.source)
 
 
 #: Labels whose values are words: repeated only when two words or more

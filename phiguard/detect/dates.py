@@ -43,17 +43,23 @@ _NOT_SCORE = (
 # "on the 8th": the words that make a lone ordinal a day of the month
 _ORDINAL_CUES = (
     "on", "from", "since", "until", "till", "by", "before", "after", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "birthday",
 )  # fmt: skip
 _MOVE_CUES = ("move", "push", "bump", "resched", "postpone", "change")
 _ORDINAL_CUE = (
     rf"\b(?:(?:{'|'.join(_ORDINAL_CUES)})"
     # "can u move it to the 21st", "pushed to the 3rd"
     r"|(?:move[ds]?|moving|push(?:ed)?|bump(?:ed)?|re-?sched\w*|postpone[ds]?|change[ds]?)"
-    r"(?:\s+(?:it|him|her|them|me|us|this|that))?\s+to)\s+the\s"
+    r"(?:\s+(?:it|him|her|them|me|us|this|that))?\s+to"
+    # "his birthday is the 12th"
+    r"|birthday\s+(?:is|was))\s+"
 )
+# The finding takes the article in: "until the 5th" leaves "until [DATE]".
 _ORDINAL = (
-    r"(?P<v>(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+    r"(?P<v>the\s(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+    # "the 4th of March", "the 4th March": a day-month pattern's
+    rf"(?!\s+of\b|\s+{_MONTH}\b)"
     r"(?!\s+(?:[a-z]+\s+)?(?:ventricle|metatarsal|metacarpal|rib|digit|finger|toe|nerve"
     r"|percentile|grade|decade|week|day|month|year|time|vertebra|segment|space|level"
     r"|compartment|lobe|cranial|intercostal|cervical|thoracic|lumbar|sacral|dose|cycle"
@@ -298,9 +304,11 @@ _WRITTEN = PatternRecognizer(
         "DOB «04-MAR-1952»",
         "since «March 2024» she",
         "born «4 de marzo de 1949», the",
-        "I had the CT on the «8th» and got",
-        "brain from Monday the «11th» we never",
-        "can u move it to the «21st»? my number",
+        "I had the CT on «the 8th» and got",
+        "brain from Monday «the 11th» we never",
+        "can u move it to «the 21st»? my number",
+        "appt moved to fri «the 12th»",
+        "his birthday is «the 12th» so bring a card",
         "on the «4th of March»",
         "date of surgery «january fifteenth 2025» surgeon",
         "date of birth «march third nineteen fifty two» comma",
@@ -535,6 +543,13 @@ _SHORT = PatternRecognizer(
         "friday",
         "saturday",
         "sunday",
+        "mon",
+        "tues?",
+        "wed",
+        "thu(?:rs?)?",
+        "fri",
+        "sat",
+        "sun",
         # scheduling: "moved to 6/6", "rescheduled to 11/4", "any opening 7/9 or 7/10"
         "moved",
         "re-?sched\\w*",

@@ -37,9 +37,39 @@ _MONTH_YEAR = re.compile(rf"{_MONTH}(?P<comma>,?\s+){_YEAR}", re.IGNORECASE)
 _NO_YEAR = 2000
 
 
+#: A weekday before a date (``Tues 5/7``, ``Monday, July 15``): dropped
+#: from the shifted date, which falls on another day of the week (and the
+#: old weekday beside the new date would tell the shift).
+_WEEKDAY = re.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+",
+    re.IGNORECASE,
+)
+#: A time after a date (``06/02/2024 06:30``, ``6/5 @ 4:15``, ``at 10:40 AM``): kept.
+_TIME = re.compile(
+    r",?\s+(?:at\s+|@\s?)?(?:[01]?\d|2[0-3])"
+    r"(?::[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)\Z",
+    re.IGNORECASE,
+)
+
+
 def shift_date(value: str, days: int) -> str:
-    """``value`` moved by ``days`` days, written as it was; ``[DATE]`` if unreadable."""
+    """``value`` moved by ``days`` days, written as it was; ``[DATE]`` if unreadable.
+
+    A weekday before the date is dropped and a time after it kept.
+    """
     text = value.strip()
+    weekday = _WEEKDAY.match(text)
+    if weekday is not None:
+        text = text[weekday.end() :]
+    time = _TIME.search(text)
+    tail = ""
+    if time is not None and time.start() > 0:
+        text, tail = text[: time.start()], text[time.start() :]
+    shifted = _shift(text, days)
+    return shifted if shifted == "[DATE]" else shifted + tail
+
+
+def _shift(text: str, days: int) -> str:
     for shift in (
         _shift_iso,
         _shift_numeric,
@@ -103,7 +133,7 @@ def _shift_numeric(text: str, days: int) -> str | None:
 def _month_name(month: int, original: str) -> str:
     name = _MONTHS[month - 1]
     bare = original.rstrip(".")
-    if len(bare) <= 4 and bare.lower() != name:  # short form: Mar, Sept
+    if bare.lower() not in _MONTHS:  # short form: Mar, Sept (not June, July)
         name = name[:3]
     if original.isupper():
         name = name.upper()
@@ -119,7 +149,8 @@ def _ordinal(day: int) -> str:
 
 
 def _day(day: int, original: str, suffix: str | None) -> str:
-    out = _pad(day, original)
+    # a written day is padded only if it was: "May 30" becomes "Jul 9", "May 03" "Jul 09"
+    out = f"{day:02d}" if original.startswith("0") else str(day)
     if suffix:
         ordinal = _ordinal(day)
         out += ordinal.upper() if suffix.isupper() else ordinal
