@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 
 from phiguard.detect.structured import STRUCTURE_SOURCES
 from phiguard.findings import LABELS, Finding
+from phiguard.transform.dates import TIME, WEEKDAY
 
 __all__ = ["decide", "merge_findings", "repeats"]
 
@@ -102,15 +103,8 @@ def decide(
 
 # A weekday just before a date and a time just after it belong to it: "Tues
 # 5/7" tells the year, "06/02/2024 06:30" is one timestamp.
-_WEEKDAY_BEFORE = re.compile(
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?[ \t]+\Z",
-    re.IGNORECASE,
-)
-_TIME_AFTER = re.compile(
-    r",?[ \t]+(?:at[ \t]+|@[ \t]?)?(?:[01]?\d|2[0-3])"
-    r"(?::[0-5]\d(?::[0-5]\d)?(?:[ \t]?[ap](?:\.m\.|m\b))?|[ \t]?[ap](?:\.m\.|m\b))(?![\w:])",
-    re.IGNORECASE,
-)
+_WEEKDAY_BEFORE = re.compile(WEEKDAY + r"\Z", re.IGNORECASE)
+_TIME_AFTER = re.compile(TIME, re.IGNORECASE)
 
 
 def _widened(text: str, finding: Finding) -> Finding:
