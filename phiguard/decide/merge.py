@@ -6,8 +6,9 @@ leave its uncovered characters in the output. The united finding takes the
 label and score of its best member, ranked by score, then length, then the
 order of :data:`phiguard.findings.LABELS`, then start and source: a total
 order, so the result does not depend on the order findings arrive in. A
-NAME that lies inside a longer ADDRESS or FACILITY gives way to it: the
-street or hospital is named after the person (``Calle Hidalgo 245``).
+NAME that lies inside an ADDRESS or FACILITY gives way to it: the street
+or hospital is named after the person (``Calle Hidalgo 245``), or the
+practice's word is no given name (``Huisartsenpraktijk De Linde``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from collections.abc import Iterable, Mapping
 
 from phiguard.detect.structured import STRUCTURE_SOURCES
 from phiguard.findings import LABELS, Finding
-from phiguard.transform.dates import TIME, WEEKDAY
 
 __all__ = ["decide", "merge_findings", "repeats"]
 
@@ -69,7 +69,7 @@ def _unite(text: str, group: list[Finding], end: int) -> Finding:
             if f.label in _PLACES
             and f.start <= best.start
             and best.end <= f.end
-            and f.end - f.start > best.end - best.start
+            and f.end - f.start >= best.end - best.start
         ]
         if around:
             best = min(around, key=_rank)  # the street or hospital named after someone
@@ -94,31 +94,11 @@ def decide(
     """
     per_label = thresholds or {}
     kept = [
-        _widened(text, f) if f.label == "DATE" else f
+        f
         for f in findings
         if f.score >= per_label.get(f.label, threshold) and (labels is None or f.label in labels)
     ]
     return merge_findings(text, kept + repeats(text, kept))
-
-
-# A weekday just before a date and a time just after it belong to it: "Tues
-# 5/7" tells the year, "06/02/2024 06:30" is one timestamp.
-_WEEKDAY_BEFORE = re.compile(WEEKDAY + r"\Z", re.IGNORECASE)
-_TIME_AFTER = re.compile(TIME, re.IGNORECASE)
-
-
-def _widened(text: str, finding: Finding) -> Finding:
-    """A DATE with the weekday before it and the time after it."""
-    start, end = finding.start, finding.end
-    weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
-    if weekday is not None:
-        start = weekday.start()
-    time = _TIME_AFTER.match(text, end, end + 20)
-    if time is not None:
-        end = time.end()
-    if (start, end) == (finding.start, finding.end):
-        return finding
-    return Finding(start, end, finding.label, finding.score, text[start:end], finding.source)
 
 
 #: Labels whose values are words: repeated only when two words or more

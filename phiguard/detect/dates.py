@@ -53,11 +53,10 @@ _ORDINAL_CUE = (
     r"|(?:move[ds]?|moving|push(?:ed)?|bump(?:ed)?|re-?sched\w*|postpone[ds]?|change[ds]?)"
     r"(?:\s+(?:it|him|her|them|me|us|this|that))?\s+to"
     # "his birthday is the 12th"
-    r"|birthday\s+(?:is|was))\s+"
+    r"|birthday\s+(?:is|was))\s+the\s"
 )
-# The finding takes the article in: "until the 5th" leaves "until [DATE]".
 _ORDINAL = (
-    r"(?P<v>the\s(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+    r"(?P<v>(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
     # "the 4th of March", "the 4th March": a day-month pattern's
     rf"(?!\s+of\b|\s+{_MONTH}\b)"
     r"(?!\s+(?:[a-z]+\s+)?(?:ventricle|metatarsal|metacarpal|rib|digit|finger|toe|nerve"
@@ -304,11 +303,11 @@ _WRITTEN = PatternRecognizer(
         "DOB «04-MAR-1952»",
         "since «March 2024» she",
         "born «4 de marzo de 1949», the",
-        "I had the CT on «the 8th» and got",
-        "brain from Monday «the 11th» we never",
-        "can u move it to «the 21st»? my number",
-        "appt moved to fri «the 12th»",
-        "his birthday is «the 12th» so bring a card",
+        "I had the CT on the «8th» and got",
+        "brain from Monday the «11th» we never",
+        "can u move it to the «21st»? my number",
+        "appt moved to fri the «12th»",
+        "his birthday is the «12th» so bring a card",
         "on the «4th of March»",
         "date of surgery «january fifteenth 2025» surgeon",
         "date of birth «march third nineteen fifty two» comma",

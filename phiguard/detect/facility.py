@@ -91,6 +91,14 @@ GENERIC_PLACE_WORDS = frozenset(
     krankenhaus ospedale mustashfa mvz geral universitário universitario municipal
     nacional provincial estadual infantil materno militar two three four five six
     drug addiction substance alcohol detox
+    school schools elementary middle high secondary grammar charter preschool daycare
+    academy district graduate law business nursery summer sunday boarding study trial
+    investigational optical partners preferred favorite favourite regular designated
+    klinik kinderklinik geriatrische geriatrischen psychiatrische psychiatrischen
+    neurologische neurologischen chirurgische chirurgischen medizinische medizinischen
+    ziekenhuis huisartsenpraktijk ehpad cabinet médical polyclinique szpital szpitalu
+    przychodni poradni centrum laboratório laboratorio consultorio cesfam seniorenheim
+    pflegeheim altenheim
     """.split()
 )
 #: Verbs: after "to" a lower-case run may be what someone is to do ("to
@@ -174,6 +182,12 @@ _SUFFIXES = (
     "ctr", "assoc", "apothecary", "annex", r"internal\smedicine",
     r"orthop(?:a)?edic\sgroup", r"surgical\sgroup", r"physicians?\sgroup",
     r"extended\scare", r"memory\scare", r"family\scare",
+    # schools a child is known at: Ridgeline Middle School, Greenfield Elementary
+    r"elementary(?:\sschool)?", r"middle\sschool", r"high\sschool", r"primary\sschool",
+    r"school(?:\sdistrict)?", "academy", "preschool", "daycare",
+    # Clearview Optical, Horizon Care Partners, Sterling Lab Services
+    "optical", "optometry", r"care\spartners", r"imaging\spartners", r"lab\sservices",
+    r"senior\sservices",
 )  # fmt: skip
 _SUFFIX = f"(?i:{_by_first_letter(_SUFFIXES)})"
 # Suffixes that are words of a note too, taken only on the name's line (after
@@ -183,8 +197,8 @@ _SUFFIX = f"(?i:{_by_first_letter(_SUFFIXES)})"
 # Surgery"): Clearwater General, Oakmont Peds, Eastside Neuro; then Lakewood ER,
 # Crossroads OTP, St. Brendan's NICU.
 _WEAK_SUFFIXES = (
-    # (Drugs capitalised: "Class A drugs", "sulfa drugs" are kinds)
-    r"(?i:labs?|counsell?ing|children'?s)|Drugs|DRUGS",
+    # (Drugs capitalised: "Class A drugs", "sulfa drugs" are kinds; Wellsprings Drug)
+    r"(?i:labs?|counsell?ing|children'?s)|Drugs?|DRUGS?",
     r"(?i:general|peds|neuro|behaviou?ral)",
     r"ER|OTP|[NP]ICU",
 )
@@ -261,6 +275,18 @@ _PREFIXES = (
     # German practices: Praxis am Rosengarten, Hausarztpraxis Dr. Kaya
     "Praxis(?:gemeinschaft)?", "Hausarztpraxis", "Gemeinschaftspraxis", "Arztpraxis",
     "Zahnarztpraxis", "Kinderarztpraxis", "Facharztpraxis", "Frauenarztpraxis", "MVZ",
+    # German homes and clinics (Seniorenheim Am Park, Geriatrischen Klinik
+    # Sonnenhalde, Radiologie am Marktplatz), Dutch, Italian, French, Polish,
+    # Portuguese, Spanish and Tagalog heads
+    "Seniorenheim", "Pflegeheim", "Altenheim", "Klinik", "Kinderklinik",
+    r"Geriatrische[nr]?\sKlinik", r"Psychiatrische[nr]?\sKlinik", r"Neurologische[nr]?\sKlinik",
+    r"Chirurgische[nr]?\sKlinik", r"Medizinische[nr]?\sKlinik",
+    r"Radiologie(?=\s(?:am|an|im)\s)", "Huisartsenpraktijk", "Ziekenhuis", r"Medisch\sCentrum",
+    "Gezondheidscentrum", r"Centro\sDiagnostico", r"Casa\sdi\sCura", "Poliambulatorio",
+    r"Azienda\sOspedaliera", r"Cabinet\sm[ée]dical", "EHPAD", r"Maison\sde\ssant[ée]",
+    r"Centre\sm[ée]dical", "Polyclinique", r"Szpital\w*", r"Przychodni\w*", r"Poradni\w*",
+    r"Centrum\s(?:Medyczne|Pediatrii|Zdrowia)\w*", r"Laborat[óo]rio(?:\sCl[íi]nico)?",
+    r"Unidade\sde\sSa[úu]de", "CESFAM", "Consultorio", r"Ospital\sng",
 )  # fmt: skip
 _PREFIX = _by_first_letter(_PREFIXES)
 _NAME_CONNECTOR = (
@@ -268,7 +294,9 @@ _NAME_CONNECTOR = (
     r"|der|und|e|y)"
 )
 # (d'Arras, Al-Noor, al-Noor)
-_NAME_WORD = r"(?:d['’]|[Aa]l-|[Ee]l-)?[^\W\d_a-z][\w'’.-]*+"
+# (a full stop ends the name after a word of six letters or more: "Hospital
+# San Rafael de Tlalpan. Ingresó", not "Hospital Gral. San Juan")
+_NAME_WORD = r"(?:d['’]|[Aa]l-|[Ee]l-)?[^\W\d_a-z](?:[\w'’\-]|\.(?=\w))*+(?:(?<![\w'’\-]{6})\.)?"
 # A word of a place named after a care verb: no trailing full stop (which
 # ends the sentence) except in "St.".
 _PLACE_WORD = r"(?:St\.|[A-Z][A-Za-z'’&-]*+)"

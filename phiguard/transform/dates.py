@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["TIME", "WEEKDAY", "shift_date"]
+__all__ = ["shift_date"]
 
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -40,14 +40,16 @@ _NO_YEAR = 2000
 #: A weekday before a date (``Tues 5/7``, ``Monday, July 15``): dropped
 #: from the shifted date, which falls on another day of the week (and the
 #: old weekday beside the new date would tell the shift).
-WEEKDAY = r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?[ \t]+"
+_WEEKDAY_RE = (
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?[ \t]+"
+)
 #: A time after a date (``06/02/2024 06:30``, ``6/5 @ 4:15``, ``at 10:40 AM``): kept.
-TIME = (
+_TIME_RE = (
     r",?[ \t]+(?:at[ \t]+|@[ \t]?)?(?:[01]?\d|2[0-3])"
     r"(?::[0-5]\d(?::[0-5]\d)?(?:[ \t]?[ap](?:\.m\.|m\b))?|[ \t]?[ap](?:\.m\.|m\b))(?![\w:])"
 )
-_WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
-_TIME = re.compile(TIME + r"\Z", re.IGNORECASE)
+_WEEKDAY = re.compile(_WEEKDAY_RE, re.IGNORECASE)
+_TIME = re.compile(_TIME_RE + r"\Z", re.IGNORECASE)
 
 
 def shift_date(value: str, days: int) -> str:

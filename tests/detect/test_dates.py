@@ -23,8 +23,8 @@ DATES = [
     "on «Jan 9th '23» (MRN",
     "noted on «17-Feb-2023» at",
     "implanted «06/2021».",
-    "| «03/04 13:05» |",
-    "booked for «3/14 at 7:30»",
+    "| «03/04» 13:05 |",
+    "booked for «3/14» at 7:30",
     "born «4 de marzo de 1949», the",
     "Exam date: «2024-02-09»",
 ]
