@@ -25,7 +25,8 @@ _STREET_SUFFIX = (
     rf"|ct(?<!\b{_BODY_PART}\sct)|way|place|pl"
     r"|parkway|pkwy|terrace|terr|ter|circle|cir|highway|hwy|loop|row|square|sq|trail|trl|pike"
     r"|alley|plaza|crescent|cres|close|walk|run|path|grove|heights|hts|expressway|turnpike"
-    r"|route|rte|cove|crossing|xing|mews|landing)"
+    r"|route|rte|cove|crossing|xing|mews|landing|brae|wynd|gardens|gdns|rise|vale|parade"
+    r"|esplanade|quay)"
 )
 #: The suffixes as written in a street's name: "Cedar Ln", "Elm Street".
 _TITLE_SUFFIX = (
@@ -90,7 +91,9 @@ _FLAT = (
     r"(?:(?i:apto|ap|app|appt|dpto|depto|piso|int|interior|bloco|bl|sala|andar|esc|escalera"
     r"|puerta|pta|whg|wohnung|étage|scala|interno)\.?[ ]?(?:n[º°o]\.?[ ]?)?"
     r"(?:\d{1,4}[A-Za-z]?|[A-Z])"
-    r"|\d{1,2}(?:º|°|ª|e|er|ème)?[ ](?i:andar|piso|étage))(?![\w-])"
+    r"|\d{1,2}(?:º|°|ª|e|er|ème)?[ ](?i:andar|piso|étage)"
+    # a floor and a door: 3° B, 2ºA
+    r"|\d{1,2}[º°ª][ ]?[A-Z])(?![\w-])"
 )
 #: A neighbourhood named with its marker: Col. Centro, Bairro Jardim, Vila Mariana.
 _QUARTER = (
@@ -141,9 +144,11 @@ _STREET = (
     r"\b\.?(?:[ ](?:N|S|E|W|NE|NW|SE|SW|Ext)(?![\w-]))?"
     r"(?:,?\s" + _UNIT + r"\.?\s?\#?\s?[A-Z0-9-]{1,6}\b)?"
     # then the city, state and ZIP when they follow: ", Columbus, OH 43081"
-    rf"(?:,\s{_CITY}(?![\w-]))?"
+    # (Australia: Dubbo NSW 2830)
+    rf"(?:,\s(?:{_CITY}[ ](?:NSW|VIC|QLD|TAS|ACT)[ ]\d{{4}}|{_CITY})(?![\w-]))?"
     rf"(?:,?\s(?:{_CLEAR_STATES}|{_AMBIGUOUS_STATES}|{_PROVINCES})(?![\w-]))?"
-    rf"(?:,?\s(?:\d{{5}}(?:-\d{{4}})?|{_CA_POSTCODE}|{_UK_POSTCODE})(?![\w-]))?"
+    # (six digits: an Indian PIN code, Chennai 600040)
+    rf"(?:,?\s(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|{_CA_POSTCODE}|{_UK_POSTCODE})(?![\w-]))?"
 )
 
 _ADDRESS = PatternRecognizer(
@@ -227,14 +232,16 @@ _ADDRESS = PatternRecognizer(
         Pattern(
             "street_abroad",
             r"(?<![\w.])(?:(?:Via|Viale|Piazza|Piazzetta|Corso|Largo|Calle|Avenida|Av\.|Rua|Rue"
-            r"|Boulevard|Bd\.?|Chemin|Carrer|Paseo|Strada|ul\.|ulica|Plac|Aleja)"
+            r"|Boulevard|Bd\.?|Chemin|Carrer|Paseo|Strada|ul\.|ulica|Plac|Aleja|al\.|Pasaje|Pje\."
+            r"|Camino|Callejón|Travesía|Ronda|Praça|Travessa|Alameda|Estrada|Rodovia)"
             r"(?:[ ](?:d[eiao]s?|dei|del|della|delle|dello|degli|du|la|le|les|de[ ]la|von|van"
             r"|der))?"
             r"(?:[ ][^\W\d_a-z][^\W\d_]*+(?:['’.-][^\W\d_]++)?){1,4}+"
             r"|(?:[^\W\d_a-z][^\W\d_]*+[ ])?(?:[^\W\d_a-z][^\W\d_]*(?:stra[^\W\d_]{1,2}e|(?i:str\."
             r"|gasse|weg|allee|platz|damm|gade|vej|vägen|gatan|veien|vegen|straat|laan|gracht"
             r"|katu|tie|utca|straeti|stræde))|Stra[^\W\d_]{1,2}e|Str\.|Gasse|Weg|Allee|Platz|Straat))"
-            r",?[ ](?:\d{1,4}[a-z]?(?![\w/-])|s/n(?![\w/]))" + _ABROAD_TAIL,
+            # (a flat after a slash: ul. Lipowa 12/4)
+            r",?[ ](?:\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)?(?![\w/-])|s/n(?![\w/]))" + _ABROAD_TAIL,
             0.75,
         ),
         # number first, in French, Spanish, Portuguese: 12 rue des Acacias
@@ -264,6 +271,16 @@ _ADDRESS = PatternRecognizer(
             rf"(?:,[ ](?:TP\.?|Thành[ ]phố)[ ]?{_TOWN})?",
             # the words for ward and district name nothing else
             0.95,
+        ),
+        # the flat or lot before a street's number: "Flat 2, 9 Harbour View",
+        # "Lot 4 Bindaree Rd", and an Indian house number: "H.No. 14-2-331"
+        Pattern(
+            "unit_before",
+            r"\b(?:(?:Flat|Unit|Apt\.?|Apartment|Suite)[ ]?\#?[\dA-Z][\w/-]{0,6}"
+            r"(?=,[ ]\d{1,6}[A-Z]?[ ][A-Z])"
+            r"|(?:Lot|Plot)(?=[ ]\d{1,5}[ ][A-Z])"
+            r"|(?:H\.[ ]?No\.?|Door[ ]No\.?|Plot[ ]No\.?)[ ]?\d[\w/-]{0,12})",
+            0.7,
         ),
         # the unit line of an address: Apt. 839, Suite 282, Ste 4B
         Pattern("unit", r"\b(?:Apt\.?|Apartment|Suite|Ste\.?)[ ]?\#?\d{1,5}[A-Z]?\b", 0.6),
@@ -322,6 +339,14 @@ _ADDRESS = PatternRecognizer(
     context_boost=0.45,
     ignore_case=False,
     examples=(
+        "cc: Mr Penhaligon, «Flat 2», «9 Harbour Gardens, Falmouth TR11 3QH»",
+        "lives out at «Lot» «4 Bindaree Rd, Dubbo NSW 2830» so",
+        "R/o «Flat 3B», «12 Sai Krupa Gardens, Chennai 600040», UHID",
+        "Address: «H.No. 14-2-331», Gandhi Nagar",
+        "home: «17 Craigmount Brae, Edinburgh EH12 8XD» note",
+        "domiciliado en «Av. Corrientes 2450, 3° B, CABA», tel",
+        "zam. «ul. Lipowa 12/4, 30-001 Kraków», skierowana",
+        "Vive en «Pasaje Los Álamos 221, Maipú».",
         "address is «1234 Elm St, Boston», seen",
         "at «45 Sycamore Pl Apt 12»^^",
         "| «1800 Aspen Loop, Boulder, CO 80301» | Tel",
@@ -392,6 +417,9 @@ _ADDRESS = PatternRecognizer(
         "i work on «5th ave» now",
     ),
     counterexamples=(
+        "XR Chest 2 Lateral Views done",
+        "the lot 4 results were",
+        "Unit 3, 2 beds free",
         "GCS 14 AFTER FALL. CT HEAD",
         "a 3 mm nodule",
         "seen by 2 radiologists",
