@@ -17,7 +17,11 @@ TITLES = frozenset(
     # in Spanish, Portuguese, French, Italian and German (as the name tier
     # spells words: no diacritics): dra Paredes, Sra. Martínez, Frau Keller
     "dra sra srta herr frau mme mlle dott dottssa dottoressa doutor doutora docteur "
-    "signor signora senor senora senhor senhora".split()
+    "signor signora senor senora senhor senhora "
+    # Dutch: dhr. de Vries, mevr. Jansen
+    "dhr mevr mw "
+    # police, security and the forces: Sgt. Diaz, Deputy Sanchez, Officer Ortega
+    "sgt sergeant deputy officer ofc detective det trooper cpl corporal capt captain".split()
 )
 #: A title written at the start of a name, with its full stop and spaces:
 #: group ``title`` is the title with its stop, the match ends at the name.

@@ -46,7 +46,9 @@ _PHONE = PatternRecognizer(
         Pattern(
             "trunk",
             r"(?<![\w+.-])(?:0\d{2}[\s-]\d{3,4}[\s-]\d{4}|0\d{3}[\s-]\d{3}[\s-]\d{4}"
-            r"|0\d{4}[\s-]\d{3}[\s-]?\d{3}|\(0\d{1,3}\)\s?\d{4}[\s-]?\d{4})(?![\w-]|\.\d)",
+            r"|0\d{4}[\s-]\d{3}[\s-]?\d{3}|\(0\d{1,3}\)\s?\d{4}[\s-]?\d{4}"
+            # mobiles of four, three and three digits: 0491 570 110, 0903 555 017
+            r"|0\d{3}[\s-]\d{3}[\s-]\d{3})(?![\w-]|\.\d)",
             0.6,
         ),
         # Other national formats (60-56-85-91, 0494 92 82 32, (99) 645-791)
@@ -67,6 +69,14 @@ _PHONE = PatternRecognizer(
             0.55,
             ascii_re=True,
         ),
+        # Nine digits in threes (Spain, Portugal, Poland: 912 555 014) and
+        # Indian mobiles in fives (98200 55103) need a phone word nearby.
+        Pattern(
+            "threes",
+            r"(?<![\w+.-])(?:[1-9]\d\d[ ]\d{3}[ ]\d{3}|[6-9]\d{4}[ ]\d{5})(?![\w-]|[ .]\d)",
+            0.3,
+            ascii_re=True,
+        ),
         # 555-1234 and 10 bare digits need a phone word nearby.
         Pattern("local", r"(?<![\w.-])\d{3,4}[ -]\d{4}(?![\w-]|\.\d)", 0.3),
         # French numbers: a trunk 0 and four pairs (04 78 55 51 20, 06.55.51.23.87)
@@ -79,7 +89,8 @@ _PHONE = PatternRecognizer(
         # numbers with the area code in brackets ((62) 95555-0143, (11) 3456-7890)
         Pattern(
             "mobile_abroad",
-            r"(?<![\w+.-])(?:01[5-7]\d[\s-]?\d{3,4}[\s-]?\d{3,4}|\(\d\d\)\s?9?\d{4}-\d{4})(?![\w-]|\.\d)",
+            r"(?<![\w+.-])(?:01[5-7]\d[\s-]?\d{3,4}[\s-]?\d{3,4}|\(\d\d\)\s?9?\d{4}[\s-]\d{4})"
+            r"(?![\w-]|\.\d)",
             0.55,
         ),
         Pattern("bare", r"(?<![\w.-])1?\d{10}(?![\w-]|\.\d)", 0.3),
@@ -127,6 +138,15 @@ _PHONE = PatternRecognizer(
         "contato",
         "handy",
         "mobil",
+        r"cellular\w*",
+        r"n[uú]mero",
+        "kontakt",
+        "ligar",
+        "llamar",
+        r"richiam\w*",
+        "chiamare",
+        "sđt",
+        "thoại",
     ),
     context_boost=0.35,
     prefilter=(
@@ -168,6 +188,11 @@ _PHONE = PatternRecognizer(
         "Frau Hoffmann ist unter «0176 5550 2281» erreichbar.",
         "Telefone «(62) 95555-0143». Preciso",
         "Contacto «912 555 804». Médica",
+        "Kontakt do córki: «512 555 043». Lekarz",
+        "Il mio cellulare è «347 555 0119». Grazie",
+        "NOK: Heather (daughter) «0491 570 110» GP",
+        "Father Rohit Mehta mob «98200 55103». Thx",
+        "Dudas al «(55) 5550 1102».",
     ),
     counterexamples=(
         "SSN 123-45-6789",
@@ -185,6 +210,8 @@ _PHONE = PatternRecognizer(
         "dose 250-1125 mg",
         "troponin 0.04 at 10/12 1200-1300",
         "rates 1.5-2.5 and 40-60",
+        "counts 120 450 900 today",
+        "sizes 12345 67890 in mm",
     ),
 )
 

@@ -259,8 +259,19 @@ _UNIT_ROLES = frozenset(
     nurse nurses rn charge tech techs staff fellow pa np md says said wants called paged
     """.split()
 )
+#: Titles of rank that are words before other words too: a name follows
+#: only if it is no plain word ("Deputy Sanchez", not "Deputy Director").
+_RANKS = frozenset(
+    "sgt sergeant deputy officer ofc detective det trooper cpl corporal capt captain".split()
+)
 #: Words that sign a message off: "Thanks, Dana", "Best, Sabine".
-SIGN_OFFS = frozenset("thanks thank thx best regards cheers sincerely warmly cordially ty".split())
+SIGN_OFFS = frozenset(
+    "thanks thank thx best regards cheers sincerely warmly cordially ty "
+    # in other languages (spelt as the lexicons are, no diacritics)
+    "saluti groet groeten grusse grussen cordialement atentamente saludos abracos "
+    "atenciosamente obrigado obrigada gracias grazie bedankt danke merci pozdrawiam "
+    "powazaniem salamat".split()
+)
 #: Lower-case words that can start evidence; any other lower-case word is
 #: skipped at once unless a comma follows it ("smith, john").
 _TRIGGERS = (
@@ -1870,6 +1881,8 @@ class NameRecognizer:
             and after.lower not in _LOWER_PERSON_VERBS  # "my doctor said", not Dr. Said
         ):
             end = i + 2
+        if end > i + 1 and tokens[i].lower in _RANKS and self._plain_word(tokens[i + 1]):
+            return  # "Deputy Director", "Officer Training": a rank before a word
         if end > i + 1:
             # The title goes with the name: "Mrs." alone would say who it is.
             yield _Evidence(i, end, EVIDENCE["title"], "title")

@@ -94,6 +94,9 @@ NOT_PEOPLE = [
     "Wat is de dosering van Amoxicilline bij kinderen met otitis?",
     "Qual è la dose di Ceftriaxone nel bambino e che cosa bisogna monitorare?",
     "Morbus Bechterew: welche Bildgebung ist bei den Patienten sinnvoll?",
+    # a rank before a word
+    "the officer said the Deputy Director approved it",
+    "Chief Officer Training starts Monday",
 ]
 
 # People in messages of other languages, where the rules ask the name lists.
@@ -103,6 +106,10 @@ FOREIGN_PEOPLE = [
     "La madre, «Elena Ortega», vive en Sevilla y pregunta por la dosis.",
     "Il paziente «Giuseppe Lombardi» è stato dimesso dalla medicina con la terapia.",
     "Erklären Sie «Joost van den Berg» den Befund und die Therapie.",
+    "Può richiamarla domani. Cordiali saluti, «Marta Bellini»",
+    # ranks of police and security are titles
+    "pt brought in by «Deputy Sanchez» (badge 4471) after the MVC",
+    "form witnessed by «Sgt. Diaz» (hospital security)",
 ]
 
 
