@@ -22,7 +22,7 @@ from phiguard.detect.names import NameRecognizer
 from phiguard.detect.ner import load_person_model
 from phiguard.detect.places import PlaceRecognizer
 from phiguard.detect.recognizer import PatternRecognizer
-from phiguard.detect.spelled import SpelledRecognizer
+from phiguard.detect.spelled import SpelledRecognizer, SpokenNumberRecognizer
 from phiguard.detect.structured import (
     DicomRecognizer,
     FieldRecognizer,
@@ -76,6 +76,7 @@ def build_recognizers(profile: str, *, name_threshold: float = 0.5) -> tuple[Rec
         TableRecognizer(),
         X12Recognizer(),
         SpelledRecognizer(),
+        SpokenNumberRecognizer(),
     ]
     model = load_person_model() if profile == "default" else None
     names = NameRecognizer(lexicons, model, sure=name_threshold)

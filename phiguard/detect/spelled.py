@@ -1,4 +1,4 @@
-"""NAME: names spelled out letter by letter, as dictation transcripts have them.
+"""Dictation: names spelled out letter by letter, numbers read out digit by digit.
 
 ``patient Teodora Vlahos spelled V L A H O S``, ``last name is O apostrophe
 S H E A``, ``agatha przybylski P-R-Z-Y-B-Y-L-S-K-I``: capital letters typed
@@ -16,14 +16,16 @@ import regex
 
 from phiguard.findings import Finding
 
-__all__ = ["SpelledRecognizer"]
+__all__ = ["SpelledRecognizer", "SpokenNumberRecognizer"]
 
 # Two or more capital letters apart (by spaces or dashes), with the words a
 # speller says between them: "O apostrophe S H E A", "N G U Y E N new word H O A"
 _APART = r"(?:\s?-\s?|\s)"
 _JOINER = r"\s(?:apostrophe|hyphen|dash|space|new\sword)\s"
 _LETTERS = regex.compile(
-    rf"(?<![\w'-])(?:[A-Z](?:{_APART}|{_JOINER}))+[A-Z](?![\w'])(?!-\w)",
+    rf"(?<![\w'-])(?:(?:[A-Z](?:{_APART}|{_JOINER}))+[A-Z]"
+    # in lower case too, as speech-to-text writes them: "p e a r l", "w-i-n-i-f-r-e-d"
+    rf"|(?:[a-z](?:{_APART}|{_JOINER}))+[a-z])(?![\w'])(?!-\w)",
 )
 _CUE = regex.compile(
     r"(?:\bspell(?:ed|t|ing)?(?:\sit)?|\bthat(?:'s|’s|\sis)|\b(?:last|first|family|given|middle)"
@@ -68,3 +70,43 @@ def _drop_joiners(value: str) -> str:
 
 def _letters_of(word: str) -> str:
     return "".join(char for char in word.lower() if char.isalpha())
+
+
+# --------------------------------------------------------------------------
+# Numbers read out digit by digit: "medical record number six six two zero
+# four one nine", "call me back at five five five oh one two eight"
+
+_DIGIT_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|o"
+    r"|double\s[a-z]+|triple\s[a-z]+)\b"
+)
+_SPOKEN_KEYS = (
+    ("MRN", r"medical\srecord(?:\snumber)?|record\snumber|mrn|m\sr\sn|chart\snumber"),
+    (
+        "PHONE",
+        r"phone(?:\snumber)?|number\sto\scall|call\s(?:me\s)?(?:back\s)?at|cell|mobile"
+        r"|callback\snumber|reach\s(?:me|her|him)\sat|pager",
+    ),
+    ("ACCESSION", r"accession(?:\snumber)?"),
+    ("ID", r"member\sid|policy\snumber|account\snumber|insurance\s(?:id|number)"),
+)
+_SPOKEN = regex.compile(
+    r"\b(?:" + "|".join(f"(?P<{label}>{keys})" for label, keys in _SPOKEN_KEYS) + r")"
+    r"(?:\s(?:is|was|of))?[\s:,]*"
+    # letters first ("C R two four dash ..."), then five digit words or more
+    rf"(?P<v>(?:[A-Za-z]\s){{0,3}}{_DIGIT_WORD}(?:[\s,]+(?:dash\s)?{_DIGIT_WORD}){{4,}}+)\b",
+    regex.IGNORECASE,
+)
+
+
+class SpokenNumberRecognizer:
+    """Record, phone, accession and member numbers read out in words after
+    their key, as speech-to-text writes a dictation."""
+
+    name = "spoken_number_v1"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for match in _SPOKEN.finditer(text):
+            label = next(label for label, _ in _SPOKEN_KEYS if match.group(label) is not None)
+            start, end = match.span("v")
+            yield Finding(start, end, label, 0.85, match.group("v"), self.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import phiguard
-from phiguard.detect.spelled import SpelledRecognizer
+from phiguard.detect.spelled import SpelledRecognizer, SpokenNumberRecognizer
 from tests.marks import unmark
 
 FOUND = [
@@ -19,6 +19,9 @@ FOUND = [
     "a ninety six year old female agatha «przybylski» «P-R-Z-Y-B-Y-L-S-K-I» from",
     "patient «hwang» min jun «H-W-A-N-G», M R N",
     "name «o'sullivan» «O apostrophe S-U-L-L-I-V-A-N» first mairead",
+    # in lower case, as speech-to-text writes letters
+    "patient Winifred «Crowe», «c-r-o-w-e», medical record",
+    "dictating on ellen marsh that's «e l l e n m a r s h» date of birth",
 ]
 
 KEPT = [
@@ -29,6 +32,7 @@ KEPT = [
     "Rosa D-e-l-g-a-d-o",
     "spelled correctly this time",
     "T-1 and T-2 weighted",
+    "grade a b c d lesions",
 ]
 
 
@@ -52,3 +56,33 @@ def test_both_profiles_find_spelled_names(
     for profile in (guard, fast_guard):
         spans = {(f.text, f.label) for f in profile.scan(text)}
         assert ("V L A H O S", "NAME") in spans
+
+
+SPOKEN = [
+    ("medical record number «four four seven one two zero three». Accession", "MRN"),
+    ("her phone number is «five five five oh one nine nine»...", "PHONE"),
+    ("please call me back at «five five five zero one two eight» thank you", "PHONE"),
+    ("Accession «C R two four dash zero zero eight eight one». Comparison", "ACCESSION"),
+    ("member id is «nine eight seven six five four three»", "ID"),
+]
+
+
+@pytest.mark.parametrize(("row", "label"), SPOKEN)
+def test_numbers_read_out_after_their_key_are_found(row: str, label: str) -> None:
+    text, expected = unmark(row)
+    found = list(SpokenNumberRecognizer().find(text))
+    assert [(f.start, f.end, f.text) for f in found] == expected
+    assert [f.label for f in found] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she has one two three four five reasons to stay",
+        "my number is one of the best",
+        "phone number is two",
+        "count one two three four five slowly",
+    ],
+)
+def test_digit_words_without_a_key_or_too_few_are_kept(text: str) -> None:
+    assert list(SpokenNumberRecognizer().find(text)) == []
