@@ -30,6 +30,8 @@ CAUGHT = [
     ("phone-spaced-digits", "call «9 3 7 5 5 5 0 1 1 2»"),
     ("phone-dotted", "call «937.555.0112»"),
     ("phone-bare", "ph «9375550112»"),
+    ("phone-words", "phone «nine three seven five five five zero one one two»"),
+    ("ssn-words", "ssn: «one two three four five six seven eight nine»"),
     ("email-dot-at-words", "«john dot smith at gmail dot com»"),
     ("email-at-word", "email «john.smith at gmail.com»"),
     ("email-bracketed", "«john.smith[at]gmail[dot]com»"),
@@ -43,8 +45,6 @@ CAUGHT = [
 
 KNOWN_LIMITATIONS = [
     ("dob-words", "DOB: «three fourth fifty two»"),
-    ("ssn-words", "ssn: «one two three four five six seven eight nine»"),
-    ("phone-words", "phone «nine three seven five five five zero one one two»"),
     ("name-dashed", "Rosa «D-e-l-g-a-d-o»"),
     ("name-dotted", "Patient «R.o.s.a» Delgado"),
     ("dob-spaced", "DOB «03 04 1952»"),

@@ -88,6 +88,7 @@ _SPOKEN_KEYS = (
         r"|callback\snumber|reach\s(?:me|her|him)\sat|pager",
     ),
     ("ACCESSION", r"accession(?:\snumber)?"),
+    ("SSN", r"ssn|social\ssecurity(?:\snumber)?|social"),
     ("ID", r"member\sid|policy\snumber|account\snumber|insurance\s(?:id|number)"),
 )
 _SPOKEN = regex.compile(
