@@ -140,6 +140,10 @@ _HEALTH_NUMBER_KEYS = (
     r"|aadhaa?r(?:\s?(?:no|num(?:ber)?|card))?\.?|(?-i:NSS)|IMSS|n[uú]mero\s(?:de\s)?utente"
     r"|(?-i:NAM)|codice\s?fiscale|tessera\s?sanitaria"
     r"|(?:kranken)?versicherungs-?nummer|versicherten-?nummer|(?-i:KVNR)"
+    # national numbers: Argentina's DNI and CUIL, Chile's RUT, Poland's PESEL,
+    # the Netherlands' BSN, Switzerland's AVS/AHV, France's NIR, PhilHealth
+    r"|(?-i:DNI|CUIL|CUIT|RUT|RUN|PESEL|BSN|AVS|AHV|NIR|NIE|NIF)(?:-?(?i:Nr)\.?)?"
+    r"|n[°º]\s(?:de\s)?s[ée]curit[ée]\ssociale|philhealth(?:\s(?:number|no\.?|id))?"
 )
 # Italy's codice fiscale: six letters, two digits, a letter, two digits, a
 # letter, three digits, a letter (MRTGPP31D59F839X)
@@ -152,7 +156,11 @@ _HEALTH_NUMBER = (
     r"(?P<v>(?:(?-i:[A-Z]{3,4})\s?)?(?=\d(?:[ .-]?\d){5})\d{2,5}(?:[ .-]\d{1,5}){1,4}"
     # one run of digits, after capitals maybe: TREG 54021218, K441028736
     r"|(?-i:[A-Z]{4}\s?|[A-Z])?\d{6,12}"
-    rf"|[A-Z]{{3}}\d{{4}}|{_FISCAL_CODE})(?![\w-])"
+    rf"|[A-Z]{{3}}\d{{4}}|{_FISCAL_CODE}"
+    # France's NIR: 2 47 07 69 123 456 78
+    r"|[12][ ]?\d\d[ ]?\d\d[ ]?(?:\d\d|2[AB])[ ]?\d{3}[ ]?\d{3}(?:[ ]?\d\d)?)"
+    # a check digit after a dash: RUT 12.345.678-5, 12.345.678-K
+    r"(?:-[\dK](?![\w-]))?(?![\w-])"
 )
 
 # A vehicle plate: 7KLM442, TXR-4418, HVY 4421; letters and digits, five
@@ -473,6 +481,7 @@ _HEALTH_NUMBERS = PatternRecognizer(
     prefilter=(
         r"NHS|NHI|PHN|HCN|OHIP|RAMQ|CHI|IHI|H&C|health\s?card|medicare|CPF|SUS|CNS|aadhaa?r|NSS"
         r"|utente|NAM|C\.\s?F|CF|fiscale|tessera|versicher|KVNR"
+        r"|DNI|CUI|RUT|RUN|PESEL|BSN|AVS|AHV|NIR|NIE|NIF|sociale|philhealth"
     ),
     examples=(
         "Dennis Wainwright  NHS «943 476 5919»  Hosp",
@@ -493,6 +502,12 @@ _HEALTH_NUMBERS = PatternRecognizer(
         "RAMQ «TREG 54021218»",
         "C.F. «MRTGPP31D59F839X»",
         "codice fiscale «MRTGPP31D59F839X»,",
+        "paciente Andrés, DNI «45.123.876», domiciliado",
+        "Rodrigo Fuentes, RUT «12.345.678-5», con cita",
+        "PESEL «48021401234», zam.",
+        "mevr. de Wit (BSN «123456782», geb.",
+        "AHV-Nr. «756.4410.2281.06». Diagnose",
+        "N° de sécurité sociale «2 47 07 69 123 456 78». Tél",
         "Versicherungsnummer «K441028736»",
     ),
     counterexamples=(
