@@ -295,7 +295,7 @@ class Guard:
         self._check_blocked(findings)
         policy = self.policy
         with failing_closed("transform"):
-            avoid = originals(f.text for f in findings)
+            avoid = originals(f.text for f in findings) if policy.uses("surrogate") else frozenset()
             redacted = render(
                 text,
                 findings,

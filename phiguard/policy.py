@@ -84,7 +84,7 @@ class Policy:
         for label, operator in self.operators.items():
             _check_label(f"operators.{label}", label)
             _check_operator(f"operators.{label}", label, operator)
-        if "hash" in self.operators.values() and not self.hash_key:
+        if self.uses("hash") and not self.hash_key:
             raise ConfigError("hash.key: the hash operator needs a key")
         if self.hash_key is not None and not isinstance(self.hash_key, bytes):
             raise ConfigError("hash.key: expected bytes")
@@ -107,6 +107,10 @@ class Policy:
     def operator(self, label: str) -> str:
         """The operator for ``label`` (``placeholder`` unless set)."""
         return self.operators.get(label, "placeholder")
+
+    def uses(self, operator: str) -> bool:
+        """Whether some label is given ``operator``."""
+        return operator in self.operators.values()
 
     def threshold_for(self, label: str) -> float:
         return self.thresholds.get(label, self.threshold)

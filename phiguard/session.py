@@ -216,7 +216,8 @@ class Session:
         findings = [_untitled(text, f) for f in self._guard.scan(text)]
         self._guard._check_blocked(findings, self.id)
         with failing_closed("transform"), self._session() as state:
-            avoid = originals(f.text for f in findings)
+            policy = self._guard.policy
+            avoid = originals(f.text for f in findings) if policy.uses("surrogate") else frozenset()
             redacted = render(text, findings, lambda f: self._replacement(state, f, avoid))
         self._guard._record(findings, self.id)
         return Redaction(redacted, tuple(findings))

@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LEADING_TITLE", "TITLES"]
+__all__ = ["LEADING_TITLE", "RANKS", "TITLES"]
+
+#: Ranks of police, security and the forces (Sgt. Diaz, Deputy Sanchez):
+#: titles that are words before other words too, so the name tier takes a
+#: name after one only if it is no plain word ("Deputy Director").
+RANKS = frozenset(
+    "sgt sergeant deputy officer ofc detective det trooper cpl corporal capt captain".split()
+)
 
 #: Title words, lower case, without their full stop.
-TITLES = frozenset(
-    "dr doctor mr mrs ms miss mx prof professor sr fr rev mister madam "
-    # in Spanish, Portuguese, French, Italian and German (as the name tier
-    # spells words: no diacritics): dra Paredes, Sra. Martínez, Frau Keller
-    "dra sra srta herr frau mme mlle dott dottssa dottoressa doutor doutora docteur "
-    "signor signora senor senora senhor senhora "
-    # Dutch: dhr. de Vries, mevr. Jansen
-    "dhr mevr mw "
-    # police, security and the forces: Sgt. Diaz, Deputy Sanchez, Officer Ortega
-    "sgt sergeant deputy officer ofc detective det trooper cpl corporal capt captain".split()
+TITLES = (
+    frozenset(
+        "dr doctor mr mrs ms miss mx prof professor sr fr rev mister madam "
+        # in Spanish, Portuguese, French, Italian and German (as the name tier
+        # spells words: no diacritics): dra Paredes, Sra. Martínez, Frau Keller
+        "dra sra srta herr frau mme mlle dott dottssa dottoressa doutor doutora docteur "
+        "signor signora senor senora senhor senhora "
+        # Dutch: dhr. de Vries, mevr. Jansen
+        "dhr mevr mw".split()
+    )
+    | RANKS
 )
 #: A title written at the start of a name, with its full stop and spaces:
 #: group ``title`` is the title with its stop, the match ends at the name.

@@ -45,7 +45,9 @@ class Lexicons:
 
 #: Sections of ``clinical_terms.txt`` whose terms are products (their
 #: headings begin so: "# drugs: brand", "# vendors", ...).
-_PRODUCT_SECTIONS = ("drugs", "contrast", "vendors", "scanner")
+_VENDOR_SECTIONS = ("vendors",)
+_DRUG_SECTIONS = ("drugs", "contrast")
+_PRODUCT_SECTIONS = (*_DRUG_SECTIONS, *_VENDOR_SECTIONS, "scanner")
 #: Sections whose terms are services, payers and references.
 _SERVICE_SECTIONS = ("note sections", "departments")
 
@@ -90,9 +92,9 @@ def _clinical_terms() -> _ClinicalTerms:
         clinical.add(term)
         if section.startswith(_PRODUCT_SECTIONS):
             products.add(term)
-        if section.startswith("vendors"):
+        if section.startswith(_VENDOR_SECTIONS):
             vendors.add(term)
-        elif section.startswith(("drugs", "contrast")):
+        elif section.startswith(_DRUG_SECTIONS):
             drugs.add(term)
         if section.startswith(_SERVICE_SECTIONS):
             services.add(term)

@@ -123,7 +123,7 @@ from phiguard.detect.fields import FIELD_LABELS, normalise_key
 from phiguard.detect.lexicons import Lexicons
 from phiguard.detect.ner import PersonModel
 from phiguard.findings import Finding
-from phiguard.titles import TITLES
+from phiguard.titles import RANKS, TITLES
 
 __all__ = ["NameRecognizer"]
 
@@ -258,11 +258,6 @@ _UNIT_ROLES = frozenset(
     attending attendings resident residents doc docs doctor doctors physician provider team
     nurse nurses rn charge tech techs staff fellow pa np md says said wants called paged
     """.split()
-)
-#: Titles of rank that are words before other words too: a name follows
-#: only if it is no plain word ("Deputy Sanchez", not "Deputy Director").
-_RANKS = frozenset(
-    "sgt sergeant deputy officer ofc detective det trooper cpl corporal capt captain".split()
 )
 #: Words that sign a message off: "Thanks, Dana", "Best, Sabine".
 SIGN_OFFS = frozenset(
@@ -1881,7 +1876,7 @@ class NameRecognizer:
             and after.lower not in _LOWER_PERSON_VERBS  # "my doctor said", not Dr. Said
         ):
             end = i + 2
-        if end > i + 1 and tokens[i].lower in _RANKS and self._plain_word(tokens[i + 1]):
+        if end > i + 1 and tokens[i].lower in RANKS and self._plain_word(tokens[i + 1]):
             return  # "Deputy Director", "Officer Training": a rank before a word
         if end > i + 1:
             # The title goes with the name: "Mrs." alone would say who it is.
@@ -2403,8 +2398,7 @@ class NameRecognizer:
             alone = len(words) == 1 and (
                 words[0].text.islower() or self._word_opening(tokens, first)
             )
-            known = any(self._in_lexicon(t) for t in words)
-            strong = not alone and (len(words) > 1 or known)
+            strong = not alone and (len(words) > 1 or any(self._in_lexicon(t) for t in words))
             weight = EVIDENCE["ner"] if strong else EVIDENCE["ner_unknown_word"]
             yield _Evidence(first, last, weight, "ner")
 
@@ -2471,7 +2465,7 @@ class NameRecognizer:
         clinical = self._lex.clinical
         if any(self._eponym_use(tokens, k) for k in range(start, end)):
             return True
-        if _foreign_eponym(tokens, start) or tokens[start].lower == "morbus":
+        if _foreign_eponym(tokens, start):
             return True  # doença de Addison, fractura de Smith, Morbus Crohn
         if any(self._unlisted_eponym(tokens, k) for k in range(start, end)):
             return True  # Somogyi effect, Homan sign, West Nile virus

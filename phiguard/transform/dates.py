@@ -40,16 +40,16 @@ _NO_YEAR = 2000
 #: A weekday before a date (``Tues 5/7``, ``Monday, July 15``): dropped
 #: from the shifted date, which falls on another day of the week (and the
 #: old weekday beside the new date would tell the shift).
-_WEEKDAY_RE = (
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?[ \t]+"
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?[ \t]+",
+    re.IGNORECASE,
 )
 #: A time after a date (``06/02/2024 06:30``, ``6/5 @ 4:15``, ``at 10:40 AM``): kept.
-_TIME_RE = (
+_TIME = re.compile(
     r",?[ \t]+(?:at[ \t]+|@[ \t]?)?(?:[01]?\d|2[0-3])"
-    r"(?::[0-5]\d(?::[0-5]\d)?(?:[ \t]?[ap](?:\.m\.|m\b))?|[ \t]?[ap](?:\.m\.|m\b))(?![\w:])"
+    r"(?::[0-5]\d(?::[0-5]\d)?(?:[ \t]?[ap](?:\.m\.|m\b))?|[ \t]?[ap](?:\.m\.|m\b))\Z",
+    re.IGNORECASE,
 )
-_WEEKDAY = re.compile(_WEEKDAY_RE, re.IGNORECASE)
-_TIME = re.compile(_TIME_RE + r"\Z", re.IGNORECASE)
 
 
 def shift_date(value: str, days: int) -> str:

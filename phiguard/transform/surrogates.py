@@ -86,7 +86,8 @@ def _seed(secret: bytes, label: str, value: str, attempt: int) -> int:
 
 
 def _draw_name(value: str, seed: int) -> tuple[str, tuple[str, ...]]:
-    return _name(value, seed), _fake_name(seed)
+    given, family = _fake_name(seed)
+    return _name(value, given, family), (given, family)
 
 
 def _draw_email(value: str, seed: int) -> tuple[str, tuple[str, ...]]:
@@ -125,8 +126,7 @@ def _fake_name(seed: int) -> tuple[str, str]:
     return given[seed % len(given)].capitalize(), family[(seed >> 32) % len(family)].capitalize()
 
 
-def _name(value: str, seed: int) -> str:
-    given, family = _fake_name(seed)
+def _name(value: str, given: str, family: str) -> str:
     title = LEADING_TITLE.match(value)
     prefix = value[: title.end()] if title else ""
     body = value[len(prefix) :]
