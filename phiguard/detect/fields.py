@@ -114,6 +114,11 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "nurse",
         "attn",
         "attention",
+        # HL7 v2 field references, as interface logs write them: PID-5=...
+        "pid-5",
+        "pid-6",
+        "pid-9",
+        "nk1-2",
     ),
     "DATE": (
         "dob",
@@ -181,6 +186,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "edd",
         "lmp",
         "sent",
+        "pid-7",
+        "pid-29",
     ),
     "MRN": (
         "mrn",
@@ -215,6 +222,9 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "mrn#",
         "record number",
         "record #",
+        "pid-2",
+        "pid-3",
+        "pid-4",
     ),
     "ACCESSION": (
         "accession",
@@ -249,6 +259,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "social security number",
         "social security #",
         "soc sec #",
+        "pid-19",
     ),
     "PHONE": (
         "phone",
@@ -270,6 +281,9 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "patient's telephone numbers",
         "telephone numbers",
         "contact phone",
+        "pid-13",
+        "pid-14",
+        "nk1-5",
     ),
     "EMAIL": ("email", "e-mail", "email address"),
     "ADDRESS": (
@@ -287,6 +301,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "postal code",
         "institution address",
         "mailing address",
+        "pid-11",
+        "nk1-4",
     ),
     "ID": (
         "insurance",
@@ -342,6 +358,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "case #",
         "ref code",
         "reference number",
+        "pid-18",
+        "pid-20",
     ),
     "FACILITY": (
         "facility",

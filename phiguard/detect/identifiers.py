@@ -87,6 +87,16 @@ _MRN_KEYS = (
     r"|Unit\s?(?:No|Num(?:ber)?)|Patient\s?(?:No|Num(?:ber)?|\#)"
     # UK, Australian and Indian hospital numbers: UR 771203, UHID SRM/24/118702
     r"|UR\s?No\.?|URN|UHID|IP\s?No\.?|IPD\s?No\.?|Reg(?:istration)?\.?\s?No\.?"
+    # other languages: Pat.-Nr., Fallnummer, patiëntnummer, nr historii
+    # choroby, numer karty pacjenta, cartella clinica, SDO, IPP, n° de
+    # dossier, historia clínica, NHC, prontuário, số hồ sơ
+    r"|Pat(?:ienten)?\.?-?\s?Nr\.?|Patientennummer|Fall-?\s?(?:nummer|Nr\.?)|Aufnahme-?nummer"
+    r"|pati[eë]nt-?nummer|ZIS-?nummer"
+    r"|(?:nr|numer)\.?\s(?:historii\schoroby|karty(?:\spacjenta)?)"
+    r"|(?:n\.?\s|n[°º]\s?)?cartella(?:\sclinica)?(?:\sn\.?|\sn[°º])?|(?-i:SDO)|nosologico"
+    r"|(?-i:IPP|NIP)|(?:n[°º]|num[ée]ro)\s?(?:de\s)?dossier|dossier\sn[°º]"
+    r"|(?:n[úu]m(?:ero)?\.?\s(?:de\s)?)?(?:historia\scl[íi]nica|expediente)|(?-i:NHC)"
+    r"|(?:n[úu]mero\s(?:de\s|do\s)?)?prontu[áa]rio|s[ốo]\sh[ồo]\ss[ơo]"
 )
 _ACCESSION_KEYS = (
     r"Acc(?:ession)?\.?(?:\s?(?:No|Num(?:ber)?|ID|\#))?|Order\s?(?:No\.?|Num(?:ber)?|\#|ID)"
@@ -199,11 +209,14 @@ _MRN = PatternRecognizer(
             labelled(_MRN_KEYS),
             0.95,
             gate=labelled_gate(_MRN_KEYS),
-            ascii_re=labelled(_MRN_KEYS, "mpechuir"),
+            ascii_re=labelled(_MRN_KEYS, "mpechuirfaznksdo"),
         ),
         Pattern("spaced", spaced(rf"{_MRN_KEYS}|M\.?\s?R\.?\s?N\.?"), 0.9),
     ),
-    prefilter=r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient|\bUR|Reg|\bIP",
+    prefilter=(
+        r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient|\bUR|Reg|\bIP|Pat|Fall|Aufnahme|\bnr|numer"
+        r"|ZIS|cartella|SDO|nosolog|NIP|dossier|historia|expediente|NHC|prontu|s[ốo]\sh"
+    ),
     examples=(
         "Pt Rosa, MRN «00412387», CT",
         "(MRN: #«SC987654»)",
@@ -221,6 +234,17 @@ _MRN = PatternRecognizer(
         "Reg No «NGP/2025/00918». Previous",
         "IPD No «IPD/2503/0771», MR No",
         "URN «771203» seen",
+        "(Pat.-Nr. «2024-008831», geb.",
+        "Fallnummer: «F24-118830»",
+        "nr historii choroby «HC/2024/07731»: kontrola",
+        "Numer karty pacjenta: «KP/2024/1187». Proszę",
+        "(SDO «2024/000318»)?",
+        "cartella clinica n. «24/118830»",
+        "(IPP «0087331204») sort",
+        "n° de dossier «D-2024-5512»",
+        "historia clínica «HC-884120»",
+        "prontuário «HC-884120»",
+        "patiëntnummer «7781203»",
     ),
     counterexamples=(
         "MRI of the brain",
@@ -228,6 +252,10 @@ _MRN = PatternRecognizer(
         "MRN pending",
         "MRN 1 2 or 3",
         "M R N A",
+        "Patient 2 of 3",
+        "Fall 2024 schedule",
+        "historia de 3 meses",
+        "the SDO 12 mg dose",
     ),
 )
 
@@ -285,6 +313,55 @@ _SSN = PatternRecognizer(
         "S S N «123.45.6789»",
     ),
     counterexamples=("call 555-123-4567", "ratio 123-45"),
+)
+
+# The last four digits of an SSN still identify, beside a name or a date
+# of birth: "SSN ends in 4471", "last 4 of her social: 4471", "XXX-XX-4471".
+_SSN_WORD = (
+    r"(?:SSN|SS\#|social(?:\ssecurity)?(?:\s(?:no\.?|num(?:ber)?|\#))?"
+    r"|soc\.?\ssec\.?(?:\s(?:no\.?|\#))?)"
+)
+_LAST_FOUR = r"(?:[\s:#=.,-]{1,4}(?:(?:is|are|was|were)\s)?)(?P<v>\d{4})(?![\d-])"
+_SSN_LAST_FOUR = PatternRecognizer(
+    name="ssn_last_four_v1",
+    label="SSN",
+    patterns=(
+        Pattern(
+            "ends",
+            rf"\b{_SSN_WORD}\s(?:ends?|ending)\s(?:in|with)\s(?P<v>\d{{4}})(?![\d-])",
+            0.9,
+        ),
+        Pattern(
+            "last_four_of",
+            r"\blast\s(?:4|four)(?:\s(?:digits|numbers))?\s(?:of\s)?"
+            r"(?:(?:the|her|his|their|my|your|pt'?s|patient'?s)\s)?"
+            rf"{_SSN_WORD}{_LAST_FOUR}",
+            0.9,
+        ),
+        Pattern("key_last_four", rf"\b{_SSN_WORD}\s(?:last\s(?:4|four)|L4){_LAST_FOUR}", 0.9),
+        # masked: XXX-XX-4471, ***-**-4471
+        Pattern(
+            "masked",
+            r"(?<![\w*#-])(?:XXX|\*\*\*|\#\#\#)[- ]?(?:XX|\*\*|\#\#)[- ]?(?P<v>\d{4})(?![\d-])",
+            0.9,
+        ),
+    ),
+    prefilter=r"ss|social|soc|xxx|\*\*\*|\#\#\#",
+    examples=(
+        "her SSN ends in «4471». We need",
+        "social security number ending with «0193»",
+        "last 4 of SSN «5521»",
+        "last four digits of her social are «8830».",
+        "SSN last 4: «1234»",
+        "SSN: XXX-XX-«4471»",
+        "ssn ***-**-«0099»",
+    ),
+    counterexamples=(
+        "last 4 weeks",
+        "SSN ends in 44711",
+        "last four of the series 1234",
+        "XXX-XX-44712",
+    ),
 )
 
 _ID_LABELLED = PatternRecognizer(
@@ -595,6 +672,7 @@ IDENTIFIER_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _MRN,
     _ACCESSION,
     _SSN,
+    _SSN_LAST_FOUR,
     _ID_LABELLED,
     _VEHICLE_PLATES,
     _USER_NAMES,

@@ -705,13 +705,42 @@ def _role_tail(tokens: Sequence[_Token]) -> int:
                 if inside and all(t.is_word for t in inside):
                     return k
                 break
-    for k in range(count - 2, max(0, count - 6), -1):
-        if tokens[k].text in {",", "@"}:
-            tail = tokens[k + 1 :]
-            if all(t.is_word and (t.text.islower() or t.upper) for t in tail):
-                return k
-            break
-    return count
+    last = count
+    while True:  # ", CDI, ext 6621": one role after another
+        for k in range(last - 2, max(0, last - 6), -1):
+            if tokens[k].text in {",", "@"}:
+                if _role_words(tokens[k + 1 : last]):
+                    break
+                return last
+        else:
+            return last
+        last = k
+
+
+#: Trainee grades and posts that close a sign-off: PGY2, PGY-3, ST5, FY1, MS4.
+_GRADE = regex.compile(r"(?:PGY|ST|FY|CT|MS|R|SHO)-?[1-9]")
+#: Words before an extension number that closes a sign-off: "ext 6621".
+_EXTENSION_WORDS = frozenset({"ext", "x", "pgr", "pager", "bleep", "vocera", "tel"})
+
+
+def _role_words(tail: Sequence[_Token]) -> bool:
+    """``tail`` reads as a role: lower-case or upper-case words (``xray
+    tech``, ``CDI``), a grade (``PGY2``, ``PGY-2``), or an extension
+    (``ext 6621``)."""
+    for j, token in enumerate(tail):
+        if token.is_word and (token.text.islower() or token.upper):
+            continue
+        before = tail[j - 1] if j else None
+        if token.text == "-" and before is not None and before.upper and j + 1 < len(tail):
+            continue  # checked with the number after it
+        if token.text.isdigit() and before is not None:
+            if before.lower in _EXTENSION_WORDS:
+                continue
+            grade = tail[j - 2].text + "-" if before.text == "-" and j > 1 else before.text
+            if _GRADE.fullmatch(grade + token.text):
+                continue
+        return False
+    return bool(tail)
 
 
 def _numbered(tokens: Sequence[_Token], i: int) -> bool:

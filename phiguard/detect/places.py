@@ -57,6 +57,8 @@ _CANDIDATE = regex.compile(
     rf"(?![\p{{L}}-]))(?:,?[ ]\d{{5}}(?:-\d{{4}})?(?![\w-]))?)?",
     regex.VERSION1,
 )
+#: "City" after a town the lists know without it: Quebec City, Antipolo City.
+_CITY = regex.compile(r" City(?![\p{L}\d'’-])")
 #: What follows a town that something is named after: a pathogen, a
 #: serotype, a disease or a method (Norwalk agent, Coxsackie A16, Lyme
 #: disease, Monte Carlo simulation).
@@ -253,6 +255,8 @@ class PlaceRecognizer:
             score = 0.7
         else:
             return None
+        if (city := _CITY.match(text, end)) is not None:
+            end = city.end()
         return Finding(start, end, "ADDRESS", score, text[start:end], self.name)
 
     def _postcode(self, before: str, name: str, ambiguous: bool) -> int | None:

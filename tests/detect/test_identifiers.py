@@ -23,6 +23,13 @@ ROWS = [
     ("ACCESSION", "OBR|1|X1|«SC24-MR-00412»|MRABD^MRI ABDOMEN"),
     ("SSN", "SSN: «987-65-4321»"),
     ("SSN", "social security number «412673390»"),
+    # the last four digits, which still identify beside a name
+    ("SSN", "Consuelo Ibarra's SSN ends in «4471», DOB on file"),
+    ("SSN", "verified with the last 4 of her social: «0193»"),
+    # record numbers after keys of other languages
+    ("MRN", "Frau Renate Hoffmann (Pat.-Nr. «2024-008831», geb. 17.06.1939)"),
+    ("MRN", "pacjent Jan Kowalczyk, nr historii choroby «HC/2024/07731»: kontrola"),
+    ("MRN", "il sig. Giuseppe Conti (SDO «2024/000318») è stato dimesso"),
     ("ID", "Member ID «XQH123456789»"),
     ("ID", "Account Number: «9876543210»"),
     ("ID", "Device Serial Number: «RCT40522HV»"),
@@ -77,6 +84,9 @@ NOT_PHI = [
     "plate 10-hole",
     "badge reader broken",
     "serial imaging in 3 months",
+    "last 4 weeks of therapy",
+    "the last four of the series 1234 were blurred",
+    "Fall 2024 clinic schedule",
 ]
 
 

@@ -64,6 +64,10 @@ SIGN_OFFS = [
     "can you explain the dose to her? - «Thandiwe», xray tech",
     "need elig re-run before the CT colonography. - «Ngozika» @ front desk",
     "the duplicate order is cancelled, done on the 3rd. thx «Zuleikha»",
+    # roles one after another, a trainee grade, an extension
+    "Do we hold tonight's dose? - «Nate», PGY2",
+    "INR is 3.9, pls advise. - «Dariela», PGY-3",
+    "Please clarify the sepsis criteria. «Trina», CDI, ext 6621",
 ]
 
 # Words in a name's place that are no one: units, services, grades, changes.

@@ -16,6 +16,8 @@ PLACES = [
     "the scan in «Brooklyn NY» was",
     "«Springfield, Illinois» is where",
     "grew up near «Tulsa» and",
+    # "City" after a town the lists know without it
+    "her son lives in «Quebec City», 418-555-0156",
     # a place of two words after a comma; a state that is a city too
     "seen at Lakeside Clinic, «San Diego» last week",
     "treated at Valley Clinic, «New York», on Monday",

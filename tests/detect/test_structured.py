@@ -37,6 +37,12 @@ ROWS = [
         ["MRN", "NAME", "DATE", "ADDRESS", "ADDRESS", "ADDRESS", "PHONE"],
     ),
     ("PID|1||«MV-5521080»^^^^MR~«412673390»^^^^SS||«GOLDBERG^ELIAS^M»", ["MRN", "SSN", "NAME"]),
+    # HL7 field references as the keys of an interface log
+    (
+        "MSH seg ok; PID-3=«M77120844»;PID-5=«DELACROIX^AMELIE^R»;PID-7=«19910228»;"
+        "PID-11=«45 RUE PRINCIPALE^^SHERBROOKE^QC^J1H 2A4»;PID-13=«(819)555-0143»",
+        ["MRN", "NAME", "DATE", "ADDRESS", "PHONE"],
+    ),
     (
         "OBR|1|«ORD7782201»|«MV24-0311-0087»|76830^US PELVIS|||«20240311082900»",
         ["ID", "ACCESSION", "DATE"],
