@@ -89,8 +89,18 @@ _PHONE = PatternRecognizer(
         # numbers with the area code in brackets ((62) 95555-0143, (11) 3456-7890)
         Pattern(
             "mobile_abroad",
-            r"(?<![\w+.-])(?:01[5-7]\d[\s-]?\d{3,4}[\s-]?\d{3,4}|\(\d\d\)\s?9?\d{4}[\s-]\d{4})"
+            r"(?<![\w+.-])(?:01[5-7]\d[\s-]?\d{3,4}[\s-]?\d{3,4}|\(\d\d\)\s?9?\d{4}[\s-]\d{4}"
+            # Turkish (0532 555 01 47), Russian (8 900 555 01 19) and Dutch
+            # (06-55501234) mobiles
+            r"|05\d\d\s\d{3}\s\d\d\s\d\d|8[\s-]?\(?9\d\d\)?[\s-]?\d{3}[\s-]?\d\d[\s-]?\d\d"
+            r"|06[\s-]\d{8})"
             r"(?![\w-]|\.\d)",
+            0.55,
+        ),
+        # Chinese mobiles (138-5550-0142), right after a word of any script
+        Pattern(
+            "china_mobile",
+            r"(?<![A-Za-z\d+.-])1[3-9]\d(?P<csep>[\s-])\d{4}(?P=csep)\d{4}(?![\w-]|\.\d)",
             0.55,
         ),
         Pattern("bare", r"(?<![\w.-])1?\d{10}(?![\w-]|\.\d)", 0.3),
@@ -193,6 +203,10 @@ _PHONE = PatternRecognizer(
         "NOK: Heather (daughter) «0491 570 110» GP",
         "Father Rohit Mehta mob «98200 55103». Thx",
         "Dudas al «(55) 5550 1102».",
+        "Oğlu Emre: «0532 555 01 47».",
+        "Perezvonite pozhaluysta «8 900 555 0119». Spasibo",
+        "contact opnemen via «06-55501987» of",
+        "家属电话«138-5550-0142»。",
     ),
     counterexamples=(
         "SSN 123-45-6789",

@@ -98,7 +98,17 @@ _MONTH_INTL = (
     r"|dicembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart"
     r"|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia"
     r"|pa[źz]dziernika|listopada|grudnia|января|февраля|марта|апреля|мая|июня|июля|августа"
-    r"|сентября|октября|ноября|декабря)"
+    r"|сентября|октября|ноября|декабря"
+    # Spanish, Swedish, Indonesian; Turkish; Russian in the Latin alphabet
+    r"|enero|febrero|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|maj|augusti|maret|agustus|desember"
+    r"|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k"
+    r"|yanvarya|fevralya|marta|aprelya|iyunya|iyulya|avgusta|sentyabrya|oktyabrya|noyabrya"
+    r"|dekabrya)"
+)
+# Tagalog writes the month first: Marso 18, Hunyo 10 (not Mayo: the clinic)
+_MONTH_FIRST_INTL = (
+    r"(?:Enero|Pebrero|Marso|Abril|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre)"
 )
 
 
@@ -351,6 +361,23 @@ _INTL = PatternRecognizer(
             rf"\b{_NUM_DAY}\.?\s(?:de\s)?{_MONTH_INTL}(?:\s(?:de\s)?(?:19|20)\d{{2}})?(?!\w)",
             0.85,
         ),
+        # day and month with dots and no year, after a word that dates
+        # something in the languages that write them: am 14.05., vom 02.04.
+        # bis, le 18.04, с 15.04, Kontrolle 28.05. (not "Hb 12.10": no cue)
+        Pattern(
+            "dotted_day_month",
+            r"\b(?:am|vom|bis(?:\szum)?|ab|seit|zum|Kontrolle|Termin|le|du|au|dal|al|il|op|van|tot"
+            r"|dnia|od|do|kontrola|wizyta|controle|contr[ôo]le|visita|consulta|cita|с|по|до|от)"
+            r"\s(?P<v>(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.?(?!\d|\.\d)"
+            rf"|{_NUM_DAY}\.{_NUM_MONTH}\.(?!\S))",
+            0.75,
+        ),
+        # Marso 18, Hunyo 10, 2024
+        Pattern(
+            "month_day",
+            rf"\b{_MONTH_FIRST_INTL}\s{_NUM_DAY}(?:,?\s(?:19|20)\d{{2}})?(?![\w/-]|\.\d)",
+            0.85,
+        ),
         # 3月18日, 2024年3月18日, 3월 18일
         Pattern(
             "cjk",
@@ -364,6 +391,10 @@ _INTL = PatternRecognizer(
         r"|sete|outu|deze|genn|febb|marz|apri|magg|giug|lugl|sett|otto|dice|janu|febr|m[äa]rz"
         r"|juni|juli|okto|maart|mei|augu|stycz|lut|kwie|maja|czer|lip|sierp|wrze|pa[źz]d|list"
         r"|grud|январ|феврал|март|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр|月|월"
+        r"|ener|mayo|juni|juli|sept|seti|octu|novi|dici|maj|augusti|maret|agust|desem|ocak|ubat"
+        r"|mart|nisan|may|hazi|temm|ustos|eyl|ekim|kas|aral|yanv|fevr|aprel|iyun|iyul|avgu"
+        r"|sentya|oktya|noya|dekab|pebr|marso|hunyo|hulyo|setye|oktu|nobye|disye"
+        r"|\d\.\d"
     ),
     examples=(
         "née le «12 avril 2012». Elle",
@@ -373,10 +404,23 @@ _INTL = PatternRecognizer(
         "teve alta em «3 de março de 2024».",
         "我妈妈«3月18日»在Golden Gate Imaging做了CT",
         "검사 «2024년 3월 18일» 결과",
+        "Kontrol «22 Mayıs». Oğlu",
+        "lezhit s «10 aprelya», nomer",
+        "el «7 de mayo» a las 4",
+        "na-admit kahapon, «Marso 18». PhilHealth",
+        "check-up sa «Hunyo 10» sa Laguna",
+        "Wurzelbehandlung am «14.05.», Kontrolle am «28.05.» in der",
+        "der sich vom «02.04.» bis 09.04.2024 in",
+        "переведён на гемодиализ с «15.04» по",
     ),
     counterexamples=(
         "Mars 2 rover",
         "2 marsupials",
+        "seen at Mayo 2 weeks ago",
+        "Hb 12.10 today",
+        "dose reduced to 2.5 mg",
+        "am 1.5 fold",
+        "3 martians",
         "take 2 tabs",
     ),
 )

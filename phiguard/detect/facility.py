@@ -78,6 +78,7 @@ GENERIC_PLACE_WORDS = frozenset(
     closest frequent multiple division section service program journal annals archives
     jama professor associate assistant chair chief director faculty resident residency
     fellow fellowship attending intern surgeons anesthesia anaesthesia special
+    anatomic anatomical surgical molecular forensic pavilion correctional arts
     specialized coagulation flow cytometry transfusion hla tissue typing eeg emg ekg ecg
     holter stress voice swallow swallowing motion balance hearing wet dry computer biology
     physiology sendout send-out check trend follow follow-up repeat order ordered draw
@@ -172,6 +173,10 @@ _SUFFIXES = (
     r"women'?s\shealth", r"heart\s(?:center|institute)", r"children'?s\shospital", "center",
     "centre", "associates", "specialists", "consultants", "radiology", "diagnostics?",
     r"senior\sliving", r"assisted\sliving", r"sports\smedicine", r"bone\s(?:&|and)\sjoint",
+    # Maple Grove Dental Arts, Darling Downs Pathology, Ridgeview Correctional
+    # Facility, Sacred Heart Children's Pavilion
+    r"dental\s(?:arts|care|group|studio|surgery|office|practice)", "pathology", "pavilion",
+    r"correctional(?:\s(?:facility|center|centre|institution|complex))?",
     # a practice named by its specialty: "Stonebridge Dermatology"
     *_SPECIALTIES,
     r"physical\stherapy", "laboratory", "laboratories", "pharmacy", "pharmacies",
@@ -198,7 +203,7 @@ _SUFFIX = f"(?i:{_by_first_letter(_SUFFIXES)})"
 # Crossroads OTP, St. Brendan's NICU.
 _WEAK_SUFFIXES = (
     # (Drugs capitalised: "Class A drugs", "sulfa drugs" are kinds; Wellsprings Drug)
-    r"(?i:labs?|counsell?ing|children'?s)|Drugs?|DRUGS?",
+    r"(?i:labs?|counsell?ing|children'?s|women'?s)|Drugs?|DRUGS?",
     r"(?i:general|peds|neuro|behaviou?ral)",
     r"ER|OTP|[NP]ICU",
 )
@@ -301,6 +306,18 @@ _NAME_WORD = r"(?:d['’]|[Aa]l-|[Ee]l-)?[^\W\d_a-z](?:[\w'’\-]|\.(?=\w))*+(?:
 # ends the sentence) except in "St.".
 _PLACE_WORD = r"(?:St\.|[A-Z][A-Za-z'’&-]*+)"
 
+
+# A company's legal form after its name: Granite State Roofing LLC, Midwest
+# Poultry Processing Inc., Volta Solar GmbH, Huaxin Engineering Co.
+_LEGAL_FORM = (
+    r"(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|GmbH|S\.A\.|SpA"
+    r"|B\.V\.|PLC|plc|LLP|PLLC|Pty\sLtd)(?![\w-])"
+)
+# What an employer's field may say that names no one: "Employer: retired".
+_NO_EMPLOYER = (
+    r"retired|unemployed|self|self-employed|none|n/a|na|disabled|student|homemaker|unknown"
+    r"|not\b|no\b|the\b|a\b|home"
+)
 
 # Verbs that put a patient at a place: "seen at", "admitted to".
 _CARE_VERBS = (
@@ -521,6 +538,27 @@ _FACILITY = PatternRecognizer(
             r"(?![\w-])",
             0.7,
         ),
+        # Employers, which identify a patient as a clinic does: a company by
+        # its legal form (Granite State Roofing LLC, Volta Solar GmbH), or
+        # after a word for working there (Employer: Kessler Tool & Die,
+        # works at Cascadia Credit Union); not a vendor's (Siemens
+        # Healthineers AG: the validator knows them)
+        Pattern(
+            "company",
+            # (on one line, and joined by "&" only: "Ann Lee of Fernandez
+            # Inc." is a person of a company)
+            rf"(?<![\w'’&.-])(?!(?i:employer|employed|works)\b)(?:{_WORD}[ ](?:&[ ])?){{1,5}}"
+            rf"(?-i:{_LEGAL_FORM})",
+            0.6,
+        ),
+        Pattern(
+            "employer",
+            r"\b(?i:employer|employed\s(?:by|at)|works?\s(?:at|for)|working\s(?:at|for)"
+            r"|(?:new\s)?hire\sat|job\sat|exposure\sat|student\sat)\s?:?\s"
+            rf"(?!(?i:{_NO_EMPLOYER})\b)(?P<v>{_PLACE_WORD}(?:[\s-](?:&\s|and\s|of\s)?{_PLACE_WORD}){{0,4}}"
+            rf"(?:,?\s(?-i:{_LEGAL_FORM}))?)",
+            0.6,
+        ),
         # St. Mary's, Saint Luke's (not St. John's wort)
         Pattern(
             "saint",
@@ -633,8 +671,15 @@ _FACILITY = PatternRecognizer(
         "en el «Centro de Salud Txurdinaga» ayer",
         "au «CLSC Rosemont-Est» hier",
         "na «Casa de Repouso Bem Viver» desde",
+        "employed by «Granite State Roofing LLC», fell",
+        "Employer: «Midwest Poultry Processing Inc.»   Supervisor",
+        "Employer «Kessler Tool & Die» — on leave",
+        "new hire at «Copperline Semiconductor», employee ID",
     ),
     counterexamples=(
+        "Employer: retired since 2019",
+        "Employer: Self",
+        "works at home since the stroke",
         "Magnetic Resonance Imaging of the knee",
         "seen in the ED overnight",
         "admitted to ICU",

@@ -380,9 +380,12 @@ _EPONYM_ONLY_HEADS = frozenset(
     disease syndrome sign signs effect phenomenon scale maneuver manoeuvre criteria
     classification reflex triad law principle equation formula virus agent simulation
     algorithm lymphoma sarcoma carcinoma tumor tumour malformation anomaly palsy
+    residuals correction coefficient correlation estimator plot kappa
     """.split()
 )
 _COORDINATION = frozenset("and & or vs versus".split())
+#: What follows a letter after an eponym: Mann-Whitney U test.
+_STATISTIC_HEADS = frozenset({"test", "statistic", "distribution"})
 
 #: Head nouns that an eponym follows in Romance languages and German, after
 #: "de"/"di"/"von" or directly: doença de Addison, fractura de Smith, saco de
@@ -520,6 +523,13 @@ def _remember(memo: dict[str, _V], text: str, value: _V) -> _V:
     return value
 
 
+#: English prefixes before a hyphen and a capital make no name, unlike
+#: the particles of al-Rashid or el-Amin: anti-La, non-Hodgkin, mid-March.
+_WORD_PREFIXES = frozenset(
+    "anti non pre post pro pan mid ex semi sub super trans un intra inter extra neo pseudo".split()
+)
+
+
 def _shape_of(text: str) -> tuple[bool, str, bool, bool, bool, bool]:
     """(is_word, lower, plain, upper, titled, initial) of a token's text; see :class:`_Token`."""
     shape = _SHAPES.get(text)
@@ -533,7 +543,12 @@ def _shape_of(text: str) -> tuple[bool, str, bool, bool, bool, bool]:
     else:
         upper = len(text) > 1 and text.isupper()
         titled = not upper and (
-            text[0].isupper() or ("-" in text and any(p[:1].isupper() for p in text.split("-")))
+            text[0].isupper()
+            or (
+                "-" in text
+                and text.partition("-")[0] not in _WORD_PREFIXES
+                and any(p[:1].isupper() for p in text.split("-"))
+            )
         )
         shape = (is_word, lower, plain, upper, titled, len(text) == 1 and text.isupper())
     return _remember(_SHAPES, text, shape)
@@ -2516,6 +2531,8 @@ class NameRecognizer:
             return False
         if len(words) == 1 and words[0] in _FEATURES and start and tokens[start - 1].titled:
             return True  # Mississippi River, Murray Valley: a place
+        if len(words) == 2 and words[0] in self._lex.vendors and self._model_name(span[-1]):
+            return True  # Baxter Sigma, Philips Spectrum: a vendor's product
         if len(words) > 1:
             # Philips Achieva: clinical words and nothing else; but a common
             # given name before a surname is a person whatever eponyms the
@@ -2565,6 +2582,12 @@ class NameRecognizer:
             return False
         role = k + 1 < len(tokens) and tokens[k + 1].lower in _UNIT_ROLES
         return token.upper or role
+
+    def _model_name(self, token: _Token) -> bool:
+        """A word after a vendor that names a model, not a person: an
+        English word that is no given name or common surname (Sigma,
+        Spectrum; not Baxter Smith, nor Ulrich Brandstätter)."""
+        return self._is_word(token) and not self._first_name(token) and not self._common_name(token)
 
     def _thing(self, word: str) -> bool:
         """A service, payer or reference (Nephro, Aetna), or a product that is
@@ -2621,6 +2644,8 @@ class NameRecognizer:
             return True  # Finkelstein vs Eichhoff test: paired with an eponym
         if j + 2 < len(tokens) and tokens[j].lower in _COORDINATION and tokens[j + 1].titled:
             j += 2  # Landis and Koch scale
+        if j + 1 < len(tokens) and tokens[j].initial and tokens[j + 1].text in _STATISTIC_HEADS:
+            return True  # Mann-Whitney U test, Kruskal-Wallis H statistic
         return (
             j < len(tokens) and tokens[j].text.islower() and tokens[j].lower in _EPONYM_ONLY_HEADS
         )

@@ -98,6 +98,13 @@ NOT_PEOPLE = [
     "Wat is de dosering van Amoxicilline bij kinderen met otitis?",
     "Qual è la dose di Ceftriaxone nel bambino e che cosa bisogna monitorare?",
     "Morbus Bechterew: welche Bildgebung ist bei den Patienten sinnvoll?",
+    # statistics named after people, holidays, antibodies, a vendor's model
+    "Would Holm or Benjamini-Hochberg be better than Bonferroni here?",
+    "How do I do a Mann-Whitney U test in pandas with ties?",
+    "Test the PH assumption with Schoenfeld residuals in lifelines.",
+    "We close early on Christmas Eve and New Year's Eve.",
+    "Sjögren syndrome: anti-Ro and anti-La positive.",
+    "Can the Baxter Sigma pumps be programmed for heparin?",
     # a rank before a word
     "the officer said the Deputy Director approved it",
     "Chief Officer Training starts Monday",
@@ -114,6 +121,9 @@ FOREIGN_PEOPLE = [
     # ranks of police and security are titles
     "pt brought in by «Deputy Sanchez» (badge 4471) after the MVC",
     "form witnessed by «Sgt. Diaz» (hospital security)",
+    # a vendor's name that is a given name, before a surname
+    "«Ulrich Brandstätter» (ulrich.b@example.de) visiting from Germany",
+    "Spoke with «Baxter Smith» about his MRI.",
 ]
 
 
