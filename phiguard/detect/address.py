@@ -136,7 +136,8 @@ _ANY_ROAD = rf"(?:{_SURE_ROAD}|{_NAMED_ROAD}(?![\w-])|{_ORDINAL_ROAD}{_ORDINAL_E
 
 #: A street, from its number on, and the city, state and ZIP after it.
 _STREET = (
-    r"\d{1,6}[A-Z]?(?:-\d{1,4})?\s(?:(?:[NSEW]\.?|North|South|East|West)\s)?"
+    # (a unit and number, as Australians write them: 4/18 Banksia St)
+    r"(?:\d{1,4}[A-Z]?/)?\d{1,6}[A-Z]?(?:-\d{1,4})?\s(?:(?:[NSEW]\.?|North|South|East|West)\s)?"
     # street words; a full stop only inside one (U.S) or ending a short
     # abbreviation (St., Mt.): "14 AFTER FALL. CT HEAD" is no street
     r"(?:(?:(?:[A-Z0-9][A-Za-z0-9'-]*+(?:\.[A-Za-z0-9'-]++)*+|[A-Z][A-Za-z]{0,2}\.)\s){1,4}"
@@ -279,6 +280,8 @@ _ADDRESS = PatternRecognizer(
             r"\b(?:(?:Flat|Unit|Apt\.?|Apartment|Suite)[ ]?\#?[\dA-Z][\w/-]{0,6}"
             r"(?=,[ ]\d{1,6}[A-Z]?[ ][A-Z])"
             r"|(?:Lot|Plot)(?=[ ]\d{1,5}[ ][A-Z])"
+            # Australian unit/number: "Unit 4/18 Banksia St"
+            r"|(?:Unit|Flat|Apt\.?)(?=[ ]\d{1,4}[A-Z]?/\d{1,5}[ ][A-Z])"
             r"|(?:H\.[ ]?No\.?|Door[ ]No\.?|Plot[ ]No\.?)[ ]?\d[\w/-]{0,12})",
             0.7,
         ),
@@ -293,6 +296,16 @@ _ADDRESS = PatternRecognizer(
             0.85,
         ),
         Pattern("po_box", r"\b(?i:p\.?\s?o\.?\s?box)\s\d{1,6}\b", 0.85),
+        # rural routes and highway contract routes: RR 2 Box 44B, HC 61 Box
+        # 2210, then the town and state: ", Cawood KY"
+        Pattern(
+            "rural_box",
+            r"\b(?:RR|R\.R\.|Rural[ ]Route|HC|HCR|Star[ ]Route)[ ]?\d{1,4},?[ ]"
+            r"(?:Box|Bx)[ ]\d{1,6}[A-Z]?"
+            r"(?![\w-])(?:,[ ][A-Z][a-z]++(?:[ ][A-Z][a-z]++)?+"
+            rf"(?:,?[ ](?:{_CLEAR_STATES}|{_AMBIGUOUS_STATES}))?(?![\w-]))?",
+            0.85,
+        ),
         # Grand Rapids, MI 49503 / Boulder, CO 80301-1234 / Montréal, QC H1X 1G4
         Pattern(
             "city_state_zip",
@@ -415,8 +428,13 @@ _ADDRESS = PatternRecognizer(
         "we moved to «1140 cherry blossom ln» last year",
         "my address is «78 orchard st»",
         "i work on «5th ave» now",
+        "physical «RR 2 Box 44B, Cawood KY». No phone",
+        "mail to «HC 61 Box 2210, Ganado AZ». Thanks",
+        "lives «Unit» «4/18 Banksia St, Toowoomba QLD 4350». Bloods",
     ),
     counterexamples=(
+        "HC 3 boxes of gloves",
+        "RR 22 box score",
         "XR Chest 2 Lateral Views done",
         "the lot 4 results were",
         "Unit 3, 2 beds free",

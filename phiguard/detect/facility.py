@@ -79,6 +79,8 @@ GENERIC_PLACE_WORDS = frozenset(
     jama professor associate assistant chair chief director faculty resident residency
     fellow fellowship attending intern surgeons anesthesia anaesthesia special
     anatomic anatomical surgical molecular forensic pavilion correctional arts
+    recovery dialysis hemodialysis haemodialysis peritoneal transplant transplantation renal
+    psychiatry psychology addiction substance
     specialized coagulation flow cytometry transfusion hla tissue typing eeg emg ekg ecg
     holter stress voice swallow swallowing motion balance hearing wet dry computer biology
     physiology sendout send-out check trend follow follow-up repeat order ordered draw
@@ -139,7 +141,7 @@ _WORD = (
 _SPECIALTIES = (
     "dermatology", "neurology", "cardiology", "urology", "oncology", "gastroenterology",
     "nephrology", "pulmonology", "endocrinology", "rheumatology", "ophthalmology", "podiatry",
-    "dentistry", "dental", "optometry", "audiology", "chiropractic", "ent",
+    "dentistry", "dental", "optometry", "audiology", "chiropractic", "ent", "psychiatry",
 )  # fmt: skip
 
 
@@ -203,7 +205,9 @@ _SUFFIX = f"(?i:{_by_first_letter(_SUFFIXES)})"
 # Crossroads OTP, St. Brendan's NICU.
 _WEAK_SUFFIXES = (
     # (Drugs capitalised: "Class A drugs", "sulfa drugs" are kinds; Wellsprings Drug)
-    r"(?i:labs?|counsell?ing|children'?s|women'?s)|Drugs?|DRUGS?",
+    r"(?i:labs?|counsell?ing|children'?s|women'?s)|Drugs?|DRUGS?"
+    # (capitalised only: "on dialysis", "full recovery")
+    r"|Dialysis|DIALYSIS|Transplant|TRANSPLANT|Recovery|RECOVERY|Renal[ ]Care|RENAL[ ]CARE",
     r"(?i:general|peds|neuro|behaviou?ral)",
     r"ER|OTP|[NP]ICU",
 )

@@ -364,6 +364,44 @@ _SSN_LAST_FOUR = PatternRecognizer(
     ),
 )
 
+# A number after a person's name and "#": an inmate's, a resident's or a
+# roster's number (Albright #88214-0, Ted #33021, Tehrani #A1177203); not a
+# room's, a bed's or a store's (Room #4410, Walgreens #09921).
+_NOT_NAMED_THINGS = (
+    r"(?:Room|Rm|Bed|Bay|Suite|Ste|Apt|Unit|Ward|Floor|Store|Pharmacy|Walgreens|Order|Case|Ext"
+    r"|Line|Lot|Box|Station|Chair|Cabin|Item|Ticket|Issue|Version|Rev|Step|Day|Week|Cycle"
+    r"|Visit|Series|Image|Slice|Page|Table|Figure|Fig|Report|Batch|Invoice|Check|Claim|Account"
+    r"|Policy|Member|Badge|Job|Run|Build|Comment|Tooth|Gate|Door|Dock|Trial|Study|Protocol"
+    r"|Form|Model|Part|Kit|Lane|Route|Bus|Flight|Train|Seat|Locker|Pod|Cell|Block|Tier|Dorm)"
+)
+_NUMBER_AFTER_NAME = PatternRecognizer(
+    name="id_after_name_v1",
+    label="ID",
+    patterns=(
+        Pattern(
+            "hash",
+            rf"(?<![\w#-])(?!{_NOT_NAMED_THINGS}\b)\p{{Lu}}\p{{Ll}}++(?:['’-]\p{{Lu}}?\p{{Ll}}++)?+"
+            r"[ ]\#[ ]?(?P<v>[A-Z]?\d{4,8}(?:-\d{1,5})?)(?![\w-])",
+            0.6,
+        ),
+    ),
+    ignore_case=False,
+    prefilter=r"\#\s?[a-z]?\d{4}",
+    examples=(
+        "Marcus 'Tiny' Albright #«88214-0», says",
+        "I/M Trevor Lassiter #«2024-11873», checks q15",
+        "Alvarez, Jesús #«51192» DM2; Booker, Terrell #«48820» HTN",
+        "Amir Tehrani #«A1177203», wt 71.2 kg",
+    ),
+    counterexamples=(
+        "moved to Room #4410 today",
+        "Walgreens #09921 on Main",
+        "see Figure #1234",
+        "pt in bed #12",
+        "Kowalski, Ted ext #3",
+    ),
+)
+
 _ID_LABELLED = PatternRecognizer(
     name="id_labelled_v1",
     label="ID",
@@ -673,6 +711,7 @@ IDENTIFIER_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _ACCESSION,
     _SSN,
     _SSN_LAST_FOUR,
+    _NUMBER_AFTER_NAME,
     _ID_LABELLED,
     _VEHICLE_PLATES,
     _USER_NAMES,

@@ -50,6 +50,9 @@ _DRUG_SECTIONS = ("drugs", "contrast")
 _PRODUCT_SECTIONS = (*_DRUG_SECTIONS, *_VENDOR_SECTIONS, "scanner")
 #: Sections whose terms are services, payers and references.
 _SERVICE_SECTIONS = ("note sections", "departments")
+#: How a section's heading ends whose hyphenated terms guard themselves
+#: whole only, their parts being common names ("Mann-Whitney").
+_WHOLE_ONLY = "(whole terms only)"
 
 
 def _lines(name: str) -> list[str]:
@@ -98,8 +101,10 @@ def _clinical_terms() -> _ClinicalTerms:
             drugs.add(term)
         if section.startswith(_SERVICE_SECTIONS):
             services.add(term)
-        # "salter-harris" also guards "Salter" and "Harris" written apart.
-        clinical.update(part for part in term.split("-") if len(part) > 2 and " " not in part)
+        # "salter-harris" also guards "Salter" and "Harris" written apart
+        # (but for terms whose parts are common names: "Mann-Whitney")
+        if not section.endswith(_WHOLE_ONLY):
+            clinical.update(part for part in term.split("-") if len(part) > 2 and " " not in part)
     return _ClinicalTerms(
         frozenset(clinical),
         frozenset(products),

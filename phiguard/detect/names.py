@@ -331,6 +331,8 @@ FOREIGN_STOP_WORDS = frozenset(
     wanneer bij niet ook voor maar jak co czy jest kiedy gdzie dlaczego jaki jaka jakie
     oraz nie sie się die mit fur für auf aus zur zum vom unter sich noch nur kann bitte
     cada todo toda todos todas muy pero tambien también tout tous toute toutes tres très
+    avant après apres chez pendant depuis sans sous entre une un du au aux peut faut combien
+    lors selon
     """.split()
 )
 # Upper-case spellings that are abbreviations, not titles: MS (sclerosis).
@@ -347,6 +349,8 @@ _EPONYM_LEADS = frozenset(
     """.split()
 )
 _DIAGNOSIS_LEADS = frozenset("r/o h/o c/w s/p c/f".split())
+#: A test's results, after the sign it tests: "Tinel negative".
+_RESULTS = frozenset("negative positive neg pos equivocal bilaterally".split())
 #: Words after a bare possessive eponym: "Wilson's and", "Barrett's without",
 #: "Allen's normal", "Wilson's ruled out".
 _FUNCTION_WORDS = STOP_WORDS | frozenset(
@@ -2533,6 +2537,8 @@ class NameRecognizer:
             return True  # Mississippi River, Murray Valley: a place
         if len(words) == 2 and words[0] in self._lex.vendors and self._model_name(span[-1]):
             return True  # Baxter Sigma, Philips Spectrum: a vendor's product
+        if len(words) == 2 and words[1] in self._lex.drugs and not self._first_name(span[0]):
+            return True  # "Welche Dosis Apixaban": a word and a drug
         if len(words) > 1:
             # Philips Achieva: clinical words and nothing else; but a common
             # given name before a surname is a person whatever eponyms the
@@ -2665,6 +2671,8 @@ class NameRecognizer:
             return False
         if _ROMAN_GRADE.fullmatch(following.text) or self._head_noun(following):
             return True
+        if following.lower in _RESULTS and not self._common_name(tokens[k]):
+            return True  # a sign's result: "Tinel negative", "Murphy positive"
         if following.initial and not (following.dot and self._frequent_first_name(tokens[k])):
             return True  # a letter grade: Weber C, Child-Pugh A, Danis-Weber B.
         # "Kerley B lines", "Chiari I malformation": a letter or grade between

@@ -10,6 +10,7 @@ apart with neither (``ABCDE``, ``A-B-C``) are left alone.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import regex
@@ -78,18 +79,33 @@ def _letters_of(word: str) -> str:
 
 _DIGIT_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|o"
-    r"|double\s[a-z]+|triple\s[a-z]+)\b"
+    r"|double\s[a-z]+|triple\s[a-z]+"
+    # Spanish, as a voicemail's transcript writes it: "cinco cinco cinco cero uno"
+    r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b"
 )
+_DIGIT_VALUES = {
+    word: str(value)
+    for words in (
+        "zero one two three four five six seven eight nine",
+        "cero uno dos tres cuatro cinco seis siete ocho nueve",
+    )
+    for value, word in enumerate(words.split())
+} | {"oh": "0", "o": "0"}
 _SPOKEN_KEYS = (
     ("MRN", r"medical\srecord(?:\snumber)?|record\snumber|mrn|m\sr\sn|chart\snumber"),
     (
         "PHONE",
-        r"phone(?:\snumber)?|number\sto\scall|call\s(?:me\s)?(?:back\s)?at|cell|mobile"
-        r"|callback\snumber|reach\s(?:me|her|him)\sat|pager",
+        r"phone(?:\snumber)?|number\sto\scall|call\s(?:me\s|us\s|her\s|him\s)?(?:back\s)?(?:at|on)"
+        r"|cell|mobile|callback\snumber|reach\s(?:me|us|her|him)\sat|pager|facility\sat"
+        r"|tel[ée]fono|celular|n[úu]mero",
     ),
     ("ACCESSION", r"accession(?:\snumber)?"),
     ("SSN", r"ssn|social\ssecurity(?:\snumber)?|social"),
-    ("ID", r"member\sid|policy\snumber|account\snumber|insurance\s(?:id|number)"),
+    (
+        "ID",
+        r"member\sid|policy\snumber|account\snumber|insurance\s(?:id|number)"
+        r"|claim\s(?:number|no)",
+    ),
 )
 _SPOKEN = regex.compile(
     r"\b(?:" + "|".join(f"(?P<{label}>{keys})" for label, keys in _SPOKEN_KEYS) + r")"
@@ -100,14 +116,70 @@ _SPOKEN = regex.compile(
 )
 
 
+# Without a key, a phone number's count of digit words (7, 10 or 11) in a
+# row: "call back at five five five, zero one six eight"; no one counts
+# aloud so far, and a count ("one two three four five six seven") rises
+# by one from word to word, which no number of a person's does.
+_SPOKEN_RUN = regex.compile(
+    rf"(?<![\w-])(?P<v>{_DIGIT_WORD}(?:[\s,]+{_DIGIT_WORD}){{6,}}+)\b", regex.IGNORECASE
+)
+_SINGLE_DIGIT = regex.compile(r"[a-z]+", regex.IGNORECASE)
+
+
+def _digits_of(spoken: str) -> str | None:
+    """The digits a run of single digit words reads out; None when it
+    holds "double" or "triple", whose count this does not read."""
+    digits = []
+    for word in _SINGLE_DIGIT.findall(spoken.lower()):
+        if word not in _DIGIT_VALUES:
+            return None
+        digits.append(_DIGIT_VALUES[word])
+    return "".join(digits)
+
+
+_DIGIT_WORDS = frozenset(_DIGIT_VALUES) | {"double", "triple"}
+
+
+def _three_digit_words(text: str) -> bool:
+    """Whether three digit words follow one another (a dash between them
+    aside), as every number either pattern reads does."""
+    run = 0
+    for word in text.lower().replace(",", " ").split():
+        if word in _DIGIT_WORDS:
+            run += 1
+            if run == 3:
+                return True
+        elif word != "dash":
+            run = 0
+    return False
+
+
+def _a_count(digits: str) -> bool:
+    """Counting up or down: 1234567, 9876543."""
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(digits)}
+    return steps in ({1}, {-1})
+
+
 class SpokenNumberRecognizer:
     """Record, phone, accession and member numbers read out in words after
-    their key, as speech-to-text writes a dictation."""
+    their key, as speech-to-text writes a dictation; and phone numbers read
+    out without one."""
 
     name = "spoken_number_v1"
 
     def find(self, text: str) -> Iterator[Finding]:
+        if not _three_digit_words(text):
+            return  # (what both patterns need, checked five times faster)
+        keyed = set()
         for match in _SPOKEN.finditer(text):
             label = next(label for label, _ in _SPOKEN_KEYS if match.group(label) is not None)
             start, end = match.span("v")
+            keyed.add(end)
             yield Finding(start, end, label, 0.85, match.group("v"), self.name)
+        for match in _SPOKEN_RUN.finditer(text):
+            digits = _digits_of(match.group("v"))
+            start, end = match.span("v")
+            if end in keyed or digits is None or _a_count(digits):
+                continue
+            if len(digits) in (7, 10, 11):
+                yield Finding(start, end, "PHONE", 0.6, match.group("v"), self.name)

@@ -64,6 +64,10 @@ SPOKEN = [
     ("please call me back at «five five five zero one two eight» thank you", "PHONE"),
     ("Accession «C R two four dash zero zero eight eight one». Comparison", "ACCESSION"),
     ("member id is «nine eight seven six five four three»", "ID"),
+    ("claim number «W C two four dash five five one oh eight». thanks", "ID"),
+    # a phone number's count of digit words needs no key
+    ("or the facility at «five five five, zero one six eight», ask for Ann", "PHONE"),
+    ("llamar al «cinco cinco cinco cero uno cinco nueve» gracias", "PHONE"),
 ]
 
 
@@ -82,6 +86,9 @@ def test_numbers_read_out_after_their_key_are_found(row: str, label: str) -> Non
         "my number is one of the best",
         "phone number is two",
         "count one two three four five slowly",
+        "count one two three four five six seven slowly",
+        "then nine eight seven six five four three two one, liftoff",
+        "scores were five five four five five four",
     ],
 )
 def test_digit_words_without_a_key_or_too_few_are_kept(text: str) -> None:
