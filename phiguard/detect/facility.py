@@ -276,7 +276,7 @@ _PREFIXES = (
     r"Hospital\s(?:Santa|Santo|San|S[ãa]o|Nossa|Nuestra|Regional|Geral|General"
     r"|Universit[aá]rio|Municipal|Estadual|Provincial|Nacional|Israelita|Italiano|Alem[aã]o"
     r"|Espa[ñn]ol|Brit[aâ]nico|Metropolitano|Evang[eé]lico|Infantil|Materno|Militar"
-    r"|Cl[ií]nico|Dr\.|de|del|do|da|dos|das)",
+    r"|Cl[ií]nico|Maternidade|Maternidad|Dr\.|de|del|do|da|dos|das)",
     r"Centro\sde\s[Ss]a(?:lud|[úu]de)", r"Posto\sde\s[Ss]a[úu]de", r"posto\sde\s[Ss]a[úu]de",
     r"Casa\sde\sRepouso", "Lar",
     r"Centre\sHospitalier(?:\s(?:Universitaire|R[ée]gional(?:\sUniversitaire)?|Intercommunal))?",
@@ -296,16 +296,20 @@ _PREFIXES = (
     r"Centre\sm[ée]dical", "Polyclinique", r"Szpital\w*", r"Przychodni\w*", r"Poradni\w*",
     r"Centrum\s(?:Medyczne|Pediatrii|Zdrowia)\w*", r"Laborat[óo]rio(?:\sCl[íi]nico)?",
     r"Unidade\sde\sSa[úu]de", "CESFAM", "Consultorio", r"Ospital\sng",
+    # Unidad Renal San Rafael, Centre Oncologique des Alpes, CMP de Saint-Denis,
+    # huisartsenpraktijk Het Anker, Hospital Maternidade Santa Clara
+    r"Unidad\s(?:Renal|de\sDi[áa]lisis)", r"Centre\s(?:Oncologique|de\s[Ss]ant[ée])", "CMPP?",
+    "huisartsenpraktijk",
 )  # fmt: skip
 _PREFIX = _by_first_letter(_PREFIXES)
 _NAME_CONNECTOR = (
     r"(?:de\sla|an\sder|in\sder|de|del|des|la|los|las|du|do|da|dos|das|di|della|am|an|im|zum|zur"
-    r"|der|und|e|y)"
+    r"|der|und|e|y|w|het|van|op)"
 )
 # (d'Arras, Al-Noor, al-Noor)
-# (a full stop ends the name after a word of six letters or more: "Hospital
+# (a full stop ends the name after a word of five letters or more: "Hospital
 # San Rafael de Tlalpan. Ingresó", not "Hospital Gral. San Juan")
-_NAME_WORD = r"(?:d['’]|[Aa]l-|[Ee]l-)?[^\W\d_a-z](?:[\w'’\-]|\.(?=\w))*+(?:(?<![\w'’\-]{6})\.)?"
+_NAME_WORD = r"(?:d['’]|[Aa]l-|[Ee]l-)?[^\W\d_a-z](?:[\w'’\-]|\.(?=\w))*+(?:(?<![\w'’\-]{5})\.)?"
 # A word of a place named after a care verb: no trailing full stop (which
 # ends the sentence) except in "St.".
 _PLACE_WORD = r"(?:St\.|[A-Z][A-Za-z'’&-]*+)"
@@ -679,9 +683,19 @@ _FACILITY = PatternRecognizer(
         "Employer: «Midwest Poultry Processing Inc.»   Supervisor",
         "Employer «Kessler Tool & Die» — on leave",
         "new hire at «Copperline Semiconductor», employee ID",
+        "psychiatrii «Szpitala Wojewódzkiego w Tarnowie». Matka",
+        "doorsturen naar «huisartsenpraktijk Het Anker»? Labnummer",
+        "en diálisis en la «Unidad Renal San Rafael», le cambiaron",
+        "adressé par le «CMP de Saint-Denis» le lundi",
+        "no «Hospital Maternidade Santa Clara». Registro",
+        "at «Riverside Dialysis» three times a week",
+        "infections at «Lakeside Renal Care» this month",
     ),
     counterexamples=(
         "Employer: retired since 2019",
+        "Full Recovery expected",
+        "Peritoneal Dialysis training on Monday",
+        "Child Psychiatry and Adult Psychiatry",
         "Employer: Self",
         "works at home since the stroke",
         "Magnetic Resonance Imaging of the knee",

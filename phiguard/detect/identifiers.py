@@ -380,7 +380,8 @@ _NUMBER_AFTER_NAME = PatternRecognizer(
     patterns=(
         Pattern(
             "hash",
-            rf"(?<![\w#-])(?!{_NOT_NAMED_THINGS}\b)\p{{Lu}}\p{{Ll}}++(?:['’-]\p{{Lu}}?\p{{Ll}}++)?+"
+            rf"(?<![\w#-])(?!{_NOT_NAMED_THINGS}\b)[^\W\d_a-z][^\W\d_A-Z]++"
+            r"(?:[-'’][^\W\d_a-z]?[^\W\d_A-Z]++)?+"
             r"[ ]\#[ ]?(?P<v>[A-Z]?\d{4,8}(?:-\d{1,5})?)(?![\w-])",
             0.6,
         ),

@@ -705,6 +705,35 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
+#: The least score of a name's half that joins the other half beside it.
+_JOIN_SCORE = 0.4
+
+
+def _joined(
+    tokens: Sequence[_Token], candidates: Sequence[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """Candidates side by side, a space apart, both capitalised, joined into
+    one name (``Hunter Page cancelled``: the model found Page, the lists
+    Hunter), when both score :data:`_JOIN_SCORE` or more."""
+    out: list[tuple[int, int, float]] = []
+    for start, end, score in sorted(candidates):
+        if out and out[-1][1] == start and start > 0:
+            before, first = tokens[start - 1], tokens[start]
+            low = min(out[-1][2], score)
+            if (
+                low >= _JOIN_SCORE
+                and first.start - before.end == 1
+                and before.titled
+                and first.titled
+                and not before.dot
+                and not before.possessive
+            ):
+                out[-1] = (out[-1][0], end, max(out[-1][2], score))
+                continue
+        out.append((start, end, score))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Evidence:
     start: int  # token index
@@ -1973,6 +2002,9 @@ class NameRecognizer:
                 or previous.lower in _GREETINGS
                 or previous.lower in {"yo", "hii", "heyy"}
                 or previous.lower.startswith(("hiii", "heyyy"))  # drawn out
+                or previous.dot  # "im scared. its deshawn"
+                # "hey dr k its marisol": a greeting just before
+                or any(t.lower in _GREETINGS for t in tokens[max(0, i - 4) : i - 1])
             )
         return token.lower == "am" and i > 0 and tokens[i - 1].text == "I"
 
@@ -2911,7 +2943,7 @@ class NameRecognizer:
         if repeats:
             draft.evidence.extend(repeats)
             candidates = list(self._candidates(draft))
-        for start, end, score in candidates:
+        for start, end, score in _joined(tokens, candidates):
             end = self._suffixed(tokens, end)
             first, last = tokens[start], tokens[end - 1]
             dotted = last.dot and (last.initial or last.lower in _SUFFIXES)

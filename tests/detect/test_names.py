@@ -14,6 +14,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import phiguard
+from phiguard.detect import names
 from phiguard.detect.lexicons import load_lexicons
 from tests.marks import covered, spans_of, unmark
 
@@ -658,3 +659,31 @@ def test_memos_stay_bounded_and_never_change_findings(monkeypatch: pytest.Monkey
         assert [found(shared, text) for text in texts] == fresh
         memos = (names._SHAPES, shared._words, shared._known, shared._shaped)
         assert all(0 < len(memo) <= 8 for memo in memos)
+
+
+# Who is texting, in lower case and without an apostrophe, after a greeting
+# or a sentence: "hey dr k its marisol".
+INTRODUCTIONS = [
+    "hey dr k its «marisol» the crown u put in fell out",
+    "please dont tell «ms harrington». im scared. its «deshawn» from group.",
+]
+
+
+@pytest.mark.parametrize("row", INTRODUCTIONS)
+def test_texted_introductions(guard: phiguard.Guard, fast_guard: phiguard.Guard, row: str) -> None:
+    text, expected = unmark(row)
+    for profile in (guard, fast_guard):
+        assert _names(profile, text) == expected
+
+
+def test_its_before_a_word_is_no_introduction(guard: phiguard.Guard) -> None:
+    assert _names(guard, "the box is torn. its sides were cut") == []
+
+
+def test_halves_of_a_name_side_by_side_are_joined() -> None:
+    tokens = names._tokens("ok. Hunter Page cancelled. Hunter. Page")
+    # Hunter (1) and Page (2) a space apart; Hunter (4) and Page (5) a full stop apart
+    joined = names._joined(tokens, [(1, 2, 0.45), (2, 3, 0.6), (4, 5, 0.45), (5, 6, 0.6)])
+    assert joined == [(1, 3, 0.6), (4, 5, 0.45), (5, 6, 0.6)]
+    # a half scoring too little is left alone
+    assert names._joined(tokens, [(1, 2, 0.2), (2, 3, 0.6)]) == [(1, 2, 0.2), (2, 3, 0.6)]
