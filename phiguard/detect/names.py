@@ -530,7 +530,7 @@ def _remember(memo: dict[str, _V], text: str, value: _V) -> _V:
 #: English prefixes before a hyphen and a capital make no name, unlike
 #: the particles of al-Rashid or el-Amin: anti-La, non-Hodgkin, mid-March.
 _WORD_PREFIXES = frozenset(
-    "anti non pre post pro pan mid ex semi sub super trans un intra inter extra neo pseudo".split()
+    "anti non pre post pro pan mid semi sub super trans un intra inter extra neo pseudo".split()
 )
 
 
