@@ -149,6 +149,14 @@ _NUMERIC = PatternRecognizer(
             _NOT_AFTER_NUM + rf"{_NUM_DAY}\.{_NUM_DAY}\.(?:19|20)\d{{2}}" + _NOT_BEFORE_NUM,
             0.7,
         ),
+        # with a two-digit year, both parts padded: 05.24.24 (not 2.3.1)
+        Pattern(
+            "dot_short_year",
+            _NOT_AFTER_NUM
+            + r"(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|[12]\d|3[01])\.\d{2}"
+            + _NOT_BEFORE_NUM,
+            0.6,
+        ),
         # 3/11/2025-4/22/2025, 12/1-12/31/2024: a range ending in a full
         # date is one finding (each end alone borders a digit run)
         Pattern(
@@ -168,6 +176,7 @@ _NUMERIC = PatternRecognizer(
         "DOB: «11/02/1958», plan",
         "dated «14/03/2024» (day first)",
         "born «04.03.2024»",
+        "C2 «05.24.24», C3",
         "valid «3/11/2025-4/22/2025».",
         "(diary «12/1-12/31/2024»)",
         "Eligible «1/1/2025-12/31/2025»",
@@ -178,6 +187,7 @@ _NUMERIC = PatternRecognizer(
         "image 34/120",
         "measures 3.2 x 4.1 cm",
         "version 2.3.1 of the software",
+        "build 10.12.15.4 deployed",
         "ratio 13/14/15",
         "T11-12-13 levels",
         "scores 3/4-5/6/7 in",
@@ -287,7 +297,10 @@ _WRITTEN = PatternRecognizer(
             ascii_re=initials((*_ORDINAL_CUES, *_MOVE_CUES)) + _ORDINAL_CUE + _ORDINAL,
         ),
         # March 2024, Sept. 2023
-        Pattern("month_year", rf"\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b", 0.6),
+        # March 2024, Oct '23
+        Pattern(
+            "month_year", rf"\b{_MONTH}\.?,?\s+(?:(?:19|20)\d{{2}}\b|['’]\d{{2}}(?![\w'’]))", 0.6
+        ),
         # last July, this past Friday: a named month or day relative to the text
         Pattern(
             "relative_named",
@@ -312,6 +325,7 @@ _WRITTEN = PatternRecognizer(
         "on «Feb 10 2023», doc",
         "DOB «04-MAR-1952»",
         "since «March 2024» she",
+        "last seen «Oct '23». Recall",
         "born «4 de marzo de 1949», the",
         "I had the CT on the «8th» and got",
         "brain from Monday the «11th» we never",
@@ -629,6 +643,34 @@ _SHORT = PatternRecognizer(
         "intubated",
         "delivered",
         "round",
+        # a note's or a meeting's date: "NICU handoff 3/7", "Nurse note 9/12",
+        # "Heme board 11/6", "list update 5/1", "EBUS 4/9", "PICC placed 8/2"
+        "hand-?off",
+        "sign-?out",
+        "note",
+        "board",
+        "update",
+        "huddle",
+        "rounds",
+        "presented",
+        "placed",
+        "inserted",
+        "removed",
+        "ebus",
+        "egd",
+        "ercp",
+        "tte",
+        "tee",
+        "ekg",
+        "ecg",
+        "eeg",
+        "cath",
+        "colonoscopy",
+        "ed",
+        # nata il 2/4, nacido el 3/4
+        "nat[oa]",
+        "nacid[oa]",
+        "il",
         # ngày 3/2 (Vietnamese), em 7/5 (Portuguese), le 3/4, el 3/4
         "ngày",
         "em",
