@@ -90,9 +90,9 @@ _PHONE = PatternRecognizer(
         Pattern(
             "mobile_abroad",
             r"(?<![\w+.-])(?:01[5-7]\d[\s-]?\d{3,4}[\s-]?\d{3,4}|\(\d\d\)\s?9?\d{4}[\s-]\d{4}"
-            # Turkish (0532 555 01 47), Russian (8 900 555 01 19) and Dutch
-            # (06-55501234) mobiles
-            r"|05\d\d\s\d{3}\s\d\d\s\d\d|8[\s-]?\(?9\d\d\)?[\s-]?\d{3}[\s-]?\d\d[\s-]?\d\d"
+            # Turkish numbers (0532 555 01 47, 0232 555 01 66), Russian (8 900
+            # 555 01 19) and Dutch (06-55501234) mobiles
+            r"|0[2-5]\d\d\s\d{3}\s\d\d\s\d\d|8[\s-]?\(?9\d\d\)?[\s-]?\d{3}[\s-]?\d\d[\s-]?\d\d"
             r"|06[\s-]\d{8})"
             r"(?![\w-]|\.\d)",
             0.55,
@@ -204,6 +204,7 @@ _PHONE = PatternRecognizer(
         "Father Rohit Mehta mob «98200 55103». Thx",
         "Dudas al «(55) 5550 1102».",
         "Oğlu Emre: «0532 555 01 47».",
+        "Ege Diyaliz Merkezi. Bilgi: «0232 555 01 66»",
         "Perezvonite pozhaluysta «8 900 555 0119». Spasibo",
         "contact opnemen via «06-55501987» of",
         "家属电话«138-5550-0142»。",

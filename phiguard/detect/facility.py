@@ -179,6 +179,8 @@ _SUFFIXES = (
     # Facility, Sacred Heart Children's Pavilion
     r"dental\s(?:arts|care|group|studio|surgery|office|practice)", "pathology", "pavilion",
     r"correctional(?:\s(?:facility|center|centre|institution|complex))?",
+    # Turkish heads come last: Ege Diyaliz Merkezi, Acıbadem Hastanesi
+    "hastanesi", "merkezi", r"klini[gğ]i", r"poliklini[gğ]i",
     # a practice named by its specialty: "Stonebridge Dermatology"
     *_SPECIALTIES,
     r"physical\stherapy", "laboratory", "laboratories", "pharmacy", "pharmacies",
@@ -690,6 +692,7 @@ _FACILITY = PatternRecognizer(
         "no «Hospital Maternidade Santa Clara». Registro",
         "at «Riverside Dialysis» three times a week",
         "infections at «Lakeside Renal Care» this month",
+        "«Ege Diyaliz Merkezi». Bilgi",
     ),
     counterexamples=(
         "Employer: retired since 2019",
