@@ -269,6 +269,20 @@ SIGN_OFFS = frozenset(
 )
 #: Lower-case words that can start evidence; any other lower-case word is
 #: skipped at once unless a comma follows it ("smith, john").
+_NICK_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
+
+#: What introduces the name someone goes by, and the words between it and
+#: the name: "goes by Sky", "preferred name Ro", "aka Tiny", "known as Bubba".
+_NICKNAME_CUES = {
+    "goes": ("by",),
+    "go": ("by",),
+    "going": ("by",),
+    "preferred": ("name", "is", ":"),
+    "nickname": ("is", ":"),
+    "aka": (":",),
+    "known": ("as",),
+}
+
 _TRIGGERS = (
     TITLES
     | STRONG_CUES
@@ -277,6 +291,7 @@ _TRIGGERS = (
     | _NAMING_VERBS
     | _FOREIGN_CUES
     | {"baby", "is", "at", "it", "its", "am", "w"}
+    | frozenset(_NICKNAME_CUES)
 )
 #: Relatives and companions: "Misty's daughter", "Okafor's wife" are people's.
 _KIN = frozenset(
@@ -610,6 +625,7 @@ _IRREGULAR = frozenset(
     seen done gone taken given known shown told said made went came got gotten felt left
     kept brought thought found sent spent ran began begun drew drawn grew grown wrote
     written spoke spoken broke broken chose chosen froze frozen woke woken wore worn
+    goes does has was were been being did
     """.split()
 )
 
@@ -1261,6 +1277,8 @@ class NameRecognizer:
                 yield _Evidence(i, i + 1, EVIDENCE["possessive"], "possessive")
             if token.lower in SIGN_OFFS:
                 yield from self._after_sign_off(text, tokens, i)
+            if token.lower in _NICKNAME_CUES:
+                yield from self._nickname_after(tokens, i)
             if token.lower == "baby" and i + 2 < count and tokens[i + 1].lower in {"boy", "girl"}:
                 # Baby Boy Nguyen, Baby Girl A: how hospitals name newborns
                 end = self._run(tokens, i + 2)
@@ -2103,6 +2121,25 @@ class NameRecognizer:
                 strong = False  # "per Fleischner", "Per Bosniak,": what is cited
             rule = "strong_cue" if strong else "weak_cue"
             yield _Evidence(k, end, EVIDENCE[rule], rule)
+
+    def _nickname_after(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
+        """``(they/them, goes by Sky)``, ``Preferred name Ro``, ``aka "Tiny"``:
+        the name someone goes by, whatever word it is, in one or two
+        capitalised words (or one in quotes)."""
+        between = _NICKNAME_CUES[tokens[i].lower]
+        k = i + 1
+        if between and between[0] in {"by", "as", "name"}:
+            if k >= len(tokens) or tokens[k].lower != between[0]:
+                return  # "goes home", "known allergies", "preferred pharmacy"
+            k += 1
+        while k < len(tokens) and (tokens[k].lower in between or tokens[k].text in _NICK_QUOTES):
+            k += 1
+        if k >= len(tokens) or not tokens[k].titled or tokens[k].lower in STOP_WORDS:
+            return
+        end = k + 1
+        if end < len(tokens) and tokens[end].titled and tokens[end].start - tokens[k].end == 1:
+            end += 1
+        yield _Evidence(k, end, EVIDENCE["strong_cue"], "strong_cue")
 
     def _nicknamed(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
         """``Oluwaseun "Seun" Adeyemi``, ``Robert (Bob) Hale``: a given name,

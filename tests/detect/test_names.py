@@ -687,3 +687,30 @@ def test_halves_of_a_name_side_by_side_are_joined() -> None:
     assert joined == [(1, 3, 0.6), (4, 5, 0.45), (5, 6, 0.6)]
     # a half scoring too little is left alone
     assert names._joined(tokens, [(1, 2, 0.2), (2, 3, 0.6)]) == [(1, 2, 0.2), (2, 3, 0.6)]
+
+
+# The name someone goes by, whatever word it is, after a word that says so.
+NICKNAMES = [
+    "Skylar Dubois (they/them, goes by «Sky»), 15, 10th grade",
+    "new cell on file. Preferred name «Ro», pronouns they/them.",
+    'Leroy Tubbs aka "«Bubba»" back in the ED',
+]
+
+
+@pytest.mark.parametrize("row", NICKNAMES)
+def test_nicknames_after_their_cue(guard: phiguard.Guard, row: str) -> None:
+    text, expected = unmark(row)
+    found = _names(guard, text)
+    assert all(span in found for span in expected), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pt goes home today with her daughter",
+        "known allergies: PCN; preferred pharmacy on file",
+        "It goes by the Medicare rules",
+    ],
+)
+def test_verbs_and_nickname_cues_before_no_name(guard: phiguard.Guard, text: str) -> None:
+    assert _names(guard, text) == []
