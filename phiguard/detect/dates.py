@@ -667,6 +667,13 @@ _SHORT = PatternRecognizer(
         "cath",
         "colonoscopy",
         "ed",
+        # "due 6/5, 6/9", "to finish 6/9", "s/p resection 2/2", "to see 6/8"
+        "due",
+        "finish",
+        "s/p",
+        "resect\\w*",
+        "see",
+        "crossmatch\\w*",
         # nata il 2/4, nacido el 3/4
         "nat[oa]",
         "nacid[oa]",
