@@ -271,6 +271,16 @@ SIGN_OFFS = frozenset(
 #: skipped at once unless a comma follows it ("smith, john").
 _NICK_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
 
+#: What a scientist's possessive names, not a patient's: "Fleming's
+#: discovery", "Darwin's theory".
+_WORKS = frozenset(
+    """
+    discovery discoveries theory theories postulate postulates principle principles
+    hypothesis experiment experiments paradox razor invention inventions contribution
+    contributions legacy constant criterion classification equation formula law laws stain
+    """.split()
+)
+
 #: What introduces the name someone goes by, and the words between it and
 #: the name: "goes by Sky", "preferred name Ro", "aka Tiny", "known as Bubba".
 _NICKNAME_CUES = {
@@ -1272,8 +1282,14 @@ class NameRecognizer:
                 and (not self._is_word(token) or self._common_name(token))
             ):
                 yield _Evidence(i, i + 1, EVIDENCE["strong_cue"], "strong_cue")
-            elif token.possessive and token.titled and not self._is_word(token):
-                # Ikenna's CT, Ayesha's MRCP: things belong to people
+            elif (
+                token.possessive
+                and token.titled
+                and not self._is_word(token)
+                and not (i + 1 < count and tokens[i + 1].lower in _WORKS)
+            ):
+                # Ikenna's CT, Ayesha's MRCP: things belong to people (but
+                # Fleming's discovery is history's)
                 yield _Evidence(i, i + 1, EVIDENCE["possessive"], "possessive")
             if token.lower in SIGN_OFFS:
                 yield from self._after_sign_off(text, tokens, i)

@@ -114,6 +114,8 @@ NOT_PEOPLE = [
     "Welche Dosis Apixaban bei Niereninsuffizienz mit einer Clearance von 25?",
     "Quelle antibioprophylaxie avant une cholangiographie chez un patient cirrhotique ?",
     "A dengue e a Zika podem dar reação cruzada na sorologia IgM?",
+    # a scientist's work
+    "Fleming's discovery of penicillin is always told as an accident.",
     # verbs after a cue, and nickname cues before no name
     "pt goes home today with her daughter",
     "known allergies: PCN; preferred pharmacy on file",
