@@ -358,6 +358,23 @@ FOREIGN_STOP_WORDS = frozenset(
     cada todo toda todos todas muy pero tambien también tout tous toute toutes tres très
     avant après apres chez pendant depuis sans sous entre une un du au aux peut faut combien
     lors selon
+    och att som inte ett ar
+    dan untuk dengan pada setiap sampai setelah sebelum serta atau tidak ini itu dari
+    ve bir icin ile ama veya cok daha gibi olan olarak sonra icinde kadar degil
+    va cua trong voi cac nhung đuoc khong nguoi duoi
+    """.split()
+)
+# (spelt as the tokens' ``lower`` is: without diacritics; and none that
+# folds to an English function word: Swedish "för", Turkish "önce")
+#: Greetings of other languages, which open a message as a name would:
+#: "Guten Morgen, ...", "Buongiorno, ...", "Bom dia, lembrete".
+_FOREIGN_GREETINGS = frozenset(
+    """
+    bonjour bonsoir salut coucou buongiorno buonasera salve goedemorgen goedemiddag
+    goedenavond guten morgen tag abend servus moin gruezi gunaydın merhaba selamat pagi
+    siang malam halla hola buenos buenas dias tardes noches ola bom boa dia tarde noite
+    dzien dobry czesc witam chao namaste salaam shalom kamusta magandang umaga
+    zdravstvuyte privet
     """.split()
 )
 # Upper-case spellings that are abbreviations, not titles: MS (sclerosis).
@@ -2320,6 +2337,10 @@ class NameRecognizer:
             return
         if given.text.islower() and given.lower in FOREIGN_STOP_WORDS:
             return  # "soy carmen ruiz, mi papa": Spanish "my"
+        if surname.lower in _FOREIGN_GREETINGS or (
+            surname.text.islower() and surname.lower in FOREIGN_STOP_WORDS
+        ):
+            return  # "Guten Morgen, Erinnerung", "Bonjour à tous, la réunion"
         same_case = (
             (surname.upper and given.upper)
             or (surname.titled and given.titled)
@@ -2332,6 +2353,7 @@ class NameRecognizer:
         if surname.text.islower() and (
             not (self._surname(surname) and known_given)
             or self._is_word(given)
+            or self._english_compound(given)
             or given.lower in self._lex.clinical
             or (self._is_word(surname) and not self._first_name(given))
         ):
@@ -2612,6 +2634,8 @@ class NameRecognizer:
             return True  # Ann Arbor, Mallory Weiss (mallory-weiss) tear, "Hodgkin, Ann Arbor"
         if all(self._thing(word) for word in words):
             return True  # "Nephro wants", "met with Medtronic": services and products
+        if all(word in _FOREIGN_GREETINGS for word in words):
+            return True  # "Buongiorno", "Guten Morgen": a greeting opens the message
         if len(span) == 1 and self._unit(tokens, start):
             return True  # "per EMS", "ED wants", "per ed attending"
         if self._region(tokens, start, end):
@@ -2673,6 +2697,11 @@ class NameRecognizer:
             return False
         role = k + 1 < len(tokens) and tokens[k + 1].lower in _UNIT_ROLES
         return token.upper or role
+
+    def _english_compound(self, token: _Token) -> bool:
+        """Words of English joined by hyphens: door-to-groin, long-handled."""
+        parts = token.lower.split("-")
+        return len(parts) > 1 and all(_english(part, self._lex.english) for part in parts if part)
 
     def _model_name(self, token: _Token) -> bool:
         """A word after a vendor that names a model, not a person: an

@@ -114,6 +114,12 @@ NOT_PEOPLE = [
     "Welche Dosis Apixaban bei Niereninsuffizienz mit einer Clearance von 25?",
     "Quelle antibioprophylaxie avant une cholangiographie chez un patient cirrhotique ?",
     "A dengue e a Zika podem dar reação cruzada na sorologia IgM?",
+    # lower-case words joined by a comma, and greetings of other languages
+    "door-to-needle target 60 min, door-to-groin 90 min",
+    "OT tip: reacher, sock aid, long-handled sponge",
+    "Buongiorno, la scala di Borg va registrata prima del test.",
+    "Bonjour à tous, la réunion de service est déplacée à 14h.",
+    "Bom dia, lembrete: troca de curativo do cateter a cada 7 dias.",
     # a scientist's work
     "Fleming's discovery of penicillin is always told as an accident.",
     # verbs after a cue, and nickname cues before no name
