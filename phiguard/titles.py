@@ -11,11 +11,14 @@ import re
 
 __all__ = ["LEADING_TITLE", "RANKS", "TITLES"]
 
-#: Ranks of police, security and the forces (Sgt. Diaz, Deputy Sanchez):
-#: titles that are words before other words too, so the name tier takes a
-#: name after one only if it is no plain word ("Deputy Director").
+#: Ranks of police, security and the forces (Sgt. Diaz, Deputy Sanchez),
+#: and of the clergy (Imam Bilal Haddad, Chaplain Ruth Ebbesen): titles
+#: that are words before other words too, so the name tier takes a name
+#: after one only if it is no plain word ("Deputy Director", "the chaplain
+#: will come").
 RANKS = frozenset(
-    "sgt sergeant deputy officer ofc detective det trooper cpl corporal capt captain".split()
+    "sgt sergeant deputy officer ofc detective det trooper cpl corporal capt captain "
+    "imam rabbi pastor reverend chaplain deacon sheikh".split()
 )
 
 #: Title words, lower case, without their full stop.

@@ -91,9 +91,10 @@ _PHONE = PatternRecognizer(
             "mobile_abroad",
             r"(?<![\w+.-])(?:01[5-7]\d[\s-]?\d{3,4}[\s-]?\d{3,4}|\(\d\d\)\s?9?\d{4}[\s-]\d{4}"
             # Turkish numbers (0532 555 01 47, 0232 555 01 66), Russian (8 900
-            # 555 01 19) and Dutch (06-55501234) mobiles
+            # 555 01 19), Dutch (06-55501234, 06 5550 1387), Indonesian
+            # (0812-5550-1378) and Swedish (070-555 01 36) mobiles
             r"|0[2-5]\d\d\s\d{3}\s\d\d\s\d\d|8[\s-]?\(?9\d\d\)?[\s-]?\d{3}[\s-]?\d\d[\s-]?\d\d"
-            r"|06[\s-]\d{8})"
+            r"|06[\s-](?:\d{8}|\d{4}[\s-]\d{4})|08\d\d-\d{4}-\d{3,4}|07\d-\d{3}\s\d\d\s\d\d)"
             r"(?![\w-]|\.\d)",
             0.55,
         ),
@@ -207,6 +208,9 @@ _PHONE = PatternRecognizer(
         "Ege Diyaliz Merkezi. Bilgi: «0232 555 01 66»",
         "Perezvonite pozhaluysta «8 900 555 0119». Spasibo",
         "contact opnemen via «06-55501987» of",
+        "Telefoon dochter: «06 5550 1387».",
+        "Hubungi suaminya di «0812-5550-1378».",
+        "Ring dottern på «070-555 01 36». Adress",
         "家属电话«138-5550-0142»。",
     ),
     counterexamples=(

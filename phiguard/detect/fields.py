@@ -114,6 +114,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "nurse",
         "attn",
         "attention",
+        "caller",
+        "called by",
         # HL7 v2 field references, as interface logs write them: PID-5=...
         "pid-5",
         "pid-6",
@@ -401,13 +403,25 @@ _DATE_COLUMN = regex.compile(
 )
 
 
+#: Keys that name a column only where a key names one (a table header, a
+#: JSON key): in prose "First: CT head" is no name.
+_COLUMN_KEYS = {
+    normalise_key(key): label
+    for label, keys in {
+        "NAME": ("first", "last", "given", "family", "fname", "lname", "firstname", "lastname"),
+        "SSN": ("ssn_last4", "ssn4", "last4", "ssn_last_4"),
+    }.items()
+    for key in keys
+}
+
+
 def column_label(key: str) -> str | None:
     """The label of a table column or a JSON key: a field key's
     (:data:`FIELD_LABELS`), else one its shape gives (``record_id`` an ID,
     ``consent_date`` a DATE). The shape is read in headers and data keys
     only, where a key names a column; in prose ``Study no: 4`` is a field
     key's job alone."""
-    label = FIELD_LABELS.get(normalise_key(key))
+    label = FIELD_LABELS.get(normalise_key(key)) or _COLUMN_KEYS.get(normalise_key(key))
     if label is not None:
         return label
     key = key.strip()

@@ -97,6 +97,8 @@ _MRN_KEYS = (
     r"|(?-i:IPP|NIP)|(?:n[°º]|num[ée]ro)\s?(?:de\s)?dossier|dossier\sn[°º]"
     r"|(?:n[úu]m(?:ero)?\.?\s(?:de\s)?)?(?:historia\scl[íi]nica|expediente)|(?-i:NHC)"
     r"|(?:n[úu]mero\s(?:de\s|do\s)?)?prontu[áa]rio|s[ốo]\sh[ồo]\ss[ơo]"
+    # Indonesian: no. RM (rekam medis) 00-45-82-19
+    r"|no\.?\s?(?-i:RM)"
 )
 _ACCESSION_KEYS = (
     r"Acc(?:ession)?\.?(?:\s?(?:No|Num(?:ber)?|ID|\#))?|Order\s?(?:No\.?|Num(?:ber)?|\#|ID)"
@@ -111,6 +113,8 @@ _ID_KEYS = (
     r"|incident|booking|docket|citation|inmate|(?:police|incident|crime|accident)\s?report)"
     r"(?:[\s.]{0,2}(?:plan|policy|ID|no|num|number|\#|code|serial))*"
     r"|(?:report|tax)(?:[\s.]{0,2}(?:ID|no|num|number)|(?=\s?\#))"
+    # prior authorisations: PA # 24-118-55023, prior auth no. PA-5521
+    r"|(?-i:PA)(?=\s?\#)|prior\s?auth(?:ori[sz]ation)?(?:[\s.]{0,2}(?:ID|no|num|number|\#))?"
     # tax numbers (TIN 91-3304871, EIN 12-3456789) and serial numbers
     # (SN 175523) in capitals only: "tin", "ein", "sn" are words too
     r"|(?-i:F?EIN|I?TIN|SN|S\.N\.?)"
@@ -154,6 +158,8 @@ _HEALTH_NUMBER_KEYS = (
     # the Netherlands' BSN, Switzerland's AVS/AHV, France's NIR, PhilHealth
     r"|(?-i:DNI|CUIL|CUIT|RUT|RUN|PESEL|BSN|AVS|AHV|NIR|NIE|NIF)(?:-?(?i:Nr)\.?)?"
     r"|n[°º]\s(?:de\s)?s[ée]curit[ée]\ssociale|philhealth(?:\s(?:number|no\.?|id))?"
+    # Sweden's personnummer: pnr 19410312-5518
+    r"|pnr|personnummer|personnr"
 )
 # Italy's codice fiscale: six letters, two digits, a letter, two digits, a
 # letter, three digits, a letter (MRTGPP31D59F839X)
@@ -168,7 +174,9 @@ _HEALTH_NUMBER = (
     r"|(?-i:[A-Z]{4}\s?|[A-Z])?\d{6,12}"
     rf"|[A-Z]{{3}}\d{{4}}|{_FISCAL_CODE}"
     # France's NIR: 2 47 07 69 123 456 78
-    r"|[12][ ]?\d\d[ ]?\d\d[ ]?(?:\d\d|2[AB])[ ]?\d{3}[ ]?\d{3}(?:[ ]?\d\d)?)"
+    r"|[12][ ]?\d\d[ ]?\d\d[ ]?(?:\d\d|2[AB])[ ]?\d{3}[ ]?\d{3}(?:[ ]?\d\d)?"
+    # a personnummer: 19410312-5518, 410312-5518
+    r"|\d{6}(?:\d\d)?[-+]\d{4})"
     # a check digit after a dash: RUT 12.345.678-5, 12.345.678-K
     r"(?:-[\dK](?![\w-]))?(?![\w-])"
 )
@@ -215,7 +223,7 @@ _MRN = PatternRecognizer(
     ),
     prefilter=(
         r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient|\bUR|Reg|\bIP|Pat|Fall|Aufnahme|\bnr|numer"
-        r"|ZIS|cartella|SDO|nosolog|NIP|dossier|historia|expediente|NHC|prontu|s[ốo]\sh"
+        r"|ZIS|cartella|SDO|nosolog|NIP|dossier|historia|expediente|NHC|prontu|s[ốo]\sh|no\.?\s?rm"
     ),
     examples=(
         "Pt Rosa, MRN «00412387», CT",
@@ -232,6 +240,7 @@ _MRN = PatternRecognizer(
         "MRN: «0041 2387»",
         "UHID: «SRM/24/118702»  IP No",
         "Reg No «NGP/2025/00918». Previous",
+        "Pasien Siti, no. RM «00-45-82-19», jadwal",
         "IPD No «IPD/2503/0771», MR No",
         "URN «771203» seen",
         "(Pat.-Nr. «2024-008831», geb.",
@@ -458,6 +467,7 @@ _ID_LABELLED = PatternRecognizer(
         "police report «R25-88120».",
         "report #«R25-88120» attached",
         "booking # «BK2503-00471» at",
+        "Rx BIN 610014. PA # «24-118-55023». Decision expected",
         "call ref «CR-88102477» logged",
         "License «LCS.0041827», exp",
         "lic # «MD44102» on file",
@@ -597,7 +607,7 @@ _HEALTH_NUMBERS = PatternRecognizer(
     prefilter=(
         r"NHS|NHI|PHN|HCN|OHIP|RAMQ|CHI|IHI|H&C|health\s?card|medicare|CPF|SUS|CNS|aadhaa?r|NSS"
         r"|utente|NAM|C\.\s?F|CF|fiscale|tessera|versicher|KVNR"
-        r"|DNI|CUI|RUT|RUN|PESEL|BSN|AVS|AHV|NIR|NIE|NIF|sociale|philhealth"
+        r"|DNI|CUI|RUT|RUN|PESEL|BSN|AVS|AHV|NIR|NIE|NIF|sociale|philhealth|pnr|personn"
     ),
     examples=(
         "Dennis Wainwright  NHS «943 476 5919»  Hosp",
@@ -625,6 +635,7 @@ _HEALTH_NUMBERS = PatternRecognizer(
         "AHV-Nr. «756.4410.2281.06». Diagnose",
         "N° de sécurité sociale «2 47 07 69 123 456 78». Tél",
         "Versicherungsnummer «K441028736»",
+        "Elsa Lindgren-Åberg (pnr «19410312-5518») har tid",
     ),
     counterexamples=(
         "NHS guidance from 2019",

@@ -140,6 +140,7 @@ STRONG_CUES = frozenset(
     grandson granddaughter grandmother grandfather grandma grandpa aunt uncle niece nephew
     cousin partner fiance fiancee boyfriend girlfriend friend caregiver guardian neighbor
     neighbour spouse child kid kids toddler teen teenager baby infant colleague resident
+    mgm mgf pgm pgf
     fellow attending intern nurse rn
     np tech technologist sonographer radiologist surgeon physician hospitalist intensivist
     oncologist cardiologist urologist neurologist pcp referrer ask tell call page paged text
@@ -181,7 +182,7 @@ HUMAN_VERBS = frozenset(
 #: Roles that, in brackets after a word, make it a person's name.
 _ROLES = frozenset("deceased decedent patient pt mother father guardian interpreter".split())
 #: Cues written in capitals in any text: RN Bethany, NP Okafor.
-_CAPITAL_CUES = frozenset("rn np pa pt md".split())
+_CAPITAL_CUES = frozenset("rn np pa pt md mgm mgf pgm pgf".split())
 #: Verbs after which "by" introduces a person: "requested by nicole fahey".
 _AGENT_VERBS = frozenset(
     """
@@ -358,6 +359,7 @@ FOREIGN_STOP_WORDS = frozenset(
     cada todo toda todos todas muy pero tambien también tout tous toute toutes tres très
     avant après apres chez pendant depuis sans sous entre une un du au aux peut faut combien
     lors selon
+    alla allo alle agli dalla dallo dalle sulla sullo nei negli
     och att som inte ett ar
     dan untuk dengan pada setiap sampai setelah sebelum serta atau tidak ini itu dari
     ve bir icin ile ama veya cok daha gibi olan olarak sonra icinde kadar degil
@@ -366,6 +368,10 @@ FOREIGN_STOP_WORDS = frozenset(
 )
 # (spelt as the tokens' ``lower`` is: without diacritics; and none that
 # folds to an English function word: Swedish "för", Turkish "önce")
+#: What goes on after a title and its full stop: Dr. med., Dr. med. dent.,
+#: dott.ssa, prof.ssa.
+_TITLE_TAILS = frozenset({"med", "ssa", "dent", "vet", "rer", "phil", "habil"})
+
 #: Greetings of other languages, which open a message as a name would:
 #: "Guten Morgen, ...", "Buongiorno, ...", "Bom dia, lembrete".
 _FOREIGN_GREETINGS = frozenset(
@@ -1991,7 +1997,16 @@ class NameRecognizer:
         return token.plain and not self._is_word(token) and self._pronounceable(token)
 
     def _after_title(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
-        """Dr. O'Neil-Park, Mr. Smith, dr smith, Mrs. dos Santos."""
+        """Dr. O'Neil-Park, Mr. Smith, dr smith, Mrs. dos Santos, Dr. med.
+        Ingeborg Raabe, dott.ssa Chiara Bellandi."""
+        if (
+            i + 2 < len(tokens)
+            and tokens[i].dot
+            and tokens[i + 1].lower in _TITLE_TAILS
+            and tokens[i + 1].text.islower()
+        ):
+            i += 1  # the title goes on: "Dr. med.", "dott.ssa"
+        start = i - 1 if i > 0 and tokens[i].lower in _TITLE_TAILS else i
         end = self._run(tokens, i + 1, lower_ok=True, any_lower=True)
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         # "mr. lee called": a lower-case surname that is a word too
@@ -2008,7 +2023,7 @@ class NameRecognizer:
             return  # "Deputy Director", "Officer Training": a rank before a word
         if end > i + 1:
             # The title goes with the name: "Mrs." alone would say who it is.
-            yield _Evidence(i, end, EVIDENCE["title"], "title")
+            yield _Evidence(start, end, EVIDENCE["title"], "title")
 
     def _surname_after(self, tokens: list[_Token], i: int) -> bool:
         """A surname that is no English word follows token ``i``, no clinical

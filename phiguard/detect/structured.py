@@ -839,7 +839,9 @@ _MARKUP_KEYS = {
     "birthtime": "DATE",
 }
 #: Keys of person names: whatever the value's shape, it is the name.
-_PERSON_KEYS = frozenset({"family", "given"})
+_PERSON_KEYS = frozenset(
+    {"family", "given", "first", "last", "fname", "lname", "firstname", "lastname"}
+)
 #: A JSON member with a string, number or array-of-strings value; the key is
 #: read from its last word (``patient.birthDate`` → ``birthDate``).
 _JSON_MEMBER = regex.compile(

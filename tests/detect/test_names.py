@@ -120,6 +120,9 @@ NOT_PEOPLE = [
     "Buongiorno, la scala di Borg va registrata prima del test.",
     "Bonjour à tous, la réunion de service est déplacée à 14h.",
     "Bom dia, lembrete: troca de curativo do cateter a cada 7 dias.",
+    # clergy and kin abbreviations before words
+    "the chaplain will come by at 3; the rabbi said yes",
+    "staying at the MGM Grand hotel",
     # a scientist's work
     "Fleming's discovery of penicillin is always told as an accident.",
     # verbs after a cue, and nickname cues before no name
@@ -142,6 +145,12 @@ FOREIGN_PEOPLE = [
     # ranks of police and security are titles
     "pt brought in by «Deputy Sanchez» (badge 4471) after the MVC",
     "form witnessed by «Sgt. Diaz» (hospital security)",
+    # titles that go on after their full stop, clergy, kin in a pedigree
+    "German ref: Frau «Dr. med. Ingeborg Raabe», Praxis am Lindenplatz",
+    "Referto da inviare alla «dott.ssa Chiara Bellandi» entro lunedì",
+    "family meeting with «Imam Bilal Haddad» at 4",
+    "Organizer: «Chaplain Ruth Ebbesen»",
+    "ovarian ca at 55. MGM «Obiageli» status unknown.",
     # a vendor's name that is a given name, before a surname
     "«Ulrich Brandstätter» (ulrich.b@example.de) visiting from Germany",
     "Spoke with «Baxter Smith» about his MRI.",

@@ -136,6 +136,9 @@ ROWS = [
     ),
     ("screenId\tvisitDate\teligible\n«Q-7781»\t«2025-06-03»\tY", ["ID", "DATE"]),
     ('{"participant_no": "«P0098»", "arm": "placebo"}', ["ID"]),
+    # a kiosk's JSON: first and last names whatever words they are, an SSN's last four
+    ('{"first":"«Hunter»","last":"«Nakagawa-Bell»","ssn_last4":"«0142»"}', ["NAME", "NAME", "SSN"]),
+    ("read back: Y\ncaller: «T. Okwuosa»", ["NAME"]),
 ]
 
 
