@@ -92,8 +92,9 @@ _FLAT = (
     r"|puerta|pta|whg|wohnung|étage|scala|interno)\.?[ ]?(?:n[º°o]\.?[ ]?)?"
     r"(?:\d{1,4}[A-Za-z]?|[A-Z])"
     r"|\d{1,2}(?:º|°|ª|e|er|ème)?[ ](?i:andar|piso|étage)"
-    # a floor and a door: 3° B, 2ºA
-    r"|\d{1,2}[º°ª][ ]?[A-Z])(?![\w-])"
+    # a floor and a door: 3° B, 2ºA (3o B once the detection view's NFKC
+    # has folded the ordinal sign)
+    r"|\d{1,2}[º°ªoa][ ]?[A-Z])(?![\w-])"
 )
 #: A neighbourhood named with its marker: Col. Centro, Bairro Jardim, Vila Mariana.
 _QUARTER = (
@@ -234,7 +235,7 @@ _ADDRESS = PatternRecognizer(
             "street_abroad",
             r"(?<![\w.])(?:(?:Via|Viale|Piazza|Piazzetta|Corso|Largo|Calle|Avenida|Av\.|Rua|Rue"
             r"|Boulevard|Bd\.?|Chemin|Carrer|Paseo|Strada|ul\.|ulica|Plac|Aleja|al\.|Pasaje|Pje\."
-            r"|Camino|Callejón|Travesía|Ronda|Praça|Travessa|Alameda|Estrada|Rodovia)"
+            r"|Camino|Callejón|Travesía|Ronda|Praça|Travessa|Alameda|Estrada|Rodovia|C/)"
             r"(?:[ ](?:d[eiao]s?|dei|del|della|delle|dello|degli|du|la|le|les|de[ ]la|von|van"
             r"|der))?"
             r"(?:[ ][^\W\d_a-z][^\W\d_]*+(?:['’.-][^\W\d_]++)?){1,4}+"
@@ -242,7 +243,17 @@ _ADDRESS = PatternRecognizer(
             r"|gasse|weg|allee|platz|damm|gade|vej|vägen|gatan|veien|vegen|straat|laan|gracht"
             r"|katu|tie|utca|straeti|stræde))|Stra[^\W\d_]{1,2}e|Str\.|Gasse|Weg|Allee|Platz|Straat))"
             # (a flat after a slash: ul. Lipowa 12/4)
-            r",?[ ](?:\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)?(?![\w/-])|s/n(?![\w/]))" + _ABROAD_TAIL,
+            # (a number with a letter: Björkvägen 4B, Kerkstraat 12A)
+            r",?[ ](?:\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-z]?)?(?![\w/-])|s/n(?![\w/]))" + _ABROAD_TAIL,
+            0.75,
+        ),
+        # German streets named by a preposition, with their postcode and town
+        # (without them "Am Dienstag 3" or "Im Jahr 2024"): Am Mühlbach 3,
+        # 79874 Tannenweiler
+        Pattern(
+            "street_preposition",
+            r"(?<![\w.])(?:Am|Im|An[ ]der|Auf[ ]de[mr]|Zum|Zur)[ ][^\W\d_a-z][^\W\d_]{2,}+"
+            r"(?:[ -][^\W\d_a-z][^\W\d_]++)?[ ]\d{1,3}[a-zA-Z]?(?:,[ ]|[ ]?\n)" + _POSTCODE_TOWN,
             0.75,
         ),
         # number first, in French, Spanish, Portuguese: 12 rue des Acacias
@@ -429,11 +440,17 @@ _ADDRESS = PatternRecognizer(
         "my address is «78 orchard st»",
         "i work on «5th ave» now",
         "physical «RR 2 Box 44B, Cawood KY». No phone",
+        "wohnhaft «Am Mühlbach 3, 79874 Tannenweiler», die",
+        "Adress: «Björkvägen 4B, 762 31 Rimbohult».",
+        "Adres: «Kerkstraat 12A, 3421 BK Oudewater-Noord». Telefoon",
+        "Domicilio: «C/ Albahaca 14, 3º B», 28944",
         "mail to «HC 61 Box 2210, Ganado AZ». Thanks",
         "lives «Unit» «4/18 Banksia St, Toowoomba QLD 4350». Bloods",
     ),
     counterexamples=(
         "HC 3 boxes of gloves",
+        "Am Dienstag 3 Termine frei",
+        "Im Jahr 2024 war das anders",
         "RR 22 box score",
         "XR Chest 2 Lateral Views done",
         "the lot 4 results were",

@@ -23,6 +23,11 @@ ROWS = [
     "woont op «Keizersgracht 12, 1012 AB Amsterdam» nu",
     "bor på «Nørrebrogade 4, 2100 København Ø» i dag",
     "Mme Durand, «75001 Paris»",
+    # a door after the floor's ordinal sign, which the view folds to "o"
+    "vive en «Calle Alcalá 212, 3º B, 28028 Madrid».",
+    # a house number with a capital; a German street named by a preposition
+    "Adress: «Björkvägen 4B, 762 31 Rimbohult».",
+    "wohnhaft «Am Mühlbach 3, 79874 Tannenweiler», seit 2019",
     # Canada and Britain
     "mail to «100 King St W, Toronto ON M5V 3L9»",
     "from «Montréal, QC H1X 1G4».",
