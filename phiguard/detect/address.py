@@ -247,6 +247,28 @@ _ADDRESS = PatternRecognizer(
             r",?[ ](?:\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-z]?)?(?![\w/-])|s/n(?![\w/]))" + _ABROAD_TAIL,
             0.75,
         ),
+        # Whatever follows an address's key, to the end of its sentence or
+        # line, when a number comes early in it: "address Flat 3C, Sai Krupa
+        # Apartments, 14th Cross, ... Bengaluru 560055, mob ...", "Her address
+        # is the new one: Suite 1204, The Meridian, 88 Harbour Quay, ..."
+        Pattern(
+            "after_key",
+            # (not an email's, an IP's or a web address)
+            r"(?<![Ii][Pp][ ])(?<![Ll][ ])(?<![Bb][ ])(?<![Cc][ ])(?<![Ll][Ss][ ])"
+            r"\b(?i:(?:home[ ]|mailing[ ]|postal[ ]|new[ ])?address|addr\.?|adres|adresse|anschrift"
+            r"|domicilio|direcci[óo]n|endere[çc]o|tirahan|indirizzo)"
+            r"(?:[ ](?i:is|was|now))?(?:[ ](?i:the[ ]new[ ]one))?[ ]?[:=-]?[ ]"
+            r"(?P<v>(?=[^\n]{0,40}\d)(?=[^\n]{0,60}[A-Z][a-z])"
+            r"(?!(?i:on[ ]file|unknown|changed|verified|confirmed|updated|the|a|an|all|each|these"
+            r"|of|for|to|in|on|at|is|was|with|and|or|line)\b)"
+            r"(?:\#|\d|[^\W\d_a-z])[^\n]{4,120}?)"
+            # (to a sentence's or line's end, a phone's label, a dash or a
+            # bracket; or a comma before a word in lower case or a label:
+            # "..., Boston, seen on 4/14", "..., DOB 3/4/1950")
+            r"(?=\.[ ]|\.?$|\.?\n|,[ ](?:[a-z]|(?i:tel|tél|phone|ph|mob|mobile|cell|fax|e-?mail)\b"
+            r"|(?:DOB|MRN|SSN|NHS|ID|Tel|Ph)\b)|[ ][—–][ ]|[ ]\(|;)",
+            0.7,
+        ),
         # German streets named by a preposition, with their postcode and town
         # (without them "Am Dienstag 3" or "Im Jahr 2024"): Am Mühlbach 3,
         # 79874 Tannenweiler
@@ -366,7 +388,7 @@ _ADDRESS = PatternRecognizer(
         "cc: Mr Penhaligon, «Flat 2», «9 Harbour Gardens, Falmouth TR11 3QH»",
         "lives out at «Lot» «4 Bindaree Rd, Dubbo NSW 2830» so",
         "R/o «Flat 3B», «12 Sai Krupa Gardens, Chennai 600040», UHID",
-        "Address: «H.No. 14-2-331», Gandhi Nagar",
+        "Address: «H.No. 14-2-331, Gandhi Nagar»",
         "home: «17 Craigmount Brae, Edinburgh EH12 8XD» note",
         "domiciliado en «Av. Corrientes 2450, 3° B, CABA», tel",
         "zam. «ul. Lipowa 12/4, 30-001 Kraków», skierowana",
@@ -441,15 +463,20 @@ _ADDRESS = PatternRecognizer(
         "i work on «5th ave» now",
         "physical «RR 2 Box 44B, Cawood KY». No phone",
         "wohnhaft «Am Mühlbach 3, 79874 Tannenweiler», die",
+        "address «Flat 3C, Sai Krupa Apartments, 14th Cross, Bengaluru 560055», mob",
+        "Her address is the new one: «Suite 1204, The Meridian, 88 Harbour Quay»; call",
         "Adress: «Björkvägen 4B, 762 31 Rimbohult».",
         "Adres: «Kerkstraat 12A, 3421 BK Oudewater-Noord». Telefoon",
-        "Domicilio: «C/ Albahaca 14, 3º B», 28944",
+        "Domicilio: «C/ Albahaca 14, 3º B, 28944». Alergia",
         "mail to «HC 61 Box 2210, Ganado AZ». Thanks",
         "lives «Unit» «4/18 Banksia St, Toowoomba QLD 4350». Bloods",
     ),
     counterexamples=(
         "HC 3 boxes of gloves",
         "Am Dienstag 3 Termine frei",
+        "the email address is 2 lines down",
+        "please address the 3 concerns below",
+        "change the address linked to card 4",
         "Im Jahr 2024 war das anders",
         "RR 22 box score",
         "XR Chest 2 Lateral Views done",
