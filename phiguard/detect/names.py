@@ -840,6 +840,28 @@ def _role_words(tail: Sequence[_Token]) -> bool:
     return bool(tail)
 
 
+#: What a chat export's time stamp ends with before the speaker: "[09:12]
+#: kev:", "09:12 - mari:", "9:12 PM kev:".
+_STAMP_ENDS = frozenset({"]", ")", "-", "PM", "AM", "pm", "am"})
+_STAMP_PARTS = _STAMP_ENDS | {"[", "(", ":"}
+
+
+def _opens_line(tokens: Sequence[_Token], k: int) -> bool:
+    """Token ``k`` opens its line, or follows only a time stamp there:
+    ``[09:12] kev: is nana ...``."""
+    if tokens[k].line_start:
+        return True
+    if k == 0 or tokens[k - 1].text not in _STAMP_ENDS:
+        return False
+    for j in range(k - 1, max(-1, k - 9), -1):
+        token = tokens[j]
+        if not (token.text in _STAMP_PARTS or token.text.isdigit()):
+            return False
+        if token.line_start:
+            return any(t.text == ":" for t in tokens[j:k])
+    return False
+
+
 def _numbered(tokens: Sequence[_Token], i: int) -> bool:
     """Token ``i`` is joined by a hyphen to a number: Lu-177, Ki-67, Tc-99m."""
     if i + 2 >= len(tokens):
@@ -1569,7 +1591,7 @@ class NameRecognizer:
         ``tracy:"i'm ..."``; no English word (Note, Findings), clinical
         heading (Neuro, Abd) or field key (Patient, MRN)."""
         token = tokens[k]
-        if not (token.line_start and token.is_word):
+        if not (token.is_word and _opens_line(tokens, k)):
             return False
         if not self._speaker(tokens, k + 1, quotes=_LABEL_QUOTES):
             return False
@@ -1600,12 +1622,16 @@ class NameRecognizer:
         labels = [
             k
             for k, token in enumerate(tokens)
-            if token.line_start and token.is_word and self._speaker_label(tokens, k)
+            if token.is_word
+            and (token.line_start or tokens[k - 1].text in _STAMP_ENDS)
+            and self._speaker_label(tokens, k)
         ]
         for lower in (False, True):
             alike = [k for k in labels if tokens[k].text.islower() == lower]
-            given = sum(self._first_name(tokens[k]) for k in alike)
-            if len(alike) >= 2 and 2 * given >= len(alike):
+            # (each speaker counted once: "kev", "mari", "kev" are two)
+            speakers = {tokens[k].lower: tokens[k] for k in alike}
+            given = sum(self._first_name(token) for token in speakers.values())
+            if len(alike) >= 2 and 2 * given >= len(speakers):
                 for k in alike:
                     yield _Evidence(k, k + 1, EVIDENCE["dialogue"], "dialogue")
 

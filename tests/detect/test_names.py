@@ -723,3 +723,19 @@ def test_nicknames_after_their_cue(guard: phiguard.Guard, row: str) -> None:
     text, expected = unmark(row)
     found = _names(guard, text)
     assert all(span in found for span in expected), found
+
+
+def test_speakers_of_a_chat_export_after_their_time_stamps(
+    guard: phiguard.Guard, fast_guard: phiguard.Guard
+) -> None:
+    text, expected = unmark(
+        "[09:12] «kev»: is she still on the 3rd floor?\n"
+        "[09:13] «mari»: yes, room 318\n"
+        "[09:15] «kev»: ok thx"
+    )
+    for profile in (guard, fast_guard):
+        assert _names(profile, text) == expected
+
+
+def test_headings_after_time_stamps_are_no_speakers(guard: phiguard.Guard) -> None:
+    assert _names(guard, "[10:02] Neuro: intact\n[10:03] Abd: soft\n[10:04] Plan: d/c") == []
