@@ -372,6 +372,11 @@ FOREIGN_STOP_WORDS = frozenset(
 #: dott.ssa, prof.ssa.
 _TITLE_TAILS = frozenset({"med", "ssa", "dent", "vet", "rer", "phil", "habil"})
 
+#: After a word that opens a sentence, what shows it is no person there.
+_DOSE_WORDS = frozenset("dose doses dosing dosage".split())
+_OBJECT_WORDS = frozenset("this these those".split())
+_TIMES_OF_DAY = frozenset("morning afternoon evening night am pm week weekend time".split())
+
 #: Greetings of other languages, which open a message as a name would:
 #: "Guten Morgen, ...", "Buongiorno, ...", "Bom dia, lembrete".
 _FOREIGN_GREETINGS = frozenset(
@@ -2689,6 +2694,8 @@ class NameRecognizer:
             return True  # Baxter Sigma, Philips Spectrum: a vendor's product
         if len(words) == 2 and words[1] in self._lex.drugs and not self._first_name(span[0]):
             return True  # "Welche Dosis Apixaban": a word and a drug
+        if len(span) == 1 and self._opening_word(tokens, start):
+            return True  # "Max dose of ...", "Bill this as 99214", "Hope this helps"
         if len(words) > 1:
             # Philips Achieva: clinical words and nothing else; but a common
             # given name before a surname is a person whatever eponyms the
@@ -2743,6 +2750,27 @@ class NameRecognizer:
         """Words of English joined by hyphens: door-to-groin, long-handled."""
         parts = token.lower.split("-")
         return len(parts) > 1 and all(_english(part, self._lex.english) for part in parts if part)
+
+    def _opening_word(self, tokens: Sequence[_Token], k: int) -> bool:
+        """Token ``k`` opens a sentence before what follows no person: a
+        dose (``Max dose``), or, for an English word, ``this`` or ``these``
+        as its object (``Bill this as``, ``Hope this helps``; not ``Max this
+        morning``)."""
+        token = tokens[k]
+        if not token.titled or k + 1 >= len(tokens):
+            return False
+        previous = tokens[k - 1] if k else None
+        if not (
+            previous is None or token.line_start or previous.dot or previous.text in _SENTENCE_END
+        ):
+            return False
+        following = tokens[k + 1]
+        if following.lower in _DOSE_WORDS:
+            return True  # (a person's dose is hers: "Max's dose")
+        if following.lower not in _OBJECT_WORDS or not self._is_word(token):
+            return False
+        after = tokens[k + 2].lower if k + 2 < len(tokens) else ""
+        return after not in _CALENDAR and after not in _TIMES_OF_DAY
 
     def _model_name(self, token: _Token) -> bool:
         """A word after a vendor that names a model, not a person: an

@@ -123,6 +123,12 @@ NOT_PEOPLE = [
     # clergy and kin abbreviations before words
     "the chaplain will come by at 3; the rabbi said yes",
     "staying at the MGM Grand hotel",
+    # a given name opening a sentence before a dose or an object
+    "Max dose of acetaminophen is 4 g/day in healthy adults.",
+    "ok. Max dose reached, switch to ibuprofen",
+    "Bill this as 99214 or 99215?",
+    "Rose Bengal stain shows the corneal damage.",
+    "Iris heterochromia in an infant: when do I worry?",
     # a scientist's work
     "Fleming's discovery of penicillin is always told as an accident.",
     # verbs after a cue, and nickname cues before no name
@@ -739,3 +745,8 @@ def test_speakers_of_a_chat_export_after_their_time_stamps(
 
 def test_headings_after_time_stamps_are_no_speakers(guard: phiguard.Guard) -> None:
     assert _names(guard, "[10:02] Neuro: intact\n[10:03] Abd: soft\n[10:04] Plan: d/c") == []
+
+
+def test_a_given_name_opening_a_sentence_before_a_time_is_a_person(guard: phiguard.Guard) -> None:
+    text, expected = unmark("«Max» this morning had a fever of 39.")
+    assert _names(guard, text) == expected
