@@ -264,6 +264,13 @@ class Guard:
             or any(pattern.fullmatch(value) or pattern.fullmatch(bare) for pattern in self._allow)
         )
 
+    def _originals(self, findings: list[Finding]) -> frozenset[str]:
+        """What a surrogate must not be (:func:`phiguard.transform.originals`):
+        gathered only when the policy draws surrogates."""
+        if not self.policy.uses("surrogate"):
+            return frozenset()
+        return originals(f.text for f in findings)
+
     def _check_blocked(self, findings: list[Finding], session: str | None = None) -> None:
         blocked = {f.label for f in findings if self.policy.operator(f.label) == "block"}
         if blocked:
@@ -295,7 +302,7 @@ class Guard:
         self._check_blocked(findings)
         policy = self.policy
         with failing_closed("transform"):
-            avoid = originals(f.text for f in findings) if policy.uses("surrogate") else frozenset()
+            avoid = self._originals(findings)
             redacted = render(
                 text,
                 findings,

@@ -28,7 +28,7 @@ from phiguard.errors import ConfigError, InputError, failing_closed
 from phiguard.findings import LABELS, Finding, Redaction
 from phiguard.store import SessionStore
 from phiguard.titles import LEADING_TITLE, TITLES
-from phiguard.transform import Context, apply, originals, render
+from phiguard.transform import Context, apply, render
 
 if TYPE_CHECKING:
     from phiguard.guard import Guard
@@ -216,8 +216,7 @@ class Session:
         findings = [_untitled(text, f) for f in self._guard.scan(text)]
         self._guard._check_blocked(findings, self.id)
         with failing_closed("transform"), self._session() as state:
-            policy = self._guard.policy
-            avoid = originals(f.text for f in findings) if policy.uses("surrogate") else frozenset()
+            avoid = self._guard._originals(findings)
             redacted = render(text, findings, lambda f: self._replacement(state, f, avoid))
         self._guard._record(findings, self.id)
         return Redaction(redacted, tuple(findings))

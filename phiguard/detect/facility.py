@@ -179,7 +179,7 @@ _SUFFIXES = (
     # Facility, Sacred Heart Children's Pavilion
     r"dental\s(?:arts|care|group|studio|surgery|office|practice)", "pathology", "pavilion",
     r"correctional(?:\s(?:facility|center|centre|institution|complex))?",
-    # Turkish heads come last: Ege Diyaliz Merkezi, Acıbadem Hastanesi
+    # Turkish heads, after the name: Ege Diyaliz Merkezi, Acıbadem Hastanesi
     "hastanesi", "merkezi", r"klini[gğ]i", r"poliklini[gğ]i",
     # a practice named by its specialty: "Stonebridge Dermatology"
     *_SPECIALTIES,

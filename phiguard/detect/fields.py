@@ -408,8 +408,8 @@ _DATE_COLUMN = regex.compile(
 _COLUMN_KEYS = {
     normalise_key(key): label
     for label, keys in {
-        "NAME": ("first", "last", "given", "family", "fname", "lname", "firstname", "lastname"),
-        "SSN": ("ssn_last4", "ssn4", "last4", "ssn_last_4"),
+        "NAME": ("first", "last", "given", "family", "fname", "lname"),
+        "SSN": ("ssn_last4", "ssn4", "last4"),
     }.items()
     for key in keys
 }
@@ -421,7 +421,8 @@ def column_label(key: str) -> str | None:
     ``consent_date`` a DATE). The shape is read in headers and data keys
     only, where a key names a column; in prose ``Study no: 4`` is a field
     key's job alone."""
-    label = FIELD_LABELS.get(normalise_key(key)) or _COLUMN_KEYS.get(normalise_key(key))
+    normalised = normalise_key(key)
+    label = FIELD_LABELS.get(normalised) or _COLUMN_KEYS.get(normalised)
     if label is not None:
         return label
     key = key.strip()

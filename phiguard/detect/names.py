@@ -268,8 +268,6 @@ SIGN_OFFS = frozenset(
     "atenciosamente obrigado obrigada gracias grazie bedankt danke merci pozdrawiam "
     "powazaniem salamat".split()
 )
-#: Lower-case words that can start evidence; any other lower-case word is
-#: skipped at once unless a comma follows it ("smith, john").
 _NICK_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
 
 #: What a scientist's possessive names, not a patient's: "Fleming's
@@ -294,6 +292,8 @@ _NICKNAME_CUES = {
     "known": ("as",),
 }
 
+#: Lower-case words that can start evidence; any other lower-case word is
+#: skipped at once unless a comma follows it ("smith, john").
 _TRIGGERS = (
     TITLES
     | STRONG_CUES
@@ -339,10 +339,12 @@ STOP_WORDS = frozenset(
     last first second third one two three four five six seven eight nine ten pt pts
     """.split()
 )
-#: Function words of Spanish, Portuguese, French, Italian, German, Dutch and Polish (spelt
-#: as the lexicons are, no diacritics): in lower case never a name, and at a
-#: sentence's start no lone name either, though the lexicons hold "Una",
-#: "Les" or "Como" (``uma criança``, ``les critères``, ``¿Qué es``).
+#: Function words of Spanish, Portuguese, French, Italian, German, Dutch and Polish,
+#: and of Swedish, Indonesian, Turkish and Vietnamese (spelt as the lexicons are, no
+#: diacritics, and none that folds to an English function word: Swedish "för",
+#: Turkish "önce"): in lower case never a name, and at a sentence's start no lone
+#: name either, though the lexicons hold "Una", "Les" or "Como" (``uma criança``,
+#: ``les critères``, ``¿Qué es``).
 FOREIGN_STOP_WORDS = frozenset(
     """
     una uma uno um unos unas umas les des las los el lo mi mis tu tus su sus mon ma mes
@@ -366,8 +368,6 @@ FOREIGN_STOP_WORDS = frozenset(
     va cua trong voi cac nhung đuoc khong nguoi duoi
     """.split()
 )
-# (spelt as the tokens' ``lower`` is: without diacritics; and none that
-# folds to an English function word: Swedish "för", Turkish "önce")
 #: What goes on after a title and its full stop: Dr. med., Dr. med. dent.,
 #: dott.ssa, prof.ssa.
 _TITLE_TAILS = frozenset({"med", "ssa", "dent", "vet", "rer", "phil", "habil"})
@@ -880,12 +880,17 @@ def _numbered(tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
+def _after_break(tokens: Sequence[_Token], k: int) -> bool:
+    """Token ``k`` opens the text or a line, or follows a token that ends a
+    sentence (``?``, ``:``, a bracket; a full stop is no token but the
+    ``dot`` of the word before it)."""
+    return k == 0 or tokens[k].line_start or tokens[k - 1].text in _SENTENCE_END
+
+
 def _opening_function_word(tokens: Sequence[_Token], k: int) -> bool:
     """Token ``k`` is a function word of another language opening a sentence:
     ``¿Qué es ...``, ``Wann ist ...`` (the lexicons know "Que" and "Wann")."""
-    return tokens[k].lower in FOREIGN_STOP_WORDS and (
-        k == 0 or tokens[k].line_start or tokens[k - 1].text in _SENTENCE_END
-    )
+    return tokens[k].lower in FOREIGN_STOP_WORDS and _after_break(tokens, k)
 
 
 #: Function words of other languages that are particles of names too
@@ -1627,6 +1632,7 @@ class NameRecognizer:
         labels = [
             k
             for k, token in enumerate(tokens)
+            # (the cheap half of _opens_line first: this runs at every word)
             if token.is_word
             and (token.line_start or tokens[k - 1].text in _STAMP_ENDS)
             and self._speaker_label(tokens, k)
@@ -2030,6 +2036,7 @@ class NameRecognizer:
     def _after_title(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
         """Dr. O'Neil-Park, Mr. Smith, dr smith, Mrs. dos Santos, Dr. med.
         Ingeborg Raabe, dott.ssa Chiara Bellandi."""
+        start = i
         if (
             i + 2 < len(tokens)
             and tokens[i].dot
@@ -2037,7 +2044,6 @@ class NameRecognizer:
             and tokens[i + 1].text.islower()
         ):
             i += 1  # the title goes on: "Dr. med.", "dott.ssa"
-        start = i - 1 if i > 0 and tokens[i].lower in _TITLE_TAILS else i
         end = self._run(tokens, i + 1, lower_ok=True, any_lower=True)
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         # "mr. lee called": a lower-case surname that is a word too
@@ -2607,7 +2613,7 @@ class NameRecognizer:
         """Token ``k`` is an English word that opens a sentence, followed by
         a lower-case English word that is no verb of a person's."""
         token = tokens[k]
-        if not (k == 0 or token.line_start or tokens[k - 1].text in _SENTENCE_END):
+        if not _after_break(tokens, k):
             return False
         if k + 1 >= len(tokens) or not self._is_word(token):
             return False
@@ -2759,10 +2765,7 @@ class NameRecognizer:
         token = tokens[k]
         if not token.titled or k + 1 >= len(tokens):
             return False
-        previous = tokens[k - 1] if k else None
-        if not (
-            previous is None or token.line_start or previous.dot or previous.text in _SENTENCE_END
-        ):
+        if not (_after_break(tokens, k) or tokens[k - 1].dot):
             return False
         following = tokens[k + 1]
         if following.lower in _DOSE_WORDS:

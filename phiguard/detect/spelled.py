@@ -123,14 +123,14 @@ _SPOKEN = regex.compile(
 _SPOKEN_RUN = regex.compile(
     rf"(?<![\w-])(?P<v>{_DIGIT_WORD}(?:[\s,]+{_DIGIT_WORD}){{6,}}+)\b", regex.IGNORECASE
 )
-_SINGLE_DIGIT = regex.compile(r"[a-z]+", regex.IGNORECASE)
+_SPOKEN_WORD = regex.compile(r"[a-z]+", regex.IGNORECASE)
 
 
 def _digits_of(spoken: str) -> str | None:
     """The digits a run of single digit words reads out; None when it
     holds "double" or "triple", whose count this does not read."""
     digits = []
-    for word in _SINGLE_DIGIT.findall(spoken.lower()):
+    for word in _SPOKEN_WORD.findall(spoken.lower()):
         if word not in _DIGIT_VALUES:
             return None
         digits.append(_DIGIT_VALUES[word])
