@@ -18,7 +18,13 @@ __all__ = ["LEADING_TITLE", "RANKS", "TITLES"]
 #: will come").
 RANKS = frozenset(
     "sgt sergeant deputy officer ofc detective det trooper cpl corporal capt captain "
-    "imam rabbi pastor reverend chaplain deacon sheikh".split()
+    # the armed forces' abbreviations (SPC Daniel Yazzie, Lt. Col. Anne Graves) and
+    # the British police's (PC Probert, DS Pryce)
+    "pvt pfc spc ssg sfc sgm csm cpt lt ltc col maj cdr lcdr cmdr ens pc ds "
+    "imam rabbi pastor reverend chaplain deacon sheikh "
+    # honorifics of kin and respect: Mama Zawadi, Shri Ramesh (not Baba: a
+    # surname as often)
+    "mama shri smt".split()
 )
 
 #: Title words, lower case, without their full stop.
@@ -28,7 +34,7 @@ TITLES = (
         # in Spanish, Portuguese, French, Italian and German (as the name tier
         # spells words: no diacritics): dra Paredes, Sra. Martínez, Frau Keller
         "dra sra srta herr frau mme mlle dott dottssa dottoressa doutor doutora docteur "
-        "signor signora senor senora senhor senhora "
+        "signor signora senor senora senhor senhora madame lic licda "
         # Dutch: dhr. de Vries, mevr. Jansen
         "dhr mevr mw".split()
     )

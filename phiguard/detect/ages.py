@@ -49,8 +49,9 @@ _SPOKEN = regex.compile(rf"{_SPOKEN_OVER_89}\b", regex.IGNORECASE)
 
 def is_over_89(value: str) -> bool:
     """True when the leading number of ``value`` is 90 or more, in digits
-    or in words (``ninety-one``, a column of ages dictated)."""
-    if _SPOKEN.match(value.strip()):
+    or in words (``ninety-one``, a column of ages dictated; ``noventa y
+    dos`` in Spanish or Portuguese)."""
+    if _SPOKEN.match(value.strip()) or value.strip().lower().startswith("noventa"):
         return True
     digits = ""
     for char in value.lstrip("0"):
@@ -126,12 +127,21 @@ _AGE = PatternRecognizer(
         Pattern(
             "number_years_other",
             rf"(?<![\d.$€£])(?P<v>{_OVER_89})\s?(?:años|anos|anni|ans?|jahre|jaar|lat|лет|года"
-            r"|tuổi|yaş|سنة|عاما|岁|歳|세|sana|-?jährig(?:e[nrms]?)?)(?!\w)",
+            r"|tuổi|yaş|سنة|عاما|岁|歳|세|sana|saal|sal|taong\sgulang|-?jährig(?:e[nrms]?)?)(?!\w)",
+            0.85,
+        ),
+        # "96 J.," in a German note (not "200 J" of a shock: the full stop)
+        Pattern("number_j", rf"(?<![\d.$€£])(?P<v>{_OVER_89})\s(?-i:J)\.(?=[\s,;)])", 0.7),
+        # noventa y dos años, noventa e dois anos
+        Pattern(
+            "spoken_years_es_pt",
+            r"\b(?P<v>noventa(?:\s[ye]\s(?:un[oa]?|dos|dois|duas|tres|três|cuatro|quatro|cinco"
+            r"|seis|siete|sete|ocho|oito|nueve|nove))?)\sa[ñn]os\b",
             0.85,
         ),
     ),
     validate=is_over_89,
-    prefilter=r"(?:9\d|1[0-2]\d)",
+    prefilter=r"(?:9\d|1[0-2]\d|noventa)",
     examples=(
         "a «92» yo woman",
         "«92»y/o male",
@@ -145,6 +155,11 @@ _AGE = PatternRecognizer(
         "my patient Hope is «102» and her",
         "Vandermeer, «90», seen in our clinic",
         "mi mamá tiene «92» años y",
+        "tiene «noventa y dos» años, la citaron",
+        "po ay «91» taong gulang, na-admit",
+        "Unki umar «92» saal hai",
+        "Pat. Ingeborg Schäfer, «96» J., Sturz",
+        "患者王秀英，女，«94»岁，住院号",
         "Mio padre, «97» anni, ha la febbre",
         "Manman m gen «93» an, li tonbe",
         "والدي عمره «91» سنة",
@@ -168,6 +183,8 @@ _AGE = PatternRecognizer(
     ),
     counterexamples=(
         "89 yo man",
+        "shocked at 200 J, then 96 J",
+        "tiene ochenta y dos años",
         "a 45-year-old",
         "aged 67",
         "92 mm lesion",

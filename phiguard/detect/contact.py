@@ -1,9 +1,12 @@
-"""PHONE, EMAIL, URL and IP: contact and network identifiers."""
+"""PHONE, EMAIL, URL and IP: contact and network identifiers; and the
+handles people go by in chat (NAME)."""
 
 from __future__ import annotations
 
 import ipaddress
+import re
 
+from phiguard.detect.lexicons import load_lexicons
 from phiguard.detect.recognizer import Pattern, PatternRecognizer
 
 __all__ = ["CONTACT_RECOGNIZERS"]
@@ -371,6 +374,136 @@ _IPV6 = PatternRecognizer(
     counterexamples=("at 10:15:22 today", "ratio 1:2", "std::vector"),
 )
 
+_HANDLE_PARTS = re.compile(r"[._-]+")
+#: Words of handles that name a key, a group or the channel, not a person:
+#: @here, @channel, @ir-team, study_date:, patient.name:
+_NOT_PERSON_PARTS = frozenset(
+    """
+    here channel everyone all team group desk schedulers scheduling oncall on call bot admin
+    support staff nurses techs residents fellows attendings name names id ids date dob mrn
+    code type status first last middle zip city state phone email user username
+    """.split()
+)
+
+
+def _a_person_handle(value: str) -> bool:
+    """A chat handle that names a person: a part of it is a given name or
+    surname, or no English word (``dana.k``, ``coach.grant``, ``drjkwon``,
+    ``hpatel_ir``); not a group's or a key's (``@here``, ``@radiology``,
+    ``first_name``)."""
+    lexicons = load_lexicons()
+    parts = [part for part in _HANDLE_PARTS.split(value.lower()) if part]
+    if not parts or any(part in _NOT_PERSON_PARTS for part in parts):
+        return False
+    words = [part for part in parts if part.isalpha() and len(part) > 1]
+    return any(
+        part in lexicons.first_names
+        or part in lexicons.surnames
+        or (part not in lexicons.english and part not in lexicons.clinical)
+        for part in words
+    )
+
+
+def _a_speaker_handle(value: str) -> bool:
+    """A handle opening a line of a chat export (``nina.v:``, ``tomas_r:``):
+    besides :func:`_a_person_handle`, one of its parts is a name and the
+    others are names or initials (``study_date:`` and ``order.status:`` are
+    keys)."""
+    lexicons = load_lexicons()
+    parts = [part for part in _HANDLE_PARTS.split(value.lower()) if part]
+    named = [part in lexicons.first_names or part in lexicons.surnames for part in parts]
+    return (
+        _a_person_handle(value)
+        and any(named)
+        and all(known or len(part) <= 2 for part, known in zip(parts, named, strict=True))
+    )
+
+
+_HANDLE = PatternRecognizer(
+    name="handle_v1",
+    label="NAME",
+    patterns=(
+        # @dana.k, @hpatel_ir: a mention, not an address (nothing before the @)
+        Pattern(
+            "mention",
+            r"(?<![\w.@+-])@(?P<v>[A-Za-z][\w.-]{0,30}[A-Za-z0-9])(?![\w@-]|\.[A-Za-z])",
+            0.7,
+            ascii_re=True,
+        ),
+    ),
+    validate=_a_person_handle,
+    prefilter=r"@",
+    ignore_case=False,
+    examples=(
+        "@«dana.k»: can we squeeze her in",
+        "ping @«hpatel_ir» for consent",
+        "@«coach.grant» heads up",
+    ),
+    counterexamples=("cc @here and @channel", "mail jo@example.org", "ask @radiology"),
+)
+
+_SPEAKER_HANDLE = PatternRecognizer(
+    name="speaker_handle_v1",
+    label="NAME",
+    patterns=(
+        # a line of a chat export: "nina.v: anyone seen the outside CT"
+        Pattern(
+            "speaker",
+            r"^(?P<v>[a-z][a-z0-9]*+(?:[._][a-z0-9]++)++)(?=:\s)",
+            0.6,
+            ascii_re=True,
+        ),
+    ),
+    validate=_a_speaker_handle,
+    prefilter=r"[._][a-z0-9]++:\s",
+    ignore_case=False,
+    examples=("#body-imaging\n«nina.v»: anyone seen it?\n«tomas_r»: the import failed",),
+    counterexamples=("study_date: 2024-03-01", "order.status: final", "e.g.: this"),
+)
+
+_FILE_EXTENSIONS = (
+    r"jpe?g|png|heic|gif|tiff?|bmp|pdf|dcm|dicom|docx?|xlsx?|csv|txt|rtf|zip|mp4|mov|wav|m4a"
+)
+
+
+def _a_filed_person(value: str) -> bool:
+    """Surname and given name or initial joined by an underscore in a file
+    name (``NGUYEN_HOA``, ``smith_j``, ``RODRIGUEZ-PAGE_M``): the surname is
+    one of the name list's, in capitals or, in lower case, before an
+    initial; the given name is one too, or an initial."""
+    lexicons = load_lexicons()
+    surname, _, given = value.partition("_")
+    parts = surname.lower().split("-")
+    if not all(part in lexicons.surnames or part in lexicons.first_names for part in parts):
+        return False
+    if len(given) == 1:
+        return surname.isupper() or surname.islower()
+    return surname.isupper() and given.isupper() and given.lower() in lexicons.first_names
+
+
+_FILE_NAME_PERSON = PatternRecognizer(
+    name="file_name_person_v1",
+    label="NAME",
+    patterns=(
+        Pattern(
+            "surname_given",
+            r"(?<![A-Za-z0-9])(?P<v>[A-Za-z][A-Za-z'-]{1,30}+_[A-Za-z][A-Za-z']{0,20}+)(?=[_.])"
+            rf"(?=[\w.'-]{{0,80}}?\.(?i:{_FILE_EXTENSIONS})\b)",
+            0.7,
+            ascii_re=True,
+        ),
+    ),
+    validate=_a_filed_person,
+    prefilter=rf"_[\w.'-]{{0,80}}?\.(?:{_FILE_EXTENSIONS})\b",
+    ignore_case=False,
+    examples=(
+        "uploaded 20240522_«NGUYEN_HOA»_L_forearm_01.jpg",
+        "IMG_2024_0312_«smith_j».jpg and 20240315_«RODRIGUEZ-PAGE_M»_sacrum.HEIC",
+        "exports/2024-04-08/«GRAVES_DELPHINE»_I131_uptake.pdf",
+    ),
+    counterexamples=("brain_mri.dcm", "DSC_0042.jpg", "left_knee_AP.png", "chest_ct_final.pdf"),
+)
+
 CONTACT_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _PHONE,
     _EMAIL,
@@ -378,4 +511,7 @@ CONTACT_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _URL,
     _IPV4,
     _IPV6,
+    _HANDLE,
+    _SPEAKER_HANDLE,
+    _FILE_NAME_PERSON,
 )

@@ -35,9 +35,11 @@ _SLASH_YEAR = r"(?:(?:19|20)\d{2}|\d{2})"
 _NOT_FRACTION = r"(?!\s*(?:of|th|rds?|strength|power|cm|mm|%|\w*tablet|dose|cores?|nodes?))"
 # A score out of a total is no date: "GCS 3/15", "MoCA 12/30", "Apgar 7/10"
 _NOT_SCORE = (
-    r"(?<!\b(?:gcs|mmse|moca|apgars?|nihss|score[sd]?|scoring|pain|vas|nrs|power|strength)"
-    r"[\s:]{1,2})"
+    r"(?<!\b(?:gcs|glasgow|mmse|moca|apgars?|nihss|score[sd]?|scoring|pain|vas|nrs|power"
+    r"|strength)(?:\s(?:was|is|of|fue|de|era|war|etait|était|foi|di)){0,2}[\s:=]{1,2})"
 )
+# Apgar scores at one, five and ten minutes: "Apgar 8/9/10" is no 9 August 2010
+_NOT_APGAR = r"(?<!\bapgars?[\s:]{1,2})"
 
 
 # "on the 8th": the words that make a lone ordinal a day of the month
@@ -104,12 +106,22 @@ _MONTH_INTL = (
     r"|maj|augusti|maret|agustus|desember"
     r"|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k"
     r"|yanvarya|fevralya|marta|aprelya|iyunya|iyulya|avgusta|sentyabrya|oktyabrya|noyabrya"
-    r"|dekabrya)"
+    r"|dekabrya"
+    # Czech in the genitive, Romanian
+    r"|ledna|[úu]nora|b[řr]ezna|dubna|kv[ěe]tna|[čc]ervna|[čc]ervence|srpna|z[áa][řr][íi]"
+    r"|[řr][íi]jna|listopadu|prosince|ianuarie|februarie|martie|aprilie|iunie|iulie"
+    r"|septembrie|octombrie|noiembrie|decembrie)"
+)
+# Hungarian writes the year first: 2024. május 6.
+_MONTH_HU = (
+    r"(?:janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius|j[úu]lius|augusztus"
+    r"|szeptember|okt[óo]ber|november|december)"
 )
 # Tagalog writes the month first: Marso 18, Hunyo 10 (not Mayo: the clinic)
 _MONTH_FIRST_INTL = (
     r"(?:Enero|Pebrero|Marso|Abril|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre)"
 )
+_MONTH_TL = rf"(?:{_MONTH_FIRST_INTL[3:-1]}|Mayo)"
 
 
 def _valid_numeric_date(value: str) -> bool:
@@ -133,6 +145,7 @@ _NUMERIC = PatternRecognizer(
         Pattern(
             "slash",
             _NOT_AFTER_NUM
+            + _NOT_APGAR
             + rf"{_NUM_DAY}/{_NUM_DAY}/(?:(?:19|20)\d{{2}}|\d{{2}})"
             + _NOT_BEFORE_NUM,
             0.9,
@@ -185,6 +198,7 @@ _NUMERIC = PatternRecognizer(
         "BP 120/80 mmHg",
         "3/4 of the lumen",
         "image 34/120",
+        "Apgar 8/9/10, cord pH 7.28",
         "measures 3.2 x 4.1 cm",
         "version 2.3.1 of the software",
         "build 10.12.15.4 deployed",
@@ -200,11 +214,19 @@ _ISO = PatternRecognizer(
     patterns=(
         Pattern(
             "iso",
-            _NOT_AFTER_NUM
+            # (after a path's slash too: exports/2024-04-08/scan.pdf)
+            r"(?<![\w.-])(?<![\d.]/)"
             + rf"(?:19|20)\d{{2}}(?P<sep>[-/]){_NUM_MONTH}(?P=sep){_NUM_DAY}"
             + rf"(?:[T ]{_TIME}(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
             + _NOT_BEFORE_NUM,
             0.95,
+        ),
+        # 2024.06.03, as Korea, Hungary and China write it (padded: not a
+        # version such as 2024.1.3)
+        Pattern(
+            "iso_dotted",
+            _NOT_AFTER_NUM + r"(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![.\d])",
+            0.7,
         ),
         Pattern(
             "year_month", _NOT_AFTER_NUM + r"(?:19|20)\d{2}-(?:1[0-2]|0[1-9])(?![/-]?\d|\.\d)", 0.5
@@ -217,17 +239,24 @@ _ISO = PatternRecognizer(
             ascii_re=True,
         ),
     ),
-    prefilter=r"(?:19|20)\d\d[-/]\d|\d[-/](?:19|20)\d\d",
+    prefilter=r"(?:19|20)\d\d[-/.]\d|\d[-/](?:19|20)\d\d",
     examples=(
         "Exam date: «2024-02-09»",
         "at «2024-03-04T10:15» the scan",
         "stamp «2024-03-04T10:15:22Z»",
         "When: «2000-04-16 11:34:35» Where",
         "DOB «1968/02/11»",
+        "exports/«2024-04-08»/GRAVES_D_uptake.pdf",
         "since «2023-11»",
         "implanted «06/2021». No",
+        "동의일 «2024.03.11», 설명자",
     ),
-    counterexamples=("range 2019-2024", "ICD-10 code", "in 2021 she"),
+    counterexamples=(
+        "range 2019-2024",
+        "ICD-10 code",
+        "in 2021 she",
+        "pip 2024.1.3 and 2023.10.1.2",
+    ),
 )
 
 _WRITTEN = PatternRecognizer(
@@ -244,6 +273,14 @@ _WRITTEN = PatternRecognizer(
         Pattern(
             "day_month",
             rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?",
+            0.85,
+            ascii_re=True,
+        ),
+        # 12JUN24, 17Mar2024: military and airline style, no separators
+        Pattern(
+            "day_month_compact",
+            r"\b(?:3[01]|[12]\d|0?[1-9])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+            r"(?:(?:19|20)\d{2}|\d{2})\b",
             0.85,
             ascii_re=True,
         ),
@@ -326,6 +363,8 @@ _WRITTEN = PatternRecognizer(
         "DOB «04-MAR-1952»",
         "since «March 2024» she",
         "last seen «Oct '23». Recall",
+        "blast exposure «12JUN24», MACE 2",
+        "evacuated «7Mar2024» to Role 3",
         "born «4 de marzo de 1949», the",
         "I had the CT on the «8th» and got",
         "brain from Monday the «11th» we never",
@@ -386,6 +425,14 @@ _INTL = PatternRecognizer(
             rf"|{_NUM_DAY}\.{_NUM_MONTH}\.(?!\S))",
             0.75,
         ),
+        # 2024. május 6.
+        Pattern(
+            "year_month_hu",
+            rf"\b(?:19|20)\d{{2}}\.\s?{_MONTH_HU}\s?{_NUM_DAY}\.?(?!\w)",
+            0.85,
+        ),
+        # noong ika-3 ng Hulyo: the third of July, in Tagalog
+        Pattern("ika_tl", rf"\bika-?{_NUM_DAY}\s(?:ng\s)?{_MONTH_TL}\b", 0.85),
         # Marso 18, Hunyo 10, 2024
         Pattern(
             "month_day",
@@ -395,7 +442,8 @@ _INTL = PatternRecognizer(
         # 3月18日, 2024年3月18日, 3월 18일
         Pattern(
             "cjk",
-            r"(?<!\d)(?:(?:19|20)\d{2}\s?[年년]\s?)?(?:1[0-2]|0?[1-9])\s?[月월]\s?"
+            r"(?<!\d)(?:(?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和)(?:元|\d{1,2}))\s?[年년]\s?)?"
+            r"(?:1[0-2]|0?[1-9])\s?[月월]\s?"
             r"(?:3[01]|[12]\d|0?[1-9])\s?[日일]",
             0.9,
         ),
@@ -408,6 +456,8 @@ _INTL = PatternRecognizer(
         r"|ener|mayo|juni|juli|sept|seti|octu|novi|dici|maj|augusti|maret|agust|desem|ocak|ubat"
         r"|mart|nisan|may|hazi|temm|ustos|eyl|ekim|kas|aral|yanv|fevr|aprel|iyun|iyul|avgu"
         r"|sentya|oktya|noya|dekab|pebr|marso|hunyo|hulyo|setye|oktu|nobye|disye"
+        r"|ledna|nora|ezna|dubna|tna|ervn|rven|srpna|z[áa][řr]|jna|prosin|ianu|marti|iuni|iuli"
+        r"|octom|noiem|decem|rcius|prilis|jus|nius|lius|szept|ika"
         r"|\d\.\d"
     ),
     examples=(
@@ -426,6 +476,11 @@ _INTL = PatternRecognizer(
         "Wurzelbehandlung am «14.05.», Kontrolle am «28.05.» in der",
         "der sich vom «02.04.» bis 09.04.2024 in",
         "переведён на гемодиализ с «15.04» по",
+        "objednána na mamografii «5. června 2024» v",
+        "născut la «19 aprilie 1985», internat",
+        "a «2024. május 6.» napon készült",
+        "naaksidente noong «ika-3 ng Hulyo» habang",
+        "(ID 00447812、«昭和14年5月2日»生)",
     ),
     counterexamples=(
         "Mars 2 rover",
@@ -714,6 +769,8 @@ _SHORT = PatternRecognizer(
         "3/4 of the lumen",
         "Biopsy: 4/12 cores positive, Gleason 4+3=7",
         "pain 7/10 since the procedure",
+        "La escala de Glasgow fue de 9/15 (O2 V3 M4)",
+        "Glasgow 9/15 on arrival",
         "strength 5/5 throughout",
         "pain 7/10 today",
         "Gleason 3+4",
@@ -742,6 +799,14 @@ _COMPACT = PatternRecognizer(
             r"(?<![\w.])(?:19|20)\d{6}(?:\d{2}){0,3}(?:\.\d{1,6})?(?:Z|[+-]\d{4})?(?![\w.])",
             0.45,
         ),
+        # in a file name, against an underscore: 20240522_NGUYEN_HOA.jpg,
+        # PXL_20240523_143012.jpg
+        Pattern(
+            "file_name",
+            r"(?<![A-Za-z0-9.])(?:19|20)\d{6}(?=_)|(?<=_)(?:19|20)\d{6}(?![A-Za-z0-9])",
+            0.6,
+            ascii_re=True,
+        ),
     ),
     context=(
         r"[a-z]*date",
@@ -766,8 +831,9 @@ _COMPACT = PatternRecognizer(
         "(0008,0020) Study Date  DA  [«20240304»]",
         "Patient's Birth Date: «19520304»",
         "StudyDate: «20240212»",
+        "uploaded «20240522»_NGUYEN_HOA_L_forearm_01.jpg and PXL_«20240523»_143012.jpg",
     ),
-    counterexamples=("count 20241399 cells", "Series 12345678"),
+    counterexamples=("count 20241399 cells", "Series 12345678", "IMG_20241399_1.jpg"),
 )
 
 DATE_RECOGNIZERS: tuple[PatternRecognizer, ...] = (

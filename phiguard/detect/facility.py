@@ -197,6 +197,8 @@ _SUFFIXES = (
     # Clearview Optical, Horizon Care Partners, Sterling Lab Services
     "optical", "optometry", r"care\spartners", r"imaging\spartners", r"lab\sservices",
     r"senior\sservices",
+    # Kingsmead Breast Unit, Pinehurst CBOC (a VA clinic), De Loper Physiotherapy
+    r"breast\s(?:unit|centre|center|clinic)", "cboc", "physiotherapy", "physio",
 )  # fmt: skip
 _SUFFIX = f"(?i:{_by_first_letter(_SUFFIXES)})"
 # Suffixes that are words of a note too, taken only on the name's line (after
@@ -209,7 +211,10 @@ _WEAK_SUFFIXES = (
     # (Drugs capitalised: "Class A drugs", "sulfa drugs" are kinds; Wellsprings Drug)
     r"(?i:labs?|counsell?ing|children'?s|women'?s)|Drugs?|DRUGS?"
     # (capitalised only: "on dialysis", "full recovery")
-    r"|Dialysis|DIALYSIS|Transplant|TRANSPLANT|Recovery|RECOVERY|Renal[ ]Care|RENAL[ ]CARE",
+    r"|Dialysis|DIALYSIS|Transplant|TRANSPLANT|Recovery|RECOVERY|Renal[ ]Care|RENAL[ ]CARE"
+    # employers named by their trade (Redfern Logistics, Ehrenfeld Metalworks)
+    r"|Logistics|Metalworks|Manufacturing|Industries|Construction|Trucking|Freight|Roofing"
+    r"|Plumbing|Mills|Mining|Lumber|Warehousing|Staffing|Landscaping",
     r"(?i:general|peds|neuro|behaviou?ral)",
     r"ER|OTP|[NP]ICU",
 )
@@ -430,6 +435,14 @@ def _a_product(words: list[str]) -> bool:
     return False
 
 
+def _clinical_topic(word: str) -> bool:
+    """A clinical term that is no English word: a disease or gene a service
+    is about (``Zika counseling``, ``BRCA counseling``; not ``Cedar Ridge
+    Behavioral``, though a ridge is anatomy too)."""
+    lexicons = load_lexicons()
+    return word in lexicons.clinical and word not in lexicons.english
+
+
 def _a_topic(word: str, service: str) -> bool:
     """Whether lower-case ``word`` says what ``service`` (one of
     :data:`_SERVICES`) is about or does (an adjective, :data:`_TOPICS`),
@@ -437,6 +450,7 @@ def _a_topic(word: str, service: str) -> bool:
     return (
         word in _TOPICS
         or (service == "drugs" and word in _DRUG_KINDS)
+        or _clinical_topic(word)
         or word.startswith(("anti", "non"))
         or word.endswith(_ADJECTIVE_ENDINGS + _ACTION_ENDINGS)
         or (service not in ("lab", "labs") and word.endswith("al"))
@@ -458,6 +472,8 @@ def names_a_place(value: str) -> bool:
         return False
     if _SENTENCE_BREAK.search(value):
         return False  # "c/w Hirschsprung. Peds surgery aware": two sentences
+    if _prose(words):
+        return False  # "Travel clinic: Japanese encephalitis vaccine for rural Asia ..."
     last = words[-1].lower()
     # (before a specialty, a lone two-letter acronym names a module or a
     # method, not a practice: "syngo.via MM Oncology"; "LA General" is one)
@@ -484,6 +500,15 @@ def names_a_place(value: str) -> bool:
             continue
         return True
     return False
+
+
+def _prose(words: list[str]) -> bool:
+    """Words of a sentence, not a name: capitalised words among more
+    lower-case words of four letters or more (a name in lower case is lower
+    case throughout: ``st mary's hospital``)."""
+    capitalised = sum(word[:1].isupper() for word in words)
+    lower = sum(word.islower() and len(word) > 3 for word in words)
+    return capitalised > 0 and lower >= 2 and lower > capitalised
 
 
 _FACILITY = PatternRecognizer(

@@ -408,8 +408,10 @@ _DATE_COLUMN = regex.compile(
 _COLUMN_KEYS = {
     normalise_key(key): label
     for label, keys in {
-        "NAME": ("first", "last", "given", "family", "fname", "lname"),
+        "NAME": ("first", "last", "given", "family", "fname", "lname", "employee", "claimant"),
         "SSN": ("ssn_last4", "ssn4", "last4"),
+        # a workers' compensation table: claim_no,employee,...,employer
+        "FACILITY": ("employer", "employer_name", "company"),
     }.items()
     for key in keys
 }

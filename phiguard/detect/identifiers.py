@@ -120,7 +120,10 @@ _ID_KEYS = (
     r"|(?-i:F?EIN|I?TIN|SN|S\.N\.?)"
     r"|S/N|NPI|DEA|MBI|HICN|HBN|VIN|UID|ID"
     # research numbers: participant # AP-0072, screening no. SCR-0441, subject RAD-PRISM-0193
-    r"|participant(?:\s?(?:ID|no|num|number|\#))?|subject(?:\s?(?:ID|no|num|number|\#))?"
+    r"|participant(?:\s?(?:ID|no|num|number|\#))?|subj(?:ect|\.)?(?:\s?(?:ID|no|num|number|\#))?"
+    # incident and run numbers of the ambulance service (Inc# 24-033817,
+    # Einsatznr. 2024-041177), bills, and airline bookings (PNR LM8Q3T)
+    r"|inc\s?\#|einsatz-?(?:nr|nummer)\.?|bill\s?(?:no|num|number|\#)|(?-i:PNR)"
     r"|screening\s?(?:ID|no|num|number|\#)|enrol(?:l)?ment\s?(?:ID|no|num|number|\#)"
 )
 # "case" is a word of clinical prose ("case 3 of 10", "case report"): its
@@ -131,6 +134,8 @@ _CASE_VALUE = _value(r"(?:(?=(?:[A-Z/-]*+\d){4})|(?=[A-Z0-9/]*+-)(?=[0-9/-]*+[A-
 _LICENCE_KEYS = (
     r"(?:driver'?s?\s?|medical\s|nursing\s|professional\s|state\s)?licen[cs]e"
     r"(?:[\s.]{0,2}(?:ID|no|num|number|\#))?|lic\.?(?:\s?(?:no|num|number|\#))?"
+    # Brazil's medical council: CRM 54218, CRM-SP 123456
+    r"|(?-i:CRM)(?:-[A-Z]{2})?"
 )
 _LICENCE_VALUE = _value(inner="/.-")
 # Keys explicit enough for a short number (three digits or more): badge
@@ -140,6 +145,8 @@ _BADGE_KEYS = (
     r"|(?:officer|ofc\.?|deputy|detective|det\.|trooper|sergeant|sgt\.?)"
     r"(?:\s(?-i:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s?\#|\s?(?:\#|no\.?|num(?:ber)?))"
     r"|(?:employee|emp|staff|personnel)[\s.]{0,2}(?:ID|no|num|number|\#)"
+    # a British constable's collar number: PC Probert, collar no. 4417
+    r"|collar\s?(?:no|num|number|\#)"
 )
 _BADGE_VALUE = _value(r"(?=(?:[A-Z/-]*+\d){3})", shortest=3)
 # National health numbers: NHS 943 476 5919, NHI ZAC4521, PHN 9876 543 210,
@@ -160,6 +167,9 @@ _HEALTH_NUMBER_KEYS = (
     r"|n[°º]\s(?:de\s)?s[ée]curit[ée]\ssociale|philhealth(?:\s(?:number|no\.?|id))?"
     # Sweden's personnummer: pnr 19410312-5518
     r"|pnr|personnummer|personnr"
+    # Hungary's TAJ, Bangladesh's NID, Hong Kong's HKID, Canada's SIN (NAS in
+    # French), the Czech rodné číslo (r.č.), a US alien number (A# A-208 417 553)
+    r"|(?-i:TAJ|NID|HKID|SIN|NAS)|r\.\s?[čc]\.|rodn[ée]\s[čc][íi]slo|(?-i:A\#)|alien\s?(?:no|number|\#)"
 )
 # Italy's codice fiscale: six letters, two digits, a letter, two digits, a
 # letter, three digits, a letter (MRTGPP31D59F839X)
@@ -169,7 +179,10 @@ _HEALTH_NUMBER = (
     # digit groups apart (with six digits or more), after capitals maybe:
     # 943 476 5919, 482.119.037-51, LAVG 4512 1598; stop at a comma, a
     # full stop before a space, or a word
-    r"(?P<v>(?:(?-i:[A-Z]{3,4})\s?)?(?=\d(?:[ .-]?\d){5})\d{2,5}(?:[ .-]\d{1,5}){1,4}"
+    # (first, whole: an HKID with its check digit, K123456(7); a rodné
+    # číslo, 485612/1234; an alien number, A-208 417 553)
+    r"(?P<v>(?-i:[A-Z]{1,2})\d{6}\([\dA]\)|\d{6}/\d{3,4}|(?-i:A)-?\d{3}[ ]?\d{3}[ ]?\d{3}"
+    r"|(?:(?-i:[A-Z]{3,4})\s?)?(?=\d(?:[ .-]?\d){5})\d{2,5}(?:[ .-]\d{1,5}){1,4}"
     # one run of digits, after capitals maybe: TREG 54021218, K441028736
     r"|(?-i:[A-Z]{4}\s?|[A-Z])?\d{6,12}"
     rf"|[A-Z]{{3}}\d{{4}}|{_FISCAL_CODE}"
@@ -435,14 +448,14 @@ _ID_LABELLED = PatternRecognizer(
             labelled(_LICENCE_KEYS, value=_LICENCE_VALUE),
             0.9,
             gate=labelled_gate(_LICENCE_KEYS, "/.-"),
-            ascii_re=labelled(_LICENCE_KEYS, "dlmnps", _LICENCE_VALUE),
+            ascii_re=labelled(_LICENCE_KEYS, "cdlmnps", _LICENCE_VALUE),
         ),
         Pattern(
             "badge",
             labelled(_BADGE_KEYS, value=_BADGE_VALUE),
             0.9,
             gate=labelled_gate(_BADGE_KEYS),
-            ascii_re=labelled(_BADGE_KEYS, "bdeopst", _BADGE_VALUE),
+            ascii_re=labelled(_BADGE_KEYS, "bcdeopst", _BADGE_VALUE),
         ),
     ),
     examples=(
@@ -460,6 +473,11 @@ _ID_LABELLED = PatternRecognizer(
         "participant # «AP-0072». Scan",
         "Screening no. «SCR-0441». Consent",
         "quick q about subject «RAD-PRISM-0193» (Marta",
+        "subj «0417-003» consented",
+        "Medic 12  Inc# «24-033817»  03/02/2024",
+        "Einsatznr. «2024-041177»: Pat.",
+        "Bill number «JRH/24/0518». Dr",
+        "pax Arjun Gummadi, PNR «LM8Q3T», frequent flyer",
         "Incident #: «25-004471» reported",
         "case «CPD-25-018832» opened",
         "PD case «25-11873»,",
@@ -471,6 +489,8 @@ _ID_LABELLED = PatternRecognizer(
         "call ref «CR-88102477» logged",
         "License «LCS.0041827», exp",
         "lic # «MD44102» on file",
+        "Dr. Rafael Tavares, licence CRM «54218».",
+        "PC Gareth Probert, collar no. «4417», requested",
         "driver's licence number «D1234567»",
         "TIN «91-3304871»",
         "tax ID «72-1184409».",
@@ -608,6 +628,7 @@ _HEALTH_NUMBERS = PatternRecognizer(
         r"NHS|NHI|PHN|HCN|OHIP|RAMQ|CHI|IHI|H&C|health\s?card|medicare|CPF|SUS|CNS|aadhaa?r|NSS"
         r"|utente|NAM|C\.\s?F|CF|fiscale|tessera|versicher|KVNR"
         r"|DNI|CUI|RUT|RUN|PESEL|BSN|AVS|AHV|NIR|NIE|NIF|sociale|philhealth|pnr|personn"
+        r"|TAJ|NID|HKID|SIN|NAS|r\.\s?[čc]\.|rodn|A\#|alien"
     ),
     examples=(
         "Dennis Wainwright  NHS «943 476 5919»  Hosp",
@@ -626,6 +647,11 @@ _HEALTH_NUMBERS = PatternRecognizer(
         "número de utente «287 441 903». Mãe",
         "NAM «TREG 5402 1218»",
         "RAMQ «TREG 54021218»",
+        "Pt Horváth Ádám, TAJ «044 512 339», discharged",
+        "NID «1994 2618 5503 217». PET-CT",
+        "Verify with HKID «K123456(7)».",
+        "paní Věra, r.č. «485612/1234», je",
+        "A# «A-208 417 553», DOB",
         "C.F. «MRTGPP31D59F839X»",
         "codice fiscale «MRTGPP31D59F839X»,",
         "paciente Andrés, DNI «45.123.876», domiciliado",

@@ -244,7 +244,7 @@ COMPASS = frozenset("north south east west central northern southern eastern wes
 _REGION_BEFORE = COMPASS | frozenset(
     """
     in across throughout within a an the southeast southeastern southwest southwestern
-    northeast northeastern northwest northwestern latin sub-saharan
+    northeast northeastern northwest northwestern latin sub-saharan rural urban coastal
     """.split()
 )
 #: What joins the items of a list of places: "Minnesota and Florida", "India, Pakistan".
@@ -340,7 +340,9 @@ STOP_WORDS = frozenset(
     """.split()
 )
 #: Function words of Spanish, Portuguese, French, Italian, German, Dutch and Polish,
-#: and of Swedish, Indonesian, Turkish and Vietnamese (spelt as the lexicons are, no
+#: of Swedish, Indonesian, Turkish and Vietnamese, and of Hindi, Swahili and
+#: Greek as written in Latin letters, but none that is a name too (Na, Ni, Hai,
+#: Kai, Toh, Tou) (spelt as the lexicons are, no
 #: diacritics, and none that folds to an English function word: Swedish "för",
 #: Turkish "önce"): in lower case never a name, and at a sentence's start no lone
 #: name either, though the lexicons hold "Una", "Les" or "Como" (``uma criança``,
@@ -366,11 +368,16 @@ FOREIGN_STOP_WORDS = frozenset(
     dan untuk dengan pada setiap sampai setelah sebelum serta atau tidak ini itu dari
     ve bir icin ile ama veya cok daha gibi olan olarak sonra icinde kadar degil
     va cua trong voi cac nhung đuoc khong nguoi duoi
+    hain mein aur nahi kya bhi wala za kwa katika kwenye tha einai tis sto stin ston
     """.split()
 )
 #: What goes on after a title and its full stop: Dr. med., Dr. med. dent.,
 #: dott.ssa, prof.ssa.
 _TITLE_TAILS = frozenset({"med", "ssa", "dent", "vet", "rer", "phil", "habil"})
+
+#: Offices that are surnames and given names too, and what only the office has.
+_OFFICES = frozenset("dean provost chancellor".split())
+_OFFICE_PAPERS = frozenset("letter letters office list award".split())
 
 #: After a word that opens a sentence, what shows it is no person there.
 _DOSE_WORDS = frozenset("dose doses dosing dosage".split())
@@ -458,10 +465,24 @@ _FOREIGN_HEADS = frozenset(
     teste manobra maniobra manoeuvre test esquema regime protocolo protocole protocollo
     metodo methode tecnica technique regla regra regola regel ley lei legge loi efecto
     efeito effetto effet reflejo reflexo riflesso reflexe triada triade puntuacion
-    pontuacao schema klassifikation
+    pontuacao schema klassifikation curva curvas curve courbe kurve kappa ziekte
+    syndroom teken manoeuvre score scor
     """.split()
 )
+#: Head nouns that an eponym follows directly, in Latin, Polish and Romanian:
+#: Morbus Crohn, Objaw Babińskiego, Skala Glasgow, Boala Graves, Semnul Murphy.
+_DIRECT_HEADS = frozenset(
+    "morbus objaw objawy choroba skala zespol boala semnul semnele scor sindromul".split()
+)
 _FOREIGN_OF = frozenset("de di da do del du des dei della von van".split())
+#: The heads an eponym is joined to by a hyphen, in Dutch, German and
+#: Scandinavian compounds: Epley-manoeuvre, Hodgkin-lymfoom, Crohn-Krankheit.
+_COMPOUND_HEADS = frozenset(
+    """
+    manoeuvre manover test teken syndroom syndrom syndrome ziekte krankheit lymfoom
+    lymphom fraktur fractuur zeichen schaal skala score klassifikation classificatie
+    """.split()
+)
 
 #: Babies given a name over 1881-2017, or the 1990 census surname rank, for
 #: a word to count as a common name as well.
@@ -938,15 +959,21 @@ def _particle(tokens: Sequence[_Token], k: int, foreign: bool = True) -> bool:
 
 
 def _foreign_eponym(tokens: Sequence[_Token], k: int) -> bool:
-    """Token ``k`` names a disease after a Romance or German head noun:
-    ``doença de Addison``, ``saco de Douglas``, ``Morbus Crohn``."""
-    if tokens[k].lower == "morbus":
+    """Token ``k`` names a disease after a head noun of another language:
+    ``doença de Addison``, ``saco de Douglas``, ``Morbus Crohn``, ``Skala
+    Glasgow``, ``kappa di Cohen``; or is such a head, or the ``de`` after one."""
+    token = tokens[k]
+    if token.lower in _DIRECT_HEADS:
         return True  # the span begins at it: "Morbus Basedow"
-    if k == 0 or tokens[k].line_start or tokens[k - 1].dot:
+    if "-" in token.lower and token.lower.rpartition("-")[2] in _COMPOUND_HEADS:
+        return True  # "De Epley-manoeuvre": one word, eponym and head
+    if k == 0 or token.line_start or tokens[k - 1].dot:
         return False
     lead = tokens[k - 1].lower
-    if lead == "morbus":
+    if lead in _DIRECT_HEADS:
         return True
+    if token.lower in _FOREIGN_OF:
+        return lead in _FOREIGN_HEADS  # the span begins at "di": "Kappa di Cohen"
     return (
         lead in _FOREIGN_OF
         and k >= 2
@@ -1262,6 +1289,16 @@ class NameRecognizer:
         """An English word that is no common given name: Ruptured, Within."""
         return self._is_word(token) and not self._common_name(token)
 
+    def _lower_surname(self, token: _Token) -> bool:
+        """A surname of the list in lower case that is no word: ``garcia``."""
+        return (
+            token.text.islower()
+            and self._surname(token)
+            and not self._is_word(token)
+            and token.lower not in STOP_WORDS
+            and token.lower not in FOREIGN_STOP_WORDS
+        )
+
     def _unknown_lower(self, token: _Token) -> bool:
         return (
             token.is_word
@@ -1356,7 +1393,7 @@ class NameRecognizer:
                 if end > i + 2:
                     yield _Evidence(i, end, EVIDENCE["title"], "title")
             if i + 2 < count and tokens[i + 1].text == ",":
-                yield from self._inverted(tokens, i)
+                yield from self._inverted(tokens, i, foreign)
             if not self._name_shaped(token) or (token.initial and not token.dot):
                 continue
             if _numbered(tokens, i):
@@ -1444,7 +1481,7 @@ class NameRecognizer:
             if at_start and end == i + 1 and self._speaker(tokens, end):
                 yield _Evidence(i, end, EVIDENCE["speaker"], "speaker")
         yield from self._listed(tokens)
-        yield from self._lower_pairs(tokens)
+        yield from self._lower_pairs(tokens, foreign)
         yield from self._dialogue(tokens)
         yield from self._recipients(tokens)
 
@@ -1751,12 +1788,14 @@ class NameRecognizer:
         lower = token.lower
         return lower in HEAD_NOUNS or (lower.endswith("s") and lower[:-1] in HEAD_NOUNS)
 
-    def _lower_pairs(self, tokens: list[_Token]) -> Iterator[_Evidence]:
+    def _lower_pairs(self, tokens: list[_Token], foreign: bool) -> Iterator[_Evidence]:
         """``olga krylova's ...``, ``benjamin a seiler``: a name in lower case.
 
         A given name from the lexicon (no English word unless a middle
         initial follows: ``frank j lee``), maybe a middle initial, then a
-        surname from the lexicon or a word in no word list; no stop words or
+        surname from the lexicon or, in English text, a word in no word list
+        (in another language's text (``foreign``) every word is in no
+        English list: "era positivo", "ana dalili"); no stop words or
         clinical terms.
         """
         count = len(tokens)
@@ -1818,11 +1857,20 @@ class NameRecognizer:
             if not self._surname(surname) and not (
                 # a word in no list after a given name: the given name must
                 # be no rarity ("einer berufsbezogenen" is German)
-                self._unknown_lower(surname) and self._usual_first_name(given)
+                not foreign and self._unknown_lower(surname) and self._usual_first_name(given)
             ):
                 continue
             rule = "lower_initial" if middle else "lower_pair"
-            yield _Evidence(i, k + 1, EVIDENCE[rule], rule)
+            end = k + 1
+            if (
+                not middle
+                and end < count
+                and self._first_name(surname)
+                and (self._unknown_lower(tokens[end]) or self._lower_surname(tokens[end]))
+                and tokens[end].lower not in self._lex.clinical
+            ):
+                end += 1  # "josé luis mamani": two given names, then the surname
+            yield _Evidence(i, end, EVIDENCE[rule], rule)
 
     def _verb_after(self, tokens: list[_Token], i: int) -> _Token | None:
         """The word after token ``i``, past an adverb (``just paged``)."""
@@ -2035,8 +2083,11 @@ class NameRecognizer:
 
     def _after_title(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
         """Dr. O'Neil-Park, Mr. Smith, dr smith, Mrs. dos Santos, Dr. med.
-        Ingeborg Raabe, dott.ssa Chiara Bellandi."""
+        Ingeborg Raabe, dott.ssa Chiara Bellandi; titles in a row, Lt. Col.
+        Anne Graves, Prof. Dr. Weber."""
         start = i
+        while start and tokens[start - 1].lower in TITLES and not tokens[start].line_start:
+            start -= 1
         if (
             i + 2 < len(tokens)
             and tokens[i].dot
@@ -2372,11 +2423,15 @@ class NameRecognizer:
             if not any(char.isalnum() for char in rest):
                 yield _Evidence(k + 1, end, EVIDENCE["sign_off"], "sign_off")
 
-    def _inverted(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
-        """Surname, First [M]: SMITH, JOHN A / Smith, John / smith, zhiwei."""
+    def _inverted(self, tokens: list[_Token], i: int, foreign: bool) -> Iterator[_Evidence]:
+        """Surname, First [M]: SMITH, JOHN A / Smith, John / smith, zhiwei
+        (in lower case not in another language's text (``foreign``), where
+        words of the name lists are words too: "score 3 hai, toh ICU")."""
         if i + 2 >= len(tokens) or tokens[i + 1].text != ",":
             return
         surname, given = tokens[i], tokens[i + 2]
+        if foreign and surname.text.islower():
+            return
         if surname.initial or len(surname.text) < 2 or len(given.text) < 2 or not given.is_word:
             return
         if _ROMAN_GRADE.fullmatch(surname.text):
@@ -2672,8 +2727,8 @@ class NameRecognizer:
         clinical = self._lex.clinical
         if any(self._eponym_use(tokens, k) for k in range(start, end)):
             return True
-        if _foreign_eponym(tokens, start):
-            return True  # doença de Addison, fractura de Smith, Morbus Crohn
+        if any(_foreign_eponym(tokens, k) for k in range(start, end)):
+            return True  # doença de Addison, Maladie de Crohn, Morbus Crohn, Skala Glasgow
         if any(self._unlisted_eponym(tokens, k) for k in range(start, end)):
             return True  # Somogyi effect, Homan sign, West Nile virus
         phrase = " ".join(words)
@@ -2686,7 +2741,7 @@ class NameRecognizer:
             return True  # Ann Arbor, Mallory Weiss (mallory-weiss) tear, "Hodgkin, Ann Arbor"
         if all(self._thing(word) for word in words):
             return True  # "Nephro wants", "met with Medtronic": services and products
-        if all(word in _FOREIGN_GREETINGS for word in words):
+        if all(word in _FOREIGN_GREETINGS or word in _GREETINGS for word in words):
             return True  # "Buongiorno", "Guten Morgen": a greeting opens the message
         if len(span) == 1 and self._unit(tokens, start):
             return True  # "per EMS", "ED wants", "per ed attending"
@@ -2700,6 +2755,8 @@ class NameRecognizer:
             return True  # Baxter Sigma, Philips Spectrum: a vendor's product
         if len(words) == 2 and words[1] in self._lex.drugs and not self._first_name(span[0]):
             return True  # "Welche Dosis Apixaban": a word and a drug
+        if len(span) == 1 and self._office(tokens, start):
+            return True  # "Dean of the medical school", "Dean's letter": an office
         if len(span) == 1 and self._opening_word(tokens, start):
             return True  # "Max dose of ...", "Bill this as 99214", "Hope this helps"
         if len(words) > 1:
@@ -2774,6 +2831,16 @@ class NameRecognizer:
             return False
         after = tokens[k + 2].lower if k + 2 < len(tokens) else ""
         return after not in _CALENDAR and after not in _TIMES_OF_DAY
+
+    def _office(self, tokens: Sequence[_Token], k: int) -> bool:
+        """Token ``k`` names an office, not its holder: ``Dean of ...``,
+        ``Dean's letter`` (the office's own papers); not ``Dean called``."""
+        if tokens[k].lower not in _OFFICES or k + 1 >= len(tokens):
+            return False
+        following = tokens[k + 1].lower
+        if tokens[k].possessive:
+            return following in _OFFICE_PAPERS
+        return following == "of"
 
     def _model_name(self, token: _Token) -> bool:
         """A word after a vendor that names a model, not a person: an

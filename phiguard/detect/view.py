@@ -124,8 +124,10 @@ def _ocr_digits(text: str) -> str:
     return _OCR_NUMBER.sub(fold, text)
 
 
-#: The date characters of Chinese, Japanese and Korean (3月18日, 3월 18일).
-_CJK_DATE = frozenset("年月日년월일")
+#: The date characters of Chinese, Japanese and Korean (3月18日, 3월 18일),
+#: those of the Japanese eras (昭和14年5月2日), and the words for years of
+#: age (94岁, 94歳, 94세).
+_CJK_DATE = frozenset("年月日년월일元明治大正昭和平成令和岁歳세")
 
 
 def _cjk(char: str) -> bool:

@@ -81,6 +81,8 @@ NOT_PHI = [
     "to check labs tomorrow",
     "allergic to sulfa drugs",
     "GE Healthcare Discovery MR750",
+    "refer for Zika counseling if pregnant",
+    "Travel clinic: hepatitis A vaccine for rural trips longer than a month",
 ]
 
 

@@ -138,6 +138,22 @@ NOT_PEOPLE = [
     # a rank before a word
     "the officer said the Deputy Director approved it",
     "Chief Officer Training starts Monday",
+    # eponyms after head nouns of other languages
+    "Maladie de Crohn iléale, CDAI 310 : on passe à l'ustekinumab.",
+    "Ziekte van Crohn met perianale fistels, start infliximab.",
+    "Skala Glasgow 12 pkt, objaw Babińskiego obecny po prawej.",
+    "Boala Addison confirmată, cortizol bazal scăzut.",
+    "Curvas de Kaplan-Meier por grupo de riesgo.",
+    "Concordanza misurata con il kappa di Cohen.",
+    "De Semont-manoeuvre werd uitgevoerd.",
+    # offices, greetings, pathogens and trials named after places
+    "Dean of Students signed the leave form.",
+    "Dean's letter drafts are due Friday.",
+    "Hiya, quick q about the Epley.",
+    "Hendra and Nipah are henipaviruses carried by fruit bats.",
+    "TIMI risk score 3, TIMI flow grade 2 after the wire.",
+    # lower-case pairs and inverted pairs in another language's text
+    "Bhai, CURB score 3 hai, toh kya ICU mein bhi shift karna? Fluids aur antibiotics chalu hain.",
 ]
 
 # People in messages of other languages, where the rules ask the name lists.
@@ -152,7 +168,7 @@ FOREIGN_PEOPLE = [
     "pt brought in by «Deputy Sanchez» (badge 4471) after the MVC",
     "form witnessed by «Sgt. Diaz» (hospital security)",
     # titles that go on after their full stop, clergy, kin in a pedigree
-    "German ref: Frau «Dr. med. Ingeborg Raabe», Praxis am Lindenplatz",
+    "German ref: «Frau Dr. med. Ingeborg Raabe», Praxis am Lindenplatz",
     "Referto da inviare alla «dott.ssa Chiara Bellandi» entro lunedì",
     "family meeting with «Imam Bilal Haddad» at 4",
     "Organizer: «Chaplain Ruth Ebbesen»",
@@ -160,6 +176,14 @@ FOREIGN_PEOPLE = [
     # a vendor's name that is a given name, before a surname
     "«Ulrich Brandstätter» (ulrich.b@example.de) visiting from Germany",
     "Spoke with «Baxter Smith» about his MRI.",
+    # a name in lower case of two given names and a surname no list holds
+    "transcripción: paciente «josé luis huallpa», fecha de nacimiento cinco de mayo",
+    # ranks of the forces, titles in a row, honorifics
+    "POC «Lt. Col. Anne Graves», DSN 312-555-0150",
+    "Statement taken by «PC Gareth Probert» at the desk",
+    "Agente del MP: «Lic. Norma Salinas».",
+    "Tafadhali mpigie «Mama Zawadi Kimaro» kwa simu.",
+    "seen by «Prof. Dr. Helmut Weber» today",
 ]
 
 
