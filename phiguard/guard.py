@@ -13,7 +13,8 @@ from datetime import datetime, timezone
 from phiguard.audit import AuditRecord, AuditSink, JsonLinesAudit
 from phiguard.decide import decide
 from phiguard.detect import Recognizer, build_recognizers, detect_many
-from phiguard.detect.view import detection_view, to_original
+from phiguard.detect.cjk import CjkRecognizer, has_cjk
+from phiguard.detect.view import detection_view, to_original, to_view
 from phiguard.errors import (
     ConfigError,
     InputError,
@@ -224,6 +225,11 @@ class Guard:
             proposals = detect_many(
                 seen, self._recognizers, batch_size=batch_size, n_process=n_process
             )
+            # Chinese, Japanese and Korean, which the view blanks, are read
+            # in the original text
+            for found, text, (view, origin) in zip(proposals, texts, views):
+                if origin is not None and has_cjk(text):
+                    found.extend(_to_view(view, origin, _CJK.find(text)))
             if self._deny:
                 for text, found in zip(seen, proposals):
                     found.extend(self._denied(text))
@@ -334,6 +340,18 @@ def _extra_recognizers(recognizers: object) -> tuple[Recognizer, ...]:
 
             extra.append(from_presidio(recognizer))
     return tuple(extra)
+
+
+_CJK = CjkRecognizer()
+
+
+def _to_view(view: str, origin: list[int], findings: Iterable[Finding]) -> list[Finding]:
+    """Findings on an original text, moved onto its detection view."""
+    moved = []
+    for finding in findings:
+        start, end = to_view(origin, finding.start, finding.end)
+        moved.append(replace(finding, start=start, end=end, text=view[start:end]))
+    return moved
 
 
 def _to_original(text: str, origin: list[int], findings: list[Finding]) -> list[Finding]:

@@ -26,7 +26,8 @@ _STREET_SUFFIX = (
     r"|parkway|pkwy|terrace|terr|ter|circle|cir|highway|hwy|loop|row|square|sq|trail|trl|pike"
     r"|alley|plaza|crescent|cres|close|walk|run|path|grove|heights|hts|expressway|turnpike"
     r"|route|rte|cove|crossing|xing|mews|landing|brae|wynd|gardens|gdns|rise|vale|parade"
-    r"|esplanade|quay)"
+    # Australian abbreviations: Banksia Pde, Jacaranda Cct, Ocean Tce, Bay Esp
+    r"|esplanade|quay|pde|cct|tce|esp)"
 )
 #: The suffixes as written in a street's name: "Cedar Ln", "Elm Street".
 _TITLE_SUFFIX = (
@@ -90,7 +91,7 @@ _POSTCODE_TOWN = rf"(?:(?:C\.?P\.?|CEP|PLZ)[ ])?(?:{_POSTCODE})[ ]{_TOWN}"
 _FLAT = (
     r"(?:(?i:apto|ap|app|appt|dpto|depto|piso|int|interior|bloco|bl|sala|andar|esc|escalera"
     r"|puerta|pta|whg|wohnung|étage|scala|interno)\.?[ ]?(?:n[º°o]\.?[ ]?)?"
-    r"(?:\d{1,4}[A-Za-z]?|[A-Z])"
+    r"(?:\d{1,4}[A-Za-z]?|[A-Z]\d{0,2})"
     r"|\d{1,2}(?:º|°|ª|e|er|ème)?[ ](?i:andar|piso|étage)"
     # a floor and a door: 3° B, 2ºA (3o B once the detection view's NFKC
     # has folded the ordinal sign)
@@ -145,6 +146,8 @@ _STREET = (
     rf"{_STREET_SUFFIX}|{_ROUTE})"
     r"\b\.?(?:[ ](?:N|S|E|W|NE|NW|SE|SW|Ext)(?![\w-]))?"
     r"(?:,?\s" + _UNIT + r"\.?\s?\#?\s?[A-Z0-9-]{1,6}\b)?"
+    # a floor after it: 1400 Market Street, 22nd Floor
+    r"(?:,\s\d{1,3}(?:st|nd|rd|th)\s(?i:floor|fl)\b)?"
     # then the city, state and ZIP when they follow: ", Columbus, OH 43081"
     # (Australia: Dubbo NSW 2830)
     rf"(?:,\s(?:{_CITY}[ ](?:NSW|VIC|QLD|TAS|ACT)[ ]\d{{4}}|{_CITY})(?![\w-]))?"
@@ -235,7 +238,10 @@ _ADDRESS = PatternRecognizer(
             "street_abroad",
             r"(?<![\w.])(?:(?:Via|Viale|Piazza|Piazzetta|Corso|Largo|Calle|Avenida|Av\.|Rua|Rue"
             r"|Boulevard|Bd\.?|Chemin|Carrer|Paseo|Strada|ul\.|ulica|Plac|Aleja|al\.|Pasaje|Pje\."
-            r"|Camino|Callejón|Travesía|Ronda|Praça|Travessa|Alameda|Estrada|Rodovia|C/)"
+            r"|Camino|Callejón|Travesía|Ronda|Praça|Travessa|Alameda|Estrada|Rodovia|C/"
+            # Romanian, Greek and Hebrew in Latin letters: Str. Trandafirilor nr. 8,
+            # Odos Pindou 44, Rehov HaZayit 12
+            r"|Str\.|Calea|Bulevardul|Odos|Odou|Leoforos|Rehov|Rechov|Sderot)"
             r"(?:[ ](?:d[eiao]s?|dei|del|della|delle|dello|degli|du|la|le|les|de[ ]la|von|van"
             r"|der))?"
             r"(?:[ ][^\W\d_a-z][^\W\d_]*+(?:['’.-][^\W\d_]++)?){1,4}+"
@@ -244,7 +250,8 @@ _ADDRESS = PatternRecognizer(
             r"|katu|tie|utca|straeti|stræde))|Stra[^\W\d_]{1,2}e|Str\.|Gasse|Weg|Allee|Platz|Straat))"
             # (a flat after a slash: ul. Lipowa 12/4)
             # (a number with a letter: Björkvägen 4B, Kerkstraat 12A)
-            r",?[ ](?:\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-z]?)?(?![\w/-])|s/n(?![\w/]))" + _ABROAD_TAIL,
+            r",?[ ](?:(?i:nr|no)\.?[ ])?"
+            r"(?:\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-z]?)?(?![\w/-])|s/n(?![\w/]))" + _ABROAD_TAIL,
             0.75,
         ),
         # Whatever follows an address's key, to the end of its sentence or
@@ -265,7 +272,9 @@ _ADDRESS = PatternRecognizer(
             # (to a sentence's or line's end, a phone's label, a dash or a
             # bracket; or a comma before a word in lower case or a label:
             # "..., Boston, seen on 4/14", "..., DOB 3/4/1950")
-            r"(?=\.[ ]|\.?$|\.?\n|,[ ](?:[a-z]|(?i:tel|tél|phone|ph|mob|mobile|cell|fax|e-?mail)\b"
+            # (not the full stop of an abbreviation: "H.No. 221, Gali No. 4")
+            r"(?=(?<!\b(?i:no|nr|apt|bl|ap))\.[ ]|\.?$|\.?\n"
+            r"|,[ ](?:[a-z]|(?i:tel|tél|phone|ph|mob|mobile|cell|fax|e-?mail)\b"
             r"|(?:DOB|MRN|SSN|NHS|ID|Tel|Ph)\b)|[ ][—–][ ]|[ ]\(|;)",
             0.7,
         ),
@@ -295,6 +304,15 @@ _ADDRESS = PatternRecognizer(
             r"|bosatt|bor)(?:[ ](?:in|à|a|en|em|na|no|au|te|i|på))?:?[ ]"
             rf"(?P<v>{_POSTCODE_TOWN})",
             0.8,
+        ),
+        # a postcode after its key: CEP 13456-210 (Brazil), C.P. 45210
+        # (Mexico), TK 54622 (Greece), PIN 302019 (India)
+        Pattern(
+            "postcode_key",
+            r"(?<![\w.])(?:(?-i:CEP|C\.[ ]?P\.|TK|T\.K\.|PIN)(?:[ ]code)?|pin[ ]?code)"
+            r"[ ]?:?[ ]?(?P<v>\d{5}-\d{3}|\d{3}[ ]\d{2}|\d{6}|\d{5})(?![\w-])",
+            0.8,
+            ascii_re=True,
         ),
         # Vietnam: "45 Nguyễn Trãi, Phường 7, Quận 5", "Quận Bình Thạnh, TP HCM"
         Pattern(

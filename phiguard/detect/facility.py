@@ -214,7 +214,7 @@ _WEAK_SUFFIXES = (
     r"|Dialysis|DIALYSIS|Transplant|TRANSPLANT|Recovery|RECOVERY|Renal[ ]Care|RENAL[ ]CARE"
     # employers named by their trade (Redfern Logistics, Ehrenfeld Metalworks)
     r"|Logistics|Metalworks|Manufacturing|Industries|Construction|Trucking|Freight|Roofing"
-    r"|Plumbing|Mills|Mining|Lumber|Warehousing|Staffing|Landscaping",
+    r"|Plumbing|Mills|Mining|Lumber|Warehousing|Staffing|Landscaping|Nursing|NURSING",
     r"(?i:general|peds|neuro|behaviou?ral)",
     r"ER|OTP|[NP]ICU",
 )
@@ -283,7 +283,8 @@ _PREFIXES = (
     r"Hospital\s(?:Santa|Santo|San|S[ãa]o|Nossa|Nuestra|Regional|Geral|General"
     r"|Universit[aá]rio|Municipal|Estadual|Provincial|Nacional|Israelita|Italiano|Alem[aã]o"
     r"|Espa[ñn]ol|Brit[aâ]nico|Metropolitano|Evang[eé]lico|Infantil|Materno|Militar"
-    r"|Cl[ií]nico|Maternidade|Maternidad|Dr\.|de|del|do|da|dos|das)",
+    r"|Cl[ií]nico|Maternidade|Maternidad|Comarcal|Distrital|Departamental|Comunitario"
+    r"|Dr\.|de|del|do|da|dos|das)",
     r"Centro\sde\s[Ss]a(?:lud|[úu]de)", r"Posto\sde\s[Ss]a[úu]de", r"posto\sde\s[Ss]a[úu]de",
     r"Casa\sde\sRepouso", "Lar",
     r"Centre\sHospitalier(?:\s(?:Universitaire|R[ée]gional(?:\sUniversitaire)?|Intercommunal))?",
@@ -303,6 +304,11 @@ _PREFIXES = (
     r"Centre\sm[ée]dical", "Polyclinique", r"Szpital\w*", r"Przychodni\w*", r"Poradni\w*",
     r"Centrum\s(?:Medyczne|Pediatrii|Zdrowia)\w*", r"Laborat[óo]rio(?:\sCl[íi]nico)?",
     r"Unidade\sde\sSa[úu]de", "CESFAM", "Consultorio", r"Ospital\sng",
+    # Swahili, Hebrew, Farsi and Arabic, Greek, Romanian and Czech heads, as
+    # written in Latin letters: Hospitali ya Rufaa ya ..., Merkaz Refui ...,
+    # Bimarestan-e ..., Nosokomeio ..., Spitalul Județean ..., Nemocnice ...
+    r"Hospitali\sya", r"Zahanati\sya", r"Merkaz\sRefui", r"Bimarestan(?:-e)?", "Nosokomeio",
+    r"Iatriko\sKentro", "Spitalul", "Nemocnice",
     # Unidad Renal San Rafael, Centre Oncologique des Alpes, CMP de Saint-Denis,
     # huisartsenpraktijk Het Anker, Hospital Maternidade Santa Clara
     r"Unidad\s(?:Renal|de\sDi[áa]lisis)", r"Centre\s(?:Oncologique|de\s[Ss]ant[ée])", "CMPP?",
@@ -311,7 +317,7 @@ _PREFIXES = (
 _PREFIX = _by_first_letter(_PREFIXES)
 _NAME_CONNECTOR = (
     r"(?:de\sla|an\sder|in\sder|de|del|des|la|los|las|du|do|da|dos|das|di|della|am|an|im|zum|zur"
-    r"|der|und|e|y|w|het|van|op)"
+    r"|der|und|e|y|w|het|van|op|ya)"
 )
 # (d'Arras, Al-Noor, al-Noor)
 # (a full stop ends the name after a word of five letters or more: "Hospital

@@ -369,6 +369,7 @@ FOREIGN_STOP_WORDS = frozenset(
     ve bir icin ile ama veya cok daha gibi olan olarak sonra icinde kadar degil
     va cua trong voi cac nhung đuoc khong nguoi duoi
     hain mein aur nahi kya bhi wala za kwa katika kwenye tha einai tis sto stin ston
+    desde hasta hace sobre durante hacia segun
     """.split()
 )
 #: What goes on after a title and its full stop: Dr. med., Dr. med. dent.,
@@ -956,6 +957,14 @@ def _particle(tokens: Sequence[_Token], k: int, foreign: bool = True) -> bool:
     if token.lower not in PARTICLES or not token.text.islower():
         return False
     return not foreign or token.lower not in _ARTICLE_PARTICLES or tokens[k - 1].lower in PARTICLES
+
+
+def _clause_ends(tokens: Sequence[_Token], k: int) -> bool:
+    """Token ``k`` ends a clause: punctuation, a new line, or the end of the text."""
+    return k >= len(tokens) or tokens[k].line_start or tokens[k].text in _CLAUSE_MARKS
+
+
+_CLAUSE_MARKS = frozenset(",.;:!?)")
 
 
 def _foreign_eponym(tokens: Sequence[_Token], k: int) -> bool:
@@ -1866,10 +1875,14 @@ class NameRecognizer:
                 not middle
                 and end < count
                 and self._first_name(surname)
-                and (self._unknown_lower(tokens[end]) or self._lower_surname(tokens[end]))
                 and tokens[end].lower not in self._lex.clinical
+                and (
+                    self._lower_surname(tokens[end])
+                    # a word in no list ends the name where the clause ends
+                    or (self._unknown_lower(tokens[end]) and _clause_ends(tokens, end + 1))
+                )
             ):
-                end += 1  # "josé luis mamani": two given names, then the surname
+                end += 1  # "josé luis mamani, fecha ...": two given names, then the surname
             yield _Evidence(i, end, EVIDENCE[rule], rule)
 
     def _verb_after(self, tokens: list[_Token], i: int) -> _Token | None:

@@ -26,10 +26,11 @@ own view: nothing is copied.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
-__all__ = ["detection_view", "to_original"]
+__all__ = ["detection_view", "to_original", "to_view"]
 
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 #: ASCII control characters that are not whitespace (NUL, BEL, ESC, DEL, ...),
@@ -160,3 +161,12 @@ def _takes_marks(chars: list[str]) -> bool:
 def to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:
     """The original span of the view span ``[start, end)``."""
     return origin[start], origin[end - 1] + 1
+
+
+def to_view(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """The view span of the original span ``[start, end)``: from the first
+    of its characters the view keeps to the last (a dropped one at an end
+    falls outside)."""
+    first = bisect.bisect_left(origin, start)
+    last = bisect.bisect_left(origin, end) - 1
+    return first, max(first + 1, last + 1)
