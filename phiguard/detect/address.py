@@ -73,7 +73,9 @@ _CAPITAL = r"[^\W\d_a-z]"
 _NOT_LABEL = (
     r"(?!(?:Tel|Tél|Telefon|Telefone|Teléfono|Téléphone|Fax|Email|E-mail|Phone|Mobil|Handy"
     r"|Cel|Celular|Tlf|Dr|Dra|Sr|Sra|Patient|Paciente|Patientin|Pt|Apt|Suite|Please|Thanks"
-    rf"|Thank|This|That|He|She|They|We|It|I|If|When|And|But|Also|Then|Call|Seen|See)(?!{_LETTER}))"
+    r"|Thank|This|That|He|She|They|We|It|I|If|When|And|But|Also|Then|Call|Seen|See"
+    # the keys of a postcode: CEP 13456-210, C.P. 45210, TK 54622
+    rf"|CEP|C\.[ ]?P|TK|T\.K|PIN)(?!{_LETTER}))"
 )
 #: A word of a town's name: Tübingen, Saint-Étienne, L'Aquila, Ø (København Ø).
 _TOWN_WORD = rf"{_NOT_LABEL}{_CAPITAL}{_LETTER}*+(?:[-'’]{_LETTER}++)*+"
@@ -488,8 +490,17 @@ _ADDRESS = PatternRecognizer(
         "Domicilio: «C/ Albahaca 14, 3º B, 28944». Alergia",
         "mail to «HC 61 Box 2210, Ganado AZ». Thanks",
         "lives «Unit» «4/18 Banksia St, Toowoomba QLD 4350». Bloods",
+        "pt Liam Kerr, «22 Wattle Pde, Coral Springs NSW 2758», ph",
+        "our office, «1400 Market Street, 22nd Floor, Philadelphia, PA 19103» (fax",
+        "Adresă: «Str. Salcâmilor nr. 8, bl. C2, ap. 14, Târgu Albești». Medic",
+        "sti dieuthynsi «Odos Pindou 44, Ano Kastania», TK «54622».",
+        "Ha-ktovet: «Rehov HaZayit 12, Givat Rimonim». Tel",
+        "mora na «Rua das Flores, 451», CEP «13456-210». Tel",
+        "vive en «Calle Pinos 214», C.P. «45210».",
+        "Address: «H.No. 221, Gali No. 4, Shanti Nagar, Rampur Kalan 302019».",
     ),
     counterexamples=(
+        "cep 12345 and the pin 123456",
         "HC 3 boxes of gloves",
         "Am Dienstag 3 Termine frei",
         "the email address is 2 lines down",

@@ -542,10 +542,14 @@ _SHORT = PatternRecognizer(
             _NOT_AFTER_NUM + rf"{_NUM_MONTH}/{_NUM_DAY}-{_NUM_MONTH}/{_NUM_DAY}" + _NOT_BEFORE_NUM,
             0.7,
         ),
-        # 03/04 13:05 (worklists), 3/14 at 7:30
+        # 03/04 13:05 (worklists), 3/14 at 7:30, 3/9 at 0215, 3/6 0210 (but
+        # not a common fraction: "1/2 at 2200" is half a tablet)
         Pattern(
             "with_time",
-            _NOT_AFTER_NUM + rf"{_NUM_MONTH}/{_NUM_DAY}(?=,?\s+(?:at\s+|@\s?)?{_TIME})",
+            _NOT_AFTER_NUM
+            + r"(?!(?:1/[2348]|2/3|3/4|[357]/8)(?!\d))"
+            + rf"{_NUM_MONTH}/{_NUM_DAY}"
+            + rf"(?=,?\s+(?:at\s+|@\s?)?(?:{_TIME}|(?:[01]\d|2[0-3])[0-5]\d(?![\d:%/-]|\.\d)))",
             0.8,
         ),
         # 03/04: fractions are never zero-padded
@@ -702,6 +706,11 @@ _SHORT = PatternRecognizer(
         # "Heme board 11/6", "list update 5/1", "EBUS 4/9", "PICC placed 8/2"
         "hand-?off",
         "sign-?out",
+        "meeting",
+        "therapy",
+        "picc",
+        "re-?evals?",
+        "brought",
         "note",
         "board",
         "update",
@@ -748,6 +757,9 @@ _SHORT = PatternRecognizer(
         "compared with the MRI of «2/17»",
         "DOB «3/4»",
         "booked for «3/14» at 7:30 am",
+        "brought in «3/9» at 0215 after the MVC",
+        "badge 3091, «3/6» 0210. Source pt",
+        "Family meeting «6/8»: son present",
         "CT chest «2/19» showed",
         "is down «3/20-3/22» for a tube",
         "seen in our clinic «3/12». US",
@@ -773,6 +785,9 @@ _SHORT = PatternRecognizer(
         "Glasgow 9/15 on arrival",
         "strength 5/5 throughout",
         "pain 7/10 today",
+        "give 1/2 at 2200 if needed",
+        "then 3/4 at 0800",
+        "ratio 5/10 120 mg",
         "Gleason 3+4",
         "BI-RADS 4 in 1/2 cases",
         "liver segments 6/7, future remnant",

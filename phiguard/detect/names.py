@@ -729,8 +729,10 @@ _CAMEL_CASE = regex.compile(
     r"^\p{Lu}{2,}\p{Ll}|(?<!^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|O'|O’))(?<=\p{Ll})\p{Lu}"
 )
 _CARET_NAME = regex.compile(
-    r"(?<![\w^|'’-])\p{L}[\p{L}'’-]*+(?: \p{L}[\p{L}'’-]*+){0,3}"
-    r"\^\p{L}[\p{L}'’ -]*+(?:\^[\p{L}'’ .-]*+){0,3}"
+    # (after a quote, not inside a word: 'TORRES^ALEJANDRO' in SQL, not O'...)
+    r"(?<![\w^|-])(?<!\w['’])\p{L}[\p{L}'’-]*+(?: \p{L}[\p{L}'’-]*+){0,3}"
+    # (an apostrophe only inside a name: not the quote closing 'SMITH^JOHN')
+    r"\^\p{L}(?:[\p{L} -]|['’]\p{L})*+(?:\^(?:[\p{L} .-]|['’]\p{L})*+){0,3}"
 )
 _HL7_LINE = regex.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Characters that separate fields, never the parts of one name.
@@ -2336,7 +2338,19 @@ class NameRecognizer:
             last = bisect.bisect_left(starts, match.end())
             first, last = self._caret_extent(tokens, first, last)
             words = [t for t in tokens[first:last] if t.is_word]
-            if not words or not any(self._in_lexicon(t) for t in words):
+            if not words or not (
+                any(self._in_lexicon(t) for t in words)
+                # or two names and more that are no words at all: MBEKI^THABO^S
+                # (not a message type: ADT^A08, ORU^R01)
+                or (
+                    sum(len(t.text) > 1 for t in words) >= 2
+                    and all(
+                        not (self._is_word(t) or t.lower in self._lex.clinical)
+                        for t in words
+                        if len(t.text) > 1
+                    )
+                )
+            ):
                 continue
             if any(self._plain_word(t) for t in words[:2]) or all(
                 t.lower in self._lex.clinical for t in words[:2]
@@ -2465,6 +2479,19 @@ class NameRecognizer:
             (surname.upper and given.upper)
             or (surname.titled and given.titled)
             or (surname.text.islower() and given.text.islower())
+            # a worklist's FARAH, Yusuf: the surname in capitals, both names
+            # of the lists (not "PE, D-dimer", nor "hx of COPD, John Smith")
+            or (
+                surname.upper
+                and given.titled
+                and len(surname.text) > 2
+                and given.plain
+                and self._first_name(given)
+                and self._surname(surname)
+                and (surname.lower not in self._lex.clinical or self._common_name(surname))
+                # (not "with ALS, John Smith, who ...": a name in apposition)
+                and not (i + 3 < len(tokens) and (tokens[i + 3].titled or tokens[i + 3].initial))
+            )
         )
         if not same_case:
             return
@@ -2543,6 +2570,17 @@ class NameRecognizer:
             end -= 1
         if (
             kept > end
+            and end - i == 1
+            and self._initial_then_surname(tokens, i, end)
+            # (not a heading's letter: "2006.  C. Birth of the third applicant")
+            and not (i == 0 or tokens[i].line_start or tokens[i - 1].dot)
+        ):
+            # "J. Whitehorse": an initial, then a surname of the list that
+            # is a word too
+            yield _Evidence(i, end + 1, EVIDENCE["pair"] - 0.15, "pair")
+            return
+        if (
+            kept > end
             and all(t.initial for t in tokens[i + 1 : end])
             and self._given_then_surname(tokens[i], tokens[end])
         ):
@@ -2567,6 +2605,8 @@ class NameRecognizer:
             common = 0  # Kayla Black, Bill Dawson, Grace Young: names first
         if common == 0:
             weight = EVIDENCE["pair"] if known or len(words) > 1 else 0.0
+            if not weight and end - i == 2 and self._initial_then_surname(tokens, i, i + 1):
+                weight = EVIDENCE["lexicon_word"]  # "D. Oyelaran": an initial, a word of no list
         elif with_initial and known == len(words):
             weight = EVIDENCE["pair"]  # H. Weber, Yamamoto K.
         elif common < len(words) and known:
@@ -2578,6 +2618,29 @@ class NameRecognizer:
             weight -= 0.15  # upper case: headings, unless every word is a name
         if weight > 0:
             yield _Evidence(i, end, weight, "pair")
+
+    def _initial_then_surname(self, tokens: list[_Token], i: int, k: int) -> bool:
+        """Token ``i`` is an initial with its full stop and token ``k`` a
+        capitalised word after it that is no clinical term and no
+        abbreviation of its own (``J. Urol.``): ``D. Oyelaran``, ``J.
+        Whitehorse``; not ``E. Coli``, ``C. Diff``."""
+        initial, word = tokens[i], tokens[k]
+        if k + 1 < len(tokens) and tokens[k + 1].text[:1].isdigit():
+            return False  # "C. Beerninckstraat 88": a street and its number
+        return (
+            initial.initial
+            and initial.dot
+            and word.titled
+            and not word.dot
+            and not word.possessive
+            and len(word.text) > 3
+            and "-" not in word.text
+            and word.lower not in self._lex.clinical
+            and word.lower not in HEAD_NOUNS
+            and word.lower not in _NOT_SURNAMES
+            and word.lower not in _CALENDAR
+            and (self._surname(word) or not self._is_word(word))
+        )
 
     def _given_then_surname(self, given: _Token, word: _Token) -> bool:
         return (

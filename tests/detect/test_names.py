@@ -582,6 +582,23 @@ EXACT_ROWS = [
     # titles in other languages
     "«Sra. Martínez» llamó ayer",
     "buenas «dra Paredes», gracias",
+    # a worklist's surname in capitals before a given name
+    "CT head on «OKAFOR, Daniel» (MRN 3318270) read overnight",
+    "Pending: 2) CTPA «KING, Alfred» 94M, neg for PE",
+    # a DICOM name in SQL quotes, and one of names no list holds
+    "INSERT INTO scans VALUES ('«TORRES^ALEJANDRO»', '3308124', 'knee')",
+    "<PID>4410289;«MBEKI^THABO^S»;19600304;M</PID>",
+    # an initial before a surname no list holds
+    "Screened by: «D. Oyelaran», RT(R)(MR)",
+]
+
+# Not names, though a rule above comes near: an HL7 message type, an
+# inverted pair that is no name, species and journals after an initial.
+NEAR_NAMES = [
+    "Our filter drops ADT^A08 but lets ORU^R01 through",
+    "Wells score 4.5 for PE, D-dimer 1,200: CTPA?",
+    "IMPRESSION: CT, Chest normal. MRI, Brain pending.",
+    "UA grew E. coli; C. diff toxin negative; see J. Urol. 2019",
 ]
 
 
@@ -589,6 +606,14 @@ EXACT_ROWS = [
 def test_context_rules_find_only_the_names(fast_guard: phiguard.Guard, row: str) -> None:
     text, expected = unmark(row)
     assert _names(fast_guard, text) == expected
+
+
+@pytest.mark.parametrize("text", NEAR_NAMES)
+def test_near_names_are_no_names(
+    guard: phiguard.Guard, fast_guard: phiguard.Guard, text: str
+) -> None:
+    assert _names(guard, text) == []
+    assert _names(fast_guard, text) == []
 
 
 @pytest.mark.parametrize("row", CONTEXT_ROWS)
