@@ -504,6 +504,30 @@ _FILE_NAME_PERSON = PatternRecognizer(
     counterexamples=("brain_mri.dcm", "DSC_0042.jpg", "left_knee_AP.png", "chest_ct_final.pdf"),
 )
 
+_INITIALS = PatternRecognizer(
+    name="initials_v1",
+    label="NAME",
+    patterns=(
+        # a subject named by initials, as trial reports do: initials H.Y.,
+        # initiales M.L., Initialen K.-H. B.
+        Pattern(
+            "after_key",
+            r"\b(?i:initials?|initiales|iniciales|iniciais|initialen|iniziali)[:]?[ ]"
+            r"(?:(?i:are|were|is|was)[ ])?"
+            r"(?P<v>[A-Z]\.?(?:-?[A-Z]\.?){1,2}(?:[ ][A-Z]\.?)?)(?![\w-])",
+            0.8,
+        ),
+    ),
+    prefilter=r"initia|inicia|iniziali",
+    ignore_case=False,
+    examples=(
+        "subject 0417-003 (initials «H.Y.»), onset",
+        "patient P-0417, initiales «M.L.», survenue",
+        "Pt initials: «JD», age 44",
+    ),
+    counterexamples=("sign with your initials here", "initials of the drug names"),
+)
+
 CONTACT_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _PHONE,
     _EMAIL,
@@ -514,4 +538,5 @@ CONTACT_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _HANDLE,
     _SPEAKER_HANDLE,
     _FILE_NAME_PERSON,
+    _INITIALS,
 )

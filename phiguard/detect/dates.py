@@ -333,6 +333,15 @@ _WRITTEN = PatternRecognizer(
             # overlaps an earlier match, and the finding is the same group
             ascii_re=initials((*_ORDINAL_CUES, *_MOVE_CUES)) + _ORDINAL_CUE + _ORDINAL,
         ),
+        # on the twelfth, moved to the third: a spoken ordinal after the same
+        # cues, ending its clause ("on the third try" is no date)
+        Pattern(
+            "ordinal_day_spoken",
+            # (not "first" or "second": "from the first, she said no")
+            rf"(?<={_ORDINAL_CUE})(?!first|second)(?P<v>{_SPOKEN_ORDINAL})"
+            r"(?=\s*(?:[,.;:!?)]|$)|\s(?:and|or|at|but|so|because|when|if|since)\b)",
+            0.6,
+        ),
         # March 2024, Sept. 2023
         # March 2024, Oct '23
         Pattern(
@@ -350,7 +359,8 @@ _WRITTEN = PatternRecognizer(
     ),
     prefilter=(
         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|ene|abr|ago|dic|\d(?:st|nd|rd|th)"
-        r"|dob|d\so\sb|date|born"
+        r"|dob|d\so\sb|date|born|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+        r"|tenth|eleventh|twelfth|teenth|tieth"
     ),
     examples=(
         "seen on «March 4th» for",
@@ -371,6 +381,8 @@ _WRITTEN = PatternRecognizer(
         "can u move it to the «21st»? my number",
         "appt moved to fri the «12th»",
         "his birthday is the «12th» so bring a card",
+        "had the stress test on the «twelfth» and nobody called",
+        "can we move it to the «third»?",
         "on the «4th of March»",
         "date of surgery «january fifteenth 2025» surgeon",
         "date of birth «march third nineteen fifty two» comma",
@@ -399,6 +411,8 @@ _WRITTEN = PatternRecognizer(
         "two of three may need surgery",
         "born with one kidney",
         "you may second that",
+        "on the third try it worked",
+        "from the first, she said no",
         "moved to the 4th floor",
         "pushed to the 2nd line of therapy",
     ),
