@@ -2459,6 +2459,8 @@ class NameRecognizer:
         surname, given = tokens[i], tokens[i + 2]
         if foreign and surname.text.islower():
             return
+        if self._listed_terms(tokens, i):
+            return  # "Colles, Smith, Barton", "Florida, Georgia and ...": a list
         if surname.initial or len(surname.text) < 2 or len(given.text) < 2 or not given.is_word:
             return
         if _ROMAN_GRADE.fullmatch(surname.text):
@@ -2641,6 +2643,21 @@ class NameRecognizer:
             and word.lower not in _CALENDAR
             and (self._surname(word) or not self._is_word(word))
         )
+
+    def _listed_terms(self, tokens: list[_Token], i: int) -> bool:
+        """Tokens ``i`` and ``i + 2`` (a comma between) are clinical terms or
+        regions in a longer list of capitalised words: "Apgar, Ballard,
+        Silverman", "Colles, Smith, Barton", "Florida, Georgia and North
+        Carolina"; not "Smith, John, Jones, Mary", whose given names are no
+        terms."""
+        terms = self._lex.clinical | self._lex.regions
+        if tokens[i].lower not in terms or tokens[i + 2].lower not in terms:
+            return False
+        after = i + 3 < len(tokens) - 1 and (
+            tokens[i + 3].text == "," or tokens[i + 3].lower in _COORDINATION
+        )
+        before = i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].titled
+        return (after and tokens[i + 4].titled) or before
 
     def _given_then_surname(self, given: _Token, word: _Token) -> bool:
         return (

@@ -599,6 +599,8 @@ NEAR_NAMES = [
     "Wells score 4.5 for PE, D-dimer 1,200: CTPA?",
     "IMPRESSION: CT, Chest normal. MRI, Brain pending.",
     "UA grew E. coli; C. diff toxin negative; see J. Urol. 2019",
+    "Quick table: Colles, Smith, Barton and die-punch fractures",
+    "CON laws in Florida, Georgia and North Carolina",
 ]
 
 
