@@ -2459,8 +2459,6 @@ class NameRecognizer:
         surname, given = tokens[i], tokens[i + 2]
         if foreign and surname.text.islower():
             return
-        if self._listed_terms(tokens, i):
-            return  # "Colles, Smith, Barton", "Florida, Georgia and ...": a list
         if surname.initial or len(surname.text) < 2 or len(given.text) < 2 or not given.is_word:
             return
         if _ROMAN_GRADE.fullmatch(surname.text):
@@ -2497,6 +2495,8 @@ class NameRecognizer:
         )
         if not same_case:
             return
+        if self._listed_terms(tokens, i):
+            return  # "Colles, Smith, Barton", "Florida, Georgia and ...": a list
         known_surname = self._surname(surname) or not self._is_word(surname)
         known_given = self._first_name(given) or not self._is_word(given)
         if surname.text.islower() and (
@@ -2650,14 +2650,17 @@ class NameRecognizer:
         Silverman", "Colles, Smith, Barton", "Florida, Georgia and North
         Carolina"; not "Smith, John, Jones, Mary", whose given names are no
         terms."""
-        terms = self._lex.clinical | self._lex.regions
-        if tokens[i].lower not in terms or tokens[i + 2].lower not in terms:
+        if not (self._term(tokens[i].lower) and self._term(tokens[i + 2].lower)):
             return False
         after = i + 3 < len(tokens) - 1 and (
             tokens[i + 3].text == "," or tokens[i + 3].lower in _COORDINATION
         )
         before = i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].titled
         return (after and tokens[i + 4].titled) or before
+
+    def _term(self, word: str) -> bool:
+        """A clinical term or a region."""
+        return word in self._lex.clinical or word in self._lex.regions
 
     def _given_then_surname(self, given: _Token, word: _Token) -> bool:
         return (
