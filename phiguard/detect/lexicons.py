@@ -41,6 +41,9 @@ class Lexicons:
     #: Countries, continents, world regions and US states (``georgia``,
     #: ``south america``): places as big as a state, no PHI.
     regions: frozenset[str]
+    #: The species of organisms among the clinical terms (``coli``,
+    #: ``aureus``): after a genus's initial no surname (``E. Coli``).
+    species: frozenset[str]
 
 
 #: Sections of ``clinical_terms.txt`` whose terms are products (their
@@ -50,6 +53,7 @@ _DRUG_SECTIONS = ("drugs", "contrast")
 _PRODUCT_SECTIONS = (*_DRUG_SECTIONS, *_VENDOR_SECTIONS, "scanner")
 #: Sections whose terms are services, payers and references.
 _SERVICE_SECTIONS = ("note sections", "departments")
+_SPECIES_SECTIONS = ("species",)
 #: How a section's heading ends whose hyphenated terms guard themselves
 #: whole only, their parts being common names ("Mann-Whitney").
 _WHOLE_ONLY = "(whole terms only)"
@@ -73,6 +77,7 @@ class _ClinicalTerms:
     vendors: frozenset[str]
     drugs: frozenset[str]
     services: frozenset[str]
+    species: frozenset[str]
 
 
 def _clinical_terms() -> _ClinicalTerms:
@@ -84,6 +89,7 @@ def _clinical_terms() -> _ClinicalTerms:
     vendors: set[str] = set()
     drugs: set[str] = set()
     services: set[str] = set()
+    species: set[str] = set()
     section = ""
     for line in _lines("clinical_terms.txt"):
         if line.startswith("# "):
@@ -101,6 +107,8 @@ def _clinical_terms() -> _ClinicalTerms:
             drugs.add(term)
         if section.startswith(_SERVICE_SECTIONS):
             services.add(term)
+        if section.startswith(_SPECIES_SECTIONS):
+            species.add(term)
         # "salter-harris" also guards "Salter" and "Harris" written apart
         # (but for terms whose parts are common names: "Mann-Whitney")
         if not section.endswith(_WHOLE_ONLY):
@@ -111,6 +119,7 @@ def _clinical_terms() -> _ClinicalTerms:
         frozenset(vendors),
         frozenset(drugs),
         frozenset(services),
+        frozenset(species),
     )
 
 
@@ -141,4 +150,5 @@ def load_lexicons() -> Lexicons:
         services=terms.services,
         places=frozenset(_read("us_places.txt.gz") + _read("world_places.txt.gz")),
         regions=frozenset(_read("regions.txt.gz")),
+        species=terms.species,
     )

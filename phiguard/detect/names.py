@@ -2645,11 +2645,11 @@ class NameRecognizer:
         )
 
     def _listed_terms(self, tokens: list[_Token], i: int) -> bool:
-        """Tokens ``i`` and ``i + 2`` (a comma between) are clinical terms or
-        regions in a longer list of capitalised words: "Apgar, Ballard,
-        Silverman", "Colles, Smith, Barton", "Florida, Georgia and North
-        Carolina"; not "Smith, John, Jones, Mary", whose given names are no
-        terms."""
+        """Tokens ``i`` and ``i + 2`` (a comma between) are regions or rare
+        eponyms (:meth:`_term`) in a longer list of capitalised words:
+        "Florida, Georgia and North Carolina"; not "Smith, John, Jones,
+        Mary", whose given names are no terms, nor "White, Willis and
+        Hoffman", a firm."""
         if not (self._term(tokens[i].lower) and self._term(tokens[i + 2].lower)):
             return False
         after = i + 3 < len(tokens) - 1 and (
@@ -2659,8 +2659,12 @@ class NameRecognizer:
         return (after and tokens[i + 4].titled) or before
 
     def _term(self, word: str) -> bool:
-        """A clinical term or a region."""
-        return word in self._lex.clinical or word in self._lex.regions
+        """A region, or a clinical term that is no frequent surname (a firm
+        of surnames, "White, Willis and Hoffman", must not leak)."""
+        if word in self._lex.regions:
+            return True
+        rank = self._lex.surnames.get(word, 0)
+        return word in self._lex.clinical and not 0 < rank <= FREQUENT_SURNAME_RANK
 
     def _given_then_surname(self, given: _Token, word: _Token) -> bool:
         return (
@@ -2843,6 +2847,8 @@ class NameRecognizer:
             return True  # "per EMS", "ED wants", "per ed attending"
         if self._region(tokens, start, end):
             return True  # "in Arizona", "Southeast Asia", "Minnesota and Florida"
+        if len(span) == 2 and span[0].initial and span[1].lower in self._lex.species:
+            return True  # "E. Coli", "C. Diff", "S. Aureus": an organism
         if rules & _NAMING_RULES or any(t.initial for t in span):
             return False
         if len(words) == 1 and words[0] in _FEATURES and start and tokens[start - 1].titled:

@@ -599,7 +599,7 @@ NEAR_NAMES = [
     "Wells score 4.5 for PE, D-dimer 1,200: CTPA?",
     "IMPRESSION: CT, Chest normal. MRI, Brain pending.",
     "UA grew E. coli; C. diff toxin negative; see J. Urol. 2019",
-    "Quick table: Colles, Smith, Barton and die-punch fractures",
+    "Cultures: E. Coli in the urine, C. Diff toxin positive, S. Aureus in blood",
     "CON laws in Florida, Georgia and North Carolina",
 ]
 
