@@ -6,14 +6,15 @@ import os
 import re
 import secrets
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timezone
+from functools import partial
 
 from phiguard.audit import AuditRecord, AuditSink, JsonLinesAudit
 from phiguard.decide import decide
 from phiguard.detect import Recognizer, build_recognizers, detect_many
-from phiguard.detect.cjk import CjkRecognizer, has_cjk
+from phiguard.detect.cjk import CjkRecognizer
 from phiguard.detect.view import detection_view, to_original, to_view
 from phiguard.errors import (
     ConfigError,
@@ -228,8 +229,8 @@ class Guard:
             # Chinese, Japanese and Korean, which the view blanks, are read
             # in the original text
             for found, text, (view, origin) in zip(proposals, texts, views):
-                if origin is not None and has_cjk(text):
-                    found.extend(_to_view(view, origin, _CJK.find(text)))
+                if origin is not None:  # (ASCII text is its own view: no CJK in it)
+                    found.extend(_moved(view, _CJK.find(text), partial(to_view, origin)))
             if self._deny:
                 for text, found in zip(seen, proposals):
                     found.extend(self._denied(text))
@@ -247,7 +248,7 @@ class Guard:
                 for text, found in zip(seen, proposals)
             ]
             return [
-                found if origin is None else _to_original(text, origin, found)
+                found if origin is None else _moved(text, found, partial(to_original, origin))
                 for text, (_, origin), found in zip(texts, views, decided)
             ]
 
@@ -345,21 +346,15 @@ def _extra_recognizers(recognizers: object) -> tuple[Recognizer, ...]:
 _CJK = CjkRecognizer()
 
 
-def _to_view(view: str, origin: list[int], findings: Iterable[Finding]) -> list[Finding]:
-    """Findings on an original text, moved onto its detection view."""
+def _moved(
+    onto: str, findings: Iterable[Finding], span: Callable[[int, int], tuple[int, int]]
+) -> list[Finding]:
+    """Findings moved onto the text ``onto`` (a detection view or the
+    original), ``span`` mapping each one's offsets there."""
     moved = []
     for finding in findings:
-        start, end = to_view(origin, finding.start, finding.end)
-        moved.append(replace(finding, start=start, end=end, text=view[start:end]))
-    return moved
-
-
-def _to_original(text: str, origin: list[int], findings: list[Finding]) -> list[Finding]:
-    """Findings on a detection view, moved onto the original text."""
-    moved = []
-    for finding in findings:
-        start, end = to_original(origin, finding.start, finding.end)
-        moved.append(replace(finding, start=start, end=end, text=text[start:end]))
+        start, end = span(finding.start, finding.end)
+        moved.append(replace(finding, start=start, end=end, text=onto[start:end]))
     return moved
 
 

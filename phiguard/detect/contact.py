@@ -386,20 +386,29 @@ _NOT_PERSON_PARTS = frozenset(
 )
 
 
+def _listed_name(word: str) -> bool:
+    """Lower-case ``word`` is a given name or surname of the lexicons."""
+    lexicons = load_lexicons()
+    return word in lexicons.first_names or word in lexicons.surnames
+
+
+def _handle_parts(value: str) -> list[str]:
+    """The lower-case parts of a handle between dots, underscores and hyphens."""
+    return [part for part in _HANDLE_PARTS.split(value.lower()) if part]
+
+
 def _a_person_handle(value: str) -> bool:
     """A chat handle that names a person: a part of it is a given name or
     surname, or no English word (``dana.k``, ``coach.grant``, ``drjkwon``,
     ``hpatel_ir``); not a group's or a key's (``@here``, ``@radiology``,
     ``first_name``)."""
     lexicons = load_lexicons()
-    parts = [part for part in _HANDLE_PARTS.split(value.lower()) if part]
+    parts = _handle_parts(value)
     if not parts or any(part in _NOT_PERSON_PARTS for part in parts):
         return False
     words = [part for part in parts if part.isalpha() and len(part) > 1]
     return any(
-        part in lexicons.first_names
-        or part in lexicons.surnames
-        or (part not in lexicons.english and part not in lexicons.clinical)
+        _listed_name(part) or (part not in lexicons.english and part not in lexicons.clinical)
         for part in words
     )
 
@@ -409,9 +418,8 @@ def _a_speaker_handle(value: str) -> bool:
     besides :func:`_a_person_handle`, one of its parts is a name and the
     others are names or initials (``study_date:`` and ``order.status:`` are
     keys)."""
-    lexicons = load_lexicons()
-    parts = [part for part in _HANDLE_PARTS.split(value.lower()) if part]
-    named = [part in lexicons.first_names or part in lexicons.surnames for part in parts]
+    parts = _handle_parts(value)
+    named = [_listed_name(part) for part in parts]
     return (
         _a_person_handle(value)
         and any(named)
@@ -471,14 +479,12 @@ def _a_filed_person(value: str) -> bool:
     name (``NGUYEN_HOA``, ``smith_j``, ``RODRIGUEZ-PAGE_M``): the surname is
     one of the name list's, in capitals or, in lower case, before an
     initial; the given name is one too, or an initial."""
-    lexicons = load_lexicons()
     surname, _, given = value.partition("_")
-    parts = surname.lower().split("-")
-    if not all(part in lexicons.surnames or part in lexicons.first_names for part in parts):
+    if not all(_listed_name(part) for part in surname.lower().split("-")):
         return False
     if len(given) == 1:
         return surname.isupper() or surname.islower()
-    return surname.isupper() and given.isupper() and given.lower() in lexicons.first_names
+    return surname.isupper() and given.isupper() and given.lower() in load_lexicons().first_names
 
 
 _FILE_NAME_PERSON = PatternRecognizer(

@@ -2632,15 +2632,10 @@ class NameRecognizer:
         return (
             initial.initial
             and initial.dot
-            and word.titled
             and not word.dot
-            and not word.possessive
             and len(word.text) > 3
             and "-" not in word.text
-            and word.lower not in self._lex.clinical
-            and word.lower not in HEAD_NOUNS
-            and word.lower not in _NOT_SURNAMES
-            and word.lower not in _CALENDAR
+            and self._surname_shaped(word)
             and (self._surname(word) or not self._is_word(word))
         )
 
@@ -2670,10 +2665,18 @@ class NameRecognizer:
         return (
             given.titled
             and "-" not in given.text  # Mini-Mental State
-            and word.titled
-            and not word.possessive
             and self._first_name(given)
             and not self._is_word(given)
+            and self._surname_shaped(word)
+        )
+
+    def _surname_shaped(self, word: _Token) -> bool:
+        """A capitalised word, no possessive, that may end a name after a
+        given name or initial: no clinical term, head noun, calendar word or
+        word that follows names (:data:`_NOT_SURNAMES`)."""
+        return (
+            word.titled
+            and not word.possessive
             and word.lower not in self._lex.clinical
             and word.lower not in HEAD_NOUNS
             and word.lower not in _NOT_SURNAMES
