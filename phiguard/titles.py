@@ -36,7 +36,10 @@ TITLES = (
         "dra sra srta herr frau mme mlle dott dottssa dottoressa doutor doutora docteur "
         "signor signora senor senora senhor senhora madame lic licda "
         # Dutch: dhr. de Vries, mevr. Jansen
-        "dhr mevr mw".split()
+        "dhr mevr mw mevrouw meneer "
+        # Italian: sig. Alessandro De Santis, sig.ra Bianchi (sigra: the name
+        # tier's token), gent.mo sig.
+        "sig sigra".split()
     )
     | RANKS
 )

@@ -313,13 +313,22 @@ _EMAIL_WRITTEN_OUT = PatternRecognizer(
 )
 
 
+#: The hosts of standards and terminologies, whose addresses name a code
+#: system, never a person: FHIR's "system": "http://loinc.org".
+_STANDARDS = (
+    r"(?:www\.|terminology\.|build\.)?(?:loinc\.org|snomed\.info|hl7\.org|unitsofmeasure\.org"
+    r"|dicom\.nema\.org|ihe\.net|fhir\.org|nlm\.nih\.gov|who\.int|ncithesaurus\.nci\.nih\.gov)"
+    r"(?![\w.-])"
+)
+
 _URL = PatternRecognizer(
     name="url_v1",
     label="URL",
     patterns=(
         Pattern(
             "scheme",
-            r"\b(?:https?|ftp|sftp|dicomweb)://[^\s<>\"'()\[\]{}|^]*(?<![.,;:!?])",
+            rf"\b(?:https?|ftp|sftp|dicomweb)://(?!{_STANDARDS})"
+            r"[^\s<>\"'()\[\]{}|^]*(?<![.,;:!?])",
             0.85,
         ),
         Pattern("www", r"(?<![\w.])www\.[^\s<>\"'()\[\]{}|^]*(?<![.,;:!?])", 0.85),
@@ -339,7 +348,13 @@ _URL = PatternRecognizer(
         "see «www.example.com/jdoe»",
         "her page «jdoe.example.com» says",
     ),
-    counterexamples=("per acr.org guidance", "e.g. this", "i.e. that"),
+    counterexamples=(
+        "per acr.org guidance",
+        "e.g. this",
+        "i.e. that",
+        '"system":"http://loinc.org","code":"8867-4"',
+        "system http://hl7.org/fhir/sid/us-npi here",
+    ),
 )
 
 
@@ -356,10 +371,26 @@ _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4 = PatternRecognizer(
     name="ipv4_v1",
     label="IP",
-    patterns=(Pattern("dotted", rf"(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)", 0.8),),
+    patterns=(
+        Pattern(
+            "dotted",
+            # (not a network's block, its host part zero: 10.20.0.0/16)
+            rf"(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)(?!(?<=\.0)/\d)",
+            0.8,
+        ),
+    ),
     prefilter=r"\d\.\d+\.\d+\.\d",
-    examples=("client IP «10.41.2.117», station", "server («10.20.4.12», port 104)"),
-    counterexamples=("UID 1.2.840.113619.2.55", "version 1.2.3", "999.1.1.1"),
+    examples=(
+        "client IP «10.41.2.117», station",
+        "server («10.20.4.12», port 104)",
+        "host «10.20.4.12»/24 on the VLAN",
+    ),
+    counterexamples=(
+        "UID 1.2.840.113619.2.55",
+        "version 1.2.3",
+        "999.1.1.1",
+        "the 10.0.0.0/8 block and 10.20.0.0/16",
+    ),
 )
 
 _IPV6 = PatternRecognizer(

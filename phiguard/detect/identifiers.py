@@ -682,10 +682,12 @@ _ID_SHAPES = PatternRecognizer(
     patterns=(
         # DICOM UIDs: 1.2.840.113619.2.55.3... (five or more dotted parts).
         # (not the standard's own UIDs under 1.2.840.10008: SOP classes,
-        # transfer syntaxes)
+        # transfer syntaxes; nor HL7's OIDs of code systems and namespaces,
+        # 2.16.840.1.113883.6.1 LOINC, 2.16.840.1.113883.4.1 the SSN)
         Pattern(
             "dicom_uid",
-            r"(?<![\d.])(?!1\.2\.840\.10008\.)[12](?:\.\d++){4,}+(?!\d|\.\d)",
+            r"(?<![\d.])(?!1\.2\.840\.10008\.|2\.16\.840\.1\.113883(?:\.\d++){0,3}+(?!\d|\.\d))"
+            r"[12](?:\.\d++){4,}+(?!\d|\.\d)",
             0.9,
         ),
         Pattern("uuid_uid", r"(?<![\d.])2\.25\.\d{10,}+(?!\d|\.\d)", 0.9),
@@ -738,6 +740,7 @@ _ID_SHAPES = PatternRecognizer(
         "1,000,000 units",
         "x00100010  PatientName",
         "SOP Class 1.2.840.10008.5.1.4.1.1.2",
+        "OID 2.16.840.1.113883.6.96 is SNOMED CT",
         "Trial NCT04512345 enrolled",
         "PMID: 29456789 describes",
         "SNOMED 233604007 pneumonia",

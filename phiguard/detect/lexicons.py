@@ -50,7 +50,7 @@ class Lexicons:
 #: headings begin so: "# drugs: brand", "# vendors", ...).
 _VENDOR_SECTIONS = ("vendors",)
 _DRUG_SECTIONS = ("drugs", "contrast")
-_PRODUCT_SECTIONS = (*_DRUG_SECTIONS, *_VENDOR_SECTIONS, "scanner")
+_PRODUCT_SECTIONS = (*_DRUG_SECTIONS, *_VENDOR_SECTIONS, "scanner", "software")
 #: Sections whose terms are services, payers and references.
 _SERVICE_SECTIONS = ("note sections", "departments")
 _SPECIES_SECTIONS = ("species",)

@@ -160,6 +160,17 @@ _FOREIGN_CUES = frozenset(
     nonna nonno
     """.split()
 )
+#: Kin as families write them, lower case only (Nan, Gran, Lola are names too):
+#: "my nan Mere Parata", "kuia Huia", "lola Remedios".
+_FAMILY_CUES = frozenset("nan nana nanna gran granny oma opa koro kuia lola lolo tita tito".split())
+#: What a cue may be in lower case only.
+_LOWER_CUES = _FOREIGN_CUES | _FAMILY_CUES
+#: "Patient" in other languages, a cue in any case and no name: "Paciente
+#: Thaís Nascimento", "Paziente Rossi".
+_PATIENT_CUES = frozenset(
+    "paciente paziente patientin patiente utente pacjent pacjentka pacient pacientka pasien "
+    "pasyente mgonjwa".split()
+)
 WEAK_CUES = frozenset("with by from and to for or via re about see".split())
 #: Verbs after a name that make it a person: "Ifeoma called", "Galbraith says".
 POST_CUES = frozenset(
@@ -300,7 +311,8 @@ _TRIGGERS = (
     | WEAK_CUES
     | SIGN_OFFS
     | _NAMING_VERBS
-    | _FOREIGN_CUES
+    | _LOWER_CUES
+    | _PATIENT_CUES
     | {"baby", "is", "at", "it", "its", "am", "w"}
     | frozenset(_NICKNAME_CUES)
 )
@@ -359,7 +371,7 @@ FOREIGN_STOP_WORDS = frozenset(
     questa den dem des was ist sind wird welcher welches welchen zwischen nicht auch bei
     cuales quais nao sao quels quelles dans sur sont est wat hoe het een welke waarom
     wanneer bij niet ook voor maar jak co czy jest kiedy gdzie dlaczego jaki jaka jakie
-    oraz nie sie się die mit fur für auf aus zur zum vom unter sich noch nur kann bitte
+    oraz nie sie się ze zeby die mit fur für auf aus zur zum vom unter sich noch nur kann bitte
     cada todo toda todos todas muy pero tambien también tout tous toute toutes tres très
     avant après apres chez pendant depuis sans sous entre une un du au aux peut faut combien
     lors selon
@@ -374,7 +386,7 @@ FOREIGN_STOP_WORDS = frozenset(
 )
 #: What goes on after a title and its full stop: Dr. med., Dr. med. dent.,
 #: dott.ssa, prof.ssa.
-_TITLE_TAILS = frozenset({"med", "ssa", "dent", "vet", "rer", "phil", "habil"})
+_TITLE_TAILS = frozenset({"med", "ssa", "ra", "dent", "vet", "rer", "phil", "habil"})
 
 #: Offices that are surnames and given names too, and what only the office has.
 _OFFICES = frozenset("dean provost chancellor".split())
@@ -473,7 +485,23 @@ _FOREIGN_HEADS = frozenset(
 #: Head nouns that an eponym follows directly, in Latin, Polish and Romanian:
 #: Morbus Crohn, Objaw Babińskiego, Skala Glasgow, Boala Graves, Semnul Murphy.
 _DIRECT_HEADS = frozenset(
-    "morbus objaw objawy choroba skala zespol boala semnul semnele scor sindromul".split()
+    """
+    morbus objaw objawy choroba skala zespol boala semnul semnele scor sindromul
+    болезнь болезни болезнью синдром синдрома синдромом шкала шкалу шкалы шкале
+    симптом симптома перелом перелома опухоль метод метода критерии индекс проба пробы
+    хвороба хвороби синдрому
+    penyakit sindrom benh ugonjwa
+    """.split()
+)
+#: Head nouns that follow the eponym they name, in Turkish, Hungarian and
+#: Finnish (folded as the lexicons are): Graves hastalığı, Crohn-betegség.
+_POST_HEADS = frozenset(
+    """
+    hastalıgı hastalıgında sendromu sendromunda belirtisi skoru kırıgı
+    tumoru lenfoması tiroiditi testi manevrası atesi
+    betegseg kor szindroma tunet
+    tauti taudin oireyhtyma
+    """.split()
 )
 _FOREIGN_OF = frozenset("de di da do del du des dei della von van".split())
 #: The heads an eponym is joined to by a hyphen, in Dutch, German and
@@ -482,6 +510,7 @@ _COMPOUND_HEADS = frozenset(
     """
     manoeuvre manover test teken syndroom syndrom syndrome ziekte krankheit lymfoom
     lymphom fraktur fractuur zeichen schaal skala score klassifikation classificatie
+    betegseg kor tunet szindroma
     """.split()
 )
 
@@ -567,6 +596,21 @@ _NAMING_RULES = frozenset(
         "identified",
     }
 )
+#: What scholars did: "Röntgen discovered X-rays in 1895", "Apgar
+#: introduced her score in 1952" (with a year before :data:`_MODERN_YEAR`).
+_DISCOVERY_VERBS = frozenset(
+    """
+    discovered described introduced invented pioneered coined devised proposed founded
+    published isolated first
+    """.split()
+)
+#: Years before it are history, not a living patient's care.
+_MODERN_YEAR = 1980
+#: How many tokens either side of a name a year of its history may stand.
+_HISTORY_REACH = 15
+#: Words after which a capitalised name is a saint's (a place, church or
+#: plant): St. John's wort, Saint Luke's.
+_SAINTS = frozenset("st saint ste sainte sankt".split())
 #: Rules that make a one-word name plain enough to lend it to its other mentions.
 _PLAIN_RULES = frozenset({"title", "strong_cue", "inverted", "caret", "sign_off"})
 #: Generation suffixes that belong to the name before them: John Smith Jr.
@@ -733,6 +777,8 @@ _CARET_NAME = regex.compile(
     r"(?<![\w^|-])(?<!\w['’])\p{L}[\p{L}'’-]*+(?: \p{L}[\p{L}'’-]*+){0,3}"
     # (an apostrophe only inside a name: not the quote closing 'SMITH^JOHN')
     r"\^\p{L}(?:[\p{L} -]|['’]\p{L})*+(?:\^(?:[\p{L} .-]|['’]\p{L})*+){0,3}"
+    # (not a code's letters before its digits: ORM^O01, ADT^A08)
+    r"(?!(?<=\p{L})\d)"
 )
 _HL7_LINE = regex.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Characters that separate fields, never the parts of one name.
@@ -904,6 +950,48 @@ def _numbered(tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
+def _code_letter(tokens: Sequence[_Token], k: int) -> bool:
+    """Token ``k`` is a capital letter that begins a code of letters and
+    digits: the C of ``C3D1`` (cycle 3, day 1), no initial or grade."""
+    token = tokens[k]
+    return (
+        token.initial
+        and not token.dot
+        and k + 1 < len(tokens)
+        and tokens[k + 1].start == token.end
+        and tokens[k + 1].text[:1].isdigit()
+    )
+
+
+def _saint(tokens: Sequence[_Token], k: int) -> bool:
+    """Token ``k`` follows St. or Saint, which no title precedes: a saint's
+    name (``St. John's wort``), not ``Mr St John Mitchard``."""
+    if k == 0 or tokens[k - 1].lower not in _SAINTS or not tokens[k - 1].titled:
+        return False
+    return k < 2 or tokens[k - 2].lower not in TITLES
+
+
+def _extremes(tokens: Sequence[_Token], k: int) -> bool:
+    """Token ``k`` is "max" or "min" beside the other: ``Max and min``,
+    ``min/max``, ``Max-Min`` (one word: no token of a name alone)."""
+    pair = {"max", "min"}
+    lower = tokens[k].lower
+    if lower not in pair:
+        return False
+    other = (pair - {lower}).pop()
+    after = [t.lower for t in tokens[k + 1 : k + 3]]
+    before = [t.lower for t in tokens[max(0, k - 2) : k]]
+    joints = {"and", "or", "/", "&"}
+    return (len(after) == 2 and after[0] in joints and after[1] == other) or (
+        len(before) == 2 and before[1] in joints and before[0] == other
+    )
+
+
+def _old_year(digits: str) -> bool:
+    """A year of history: four digits from 1500 to before :data:`_MODERN_YEAR`."""
+    return len(digits) == 4 and 1500 <= int(digits) < _MODERN_YEAR
+
+
 def _after_break(tokens: Sequence[_Token], k: int) -> bool:
     """Token ``k`` opens the text or a line, or follows a token that ends a
     sentence (``?``, ``:``, a bracket; a full stop is no token but the
@@ -978,6 +1066,13 @@ def _foreign_eponym(tokens: Sequence[_Token], k: int) -> bool:
         return True  # the span begins at it: "Morbus Basedow"
     if "-" in token.lower and token.lower.rpartition("-")[2] in _COMPOUND_HEADS:
         return True  # "De Epley-manoeuvre": one word, eponym and head
+    if (
+        k + 1 < len(tokens)
+        and tokens[k + 1].lower in _POST_HEADS
+        and tokens[k + 1].text.islower()
+        and not token.dot
+    ):
+        return True  # "Graves hastalığı", "Ailevi Akdeniz ateşi"
     if k == 0 or token.line_start or tokens[k - 1].dot:
         return False
     lead = tokens[k - 1].lower
@@ -1184,8 +1279,8 @@ class NameRecognizer:
             return False
         if token.lower in _WEEKDAYS:
             return False
-        if token.lower in STRONG_CUES and not token.upper:
-            return False  # Pt, Son, Mom: the cue, not the name after it
+        if (token.lower in STRONG_CUES and not token.upper) or token.lower in _PATIENT_CUES:
+            return False  # Pt, Son, Mom, Paciente: the cue, not the name after it
         if token.initial:
             return token.text != "I" or token.dot
         if token.lower in STOP_WORDS and not self._first_name(token):
@@ -1204,6 +1299,8 @@ class NameRecognizer:
         if token.upper:  # acronyms (CT, MRCP, RUQ) are upper case too
             if token.lower in STOP_WORDS and not self._frequent_first_name(token):
                 return False  # AT, IN, ON in upper-case text
+            if "-" in token.lower and token.lower in self._lex.clinical:
+                return False  # BI-RADS, LI-RADS, TI-RADS after a name in capitals
             return self._in_lexicon(token)
         return lower_ok and self._in_lexicon(token) and token.lower not in STOP_WORDS
 
@@ -1242,6 +1339,8 @@ class NameRecognizer:
             token = tokens[j]
             if j > i and token.line_start:
                 break  # a name does not run on to the next line
+            if _code_letter(tokens, j):
+                break  # "Harold Bishop C3D1 FOLFOX": a letter of a code, no initial
             if token.lower in PARTICLES and not token.titled:
                 k = j
                 while k < len(tokens) and k - j < 3 and tokens[k].lower in PARTICLES:
@@ -1352,7 +1451,8 @@ class NameRecognizer:
             cue = (
                 cue_word in STRONG_CUES
                 or cue_word in WEAK_CUES
-                or (token.lower in _FOREIGN_CUES and token.text.islower())
+                or (token.lower in _LOWER_CUES and token.text.islower())
+                or token.lower in _PATIENT_CUES
                 or (token.lower in _NAMING_VERBS and self._names_someone(tokens, i))
                 or (token.lower == "is" and i > 0 and tokens[i - 1].lower == "this")
                 or self._with_slash(tokens, i)
@@ -1405,6 +1505,8 @@ class NameRecognizer:
                     yield _Evidence(i, end, EVIDENCE["title"], "title")
             if i + 2 < count and tokens[i + 1].text == ",":
                 yield from self._inverted(tokens, i, foreign)
+            elif token.upper and i + 1 < count and tokens[i + 1].titled:
+                yield from self._surname_in_capitals(tokens, i)
             if not self._name_shaped(token) or (token.initial and not token.dot):
                 continue
             if _numbered(tokens, i):
@@ -1860,6 +1962,8 @@ class NameRecognizer:
                 continue
             if self._is_word(given) and not middle:
                 continue  # "olive grove", "case law": words, whatever the lists say
+            if foreign and not middle and not self._usual_first_name(given):
+                continue  # "otitis media aguda": a rare given name is a word there
             rank = self._lex.surnames.get(surname.lower, 0)
             if 0 < rank <= FREQUENT_SURNAME_RANK and not middle and self._is_word(surname):
                 # "dr gina will": common surnames that are words are words;
@@ -2093,6 +2197,8 @@ class NameRecognizer:
             return self._common_given_name(token)
         if self._first_name(token):
             return not self._plain_word(token)
+        if after.lower in FOREIGN_STOP_WORDS:
+            return False  # "Przypominam, że ...": a verb of another language
         # a word no list knows, written as one (not C'mon)
         return token.plain and not self._is_word(token) and self._pronounceable(token)
 
@@ -2225,7 +2331,9 @@ class NameRecognizer:
         strong = (
             naming
             or tokens[i].lower.rsplit("-", 1)[-1] in STRONG_CUES
-            or (tokens[i].lower in _FOREIGN_CUES and tokens[i].text.islower())
+            or (tokens[i].lower in _LOWER_CUES and tokens[i].text.islower())
+            # (a capitalised name: "paziente del letto 12" is a bed)
+            or (tokens[i].lower in _PATIENT_CUES and tokens[k].titled)
             or tokens[i].lower == "is"
             or self._introduces(tokens, i)
             or (
@@ -2255,6 +2363,10 @@ class NameRecognizer:
             self._is_word(first)
             and not self._common_name(first)
             and not self._name_asked(tokens, i, first)
+            # (but "my nan Mere Parata": a word, then a capitalised word no list knows)
+            and not (
+                strong and first.titled and any(self._unlisted(t) for t in tokens[k + 1 : end])
+            )
         ):
             return  # "pt Name", "call Radiology": a word, not a name
         if end == k + 1 and first.upper and len(first.text) < 3:
@@ -2449,6 +2561,43 @@ class NameRecognizer:
             rest = text[tokens[end - 1].end : None if line_end < 0 else line_end]
             if not any(char.isalnum() for char in rest):
                 yield _Evidence(k + 1, end, EVIDENCE["sign_off"], "sign_off")
+
+    def _surname_in_capitals(self, tokens: list[_Token], i: int) -> Iterator[_Evidence]:
+        """ZHANG Xiaoming, NGUYEN Thi Lan, DUPONT Marie: the surname first, in
+        capitals (as passports, wards and much of Asia and France write it),
+        then the given names. The surname is one of the lists and no English
+        word or clinical term, and does not continue a run of capitals (``CT
+        ABDOMEN``); each given name is one of the lists or a word no list
+        knows."""
+        surname = tokens[i]
+        if (
+            len(surname.text) < 2
+            or not surname.plain
+            or (i and tokens[i - 1].upper)
+            or surname.lower in self._lex.clinical
+            or surname.lower in STOP_WORDS
+            or surname.lower in TITLES
+            or surname.lower in _ID_KEYS
+            or not self._surname(surname)
+            or (self._is_word(surname) and not self._common_name(surname))
+        ):
+            return
+        end = i + 1
+        while end < len(tokens) and end - i <= 3:
+            given = tokens[end]
+            if not given.titled or given.line_start or given.lower in _CALENDAR:
+                break
+            if given.lower in STOP_WORDS or given.lower in TITLES or given.lower in STRONG_CUES:
+                break
+            if not (
+                (self._first_name(given) and not self._plain_word(given)) or self._unlisted(given)
+            ):
+                break
+            end += 1
+            if given.dot or given.possessive:
+                break
+        if end > i + 1:
+            yield _Evidence(i, end, EVIDENCE["inverted"], "inverted")
 
     def _inverted(self, tokens: list[_Token], i: int, foreign: bool) -> Iterator[_Evidence]:
         """Surname, First [M]: SMITH, JOHN A / Smith, John / smith, zhiwei
@@ -2745,7 +2894,9 @@ class NameRecognizer:
         model tags nouns (German capitalises them all) and a span with no
         word of the name lists is no evidence."""
         while first < last and (
-            not self._model_name_word(tokens[first]) or _opening_function_word(tokens, first)
+            not self._model_name_word(tokens[first])
+            or _opening_function_word(tokens, first)
+            or tokens[first].lower in _PATIENT_CUES  # "Mgonjwa ana dalili": "patient has"
         ):
             first += 1
         while last > first and not self._model_name_word(tokens[last - 1]):
@@ -2864,6 +3015,12 @@ class NameRecognizer:
             return True  # "Dean of the medical school", "Dean's letter": an office
         if len(span) == 1 and self._opening_word(tokens, start):
             return True  # "Max dose of ...", "Bill this as 99214", "Hope this helps"
+        if len(span) == 1 and _extremes(tokens, start):
+            return True  # "Max and min thermometer logs"
+        if len(span) == 1 and _saint(tokens, start):
+            return True  # "St. John's wort", "Saint Luke's": a saint's name
+        if self._historical(tokens, start, end):
+            return True  # "Wilhelm Röntgen discovered X-rays in 1895"
         if len(words) > 1:
             # Philips Achieva: clinical words and nothing else; but a common
             # given name before a surname is a person whatever eponyms the
@@ -2878,6 +3035,37 @@ class NameRecognizer:
             part in clinical or _english(part, self._lex.english) for part in parts
         )
         return clinical_word and not self._named_alone(tokens, start)
+
+    def _historical(self, tokens: Sequence[_Token], start: int, end: int) -> bool:
+        """A scholar of the past: a name of two words or more, then a verb of
+        discovery (``Röntgen discovered``, ``Apgar introduced``) or a
+        possessive before a year (``Fleming's 1928 observation``), with a
+        year before :data:`_MODERN_YEAR` in its sentence. A patient's year
+        is later: ``John Smith discovered a lump in 2023``."""
+        if end - start < 2 or end >= len(tokens):
+            return False
+        last, following = tokens[end - 1], tokens[end]
+        if last.possessive:
+            history = following.text.isdigit() and _old_year(following.text)
+        else:
+            history = following.lower in _DISCOVERY_VERBS and following.text.islower()
+        if not history:
+            return False
+        if last.possessive:
+            return True
+        low = start
+        while low > 0 and start - low < _HISTORY_REACH and not tokens[low].line_start:
+            if tokens[low - 1].dot and not tokens[low - 1].initial:
+                break  # the sentence begins at low
+            low -= 1
+        high = end
+        while high < len(tokens) and high - end < _HISTORY_REACH:
+            if tokens[high].line_start and high > end:
+                break
+            high += 1
+            if tokens[high - 1].dot:
+                break  # the sentence ends after high - 1
+        return any(t.text.isdigit() and _old_year(t.text) for t in tokens[low:high])
 
     def _region(self, tokens: Sequence[_Token], start: int, end: int) -> bool:
         """A country, continent, region or US state where it is one: a name
@@ -3031,8 +3219,12 @@ class NameRecognizer:
             return True
         if following.lower in _RESULTS and not self._common_name(tokens[k]):
             return True  # a sign's result: "Tinel negative", "Murphy positive"
-        if following.initial and not (following.dot and self._frequent_first_name(tokens[k])):
-            return True  # a letter grade: Weber C, Child-Pugh A, Danis-Weber B.
+        if (
+            following.initial
+            and not (following.dot and self._frequent_first_name(tokens[k]))
+            and not _code_letter(tokens, k + 1)
+        ):
+            return True  # a letter grade: Weber C, Child-Pugh A, Danis-Weber B. (not C3D1)
         # "Kerley B lines", "Chiari I malformation": a letter or grade between
         # (not after a possessive: "James Wilson's Baker's cyst" is his cyst)
         after = tokens[k + 2] if k + 2 < len(tokens) else None

@@ -54,6 +54,11 @@ ROWS = [
 ]
 
 NOT_PHI = [
+    # kinds of places, vendors, interface jargon
+    "Faith-based health systems may opt out of certain services.",
+    "The GE HealthCare Revolution CT dose report shows CTDIvol 12.4 mGy.",
+    "Our interface engine still expects ORM for radiology.",
+    "MSH|^~\\&|LAB|LAB|EHR|EHR|||ORU^R01|CTRL0001|T|2.5.1 is the template header.",
     "Siemens SOMATOM Force and GE Revolution CT",
     "Magnetic Resonance Imaging of the knee",
     "seen in the ED overnight",

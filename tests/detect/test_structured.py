@@ -61,8 +61,8 @@ ROWS = [
         ["ID", "ACCESSION", "NAME"],
     ),
     (
-        "MSH|^~\\&|EPIC|«MERCYVALLEY»|RADIANT|«RIS»|«20240311083512»||ORM^O01",
-        ["FACILITY", "FACILITY", "DATE"],
+        "MSH|^~\\&|EPIC|«MERCYVALLEY»|RADIANT|RIS|«20240311083512»||ORM^O01",
+        ["FACILITY", "DATE"],
     ),
     (
         "Patient: «Venkatesh Subramaniam»   DOB: «1968-02-11»   Pt ID: «GPI-2207719»",
