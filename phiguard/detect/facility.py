@@ -54,6 +54,7 @@ GENERIC_PLACE_WORDS = frozenset(
     dialysis vein vascular eye foot skin fertility travel diabetes weight lipid
     anticoagulation allergy asthma lung liver kidney transplant memory headache
     ehr emr ris lis pacs hie adt orm oru oml siu mdm dft vxu rde mfn ack
+    best better optimal ideal preferred recommended appropriate
     comprehensive stroke trauma burn epilepsy transfer simulation command call data
     reading research learning education resource wellness birth birthing procedure
     procedural endoscopy ambulatory treatment testing screening level cardiac
@@ -466,6 +467,8 @@ def _a_topic(word: str, service: str) -> bool:
     )
 
 
+#: Words of a threshold, never of a place's name: "HR over 130".
+_COMPARISONS = frozenset("over under above below than".split())
 #: Compounds that say what kind of place, not which: Faith-based,
 #: physician-owned, nurse-led, community-run.
 _KIND_ENDINGS = ("-based", "-owned", "-led", "-run", "-focused", "-centered", "-centred")
@@ -487,6 +490,8 @@ def names_a_place(value: str) -> bool:
         return False  # "c/w Hirschsprung. Peds surgery aware": two sentences
     if _prose(words):
         return False  # "Travel clinic: Japanese encephalitis vaccine for rural Asia ..."
+    if any(word.lower() in _COMPARISONS for word in words):
+        return False  # "criteria at our hospital: HR over 130": a threshold
     last = words[-1].lower()
     # (before a specialty, a lone two-letter acronym names a module or a
     # method, not a practice: "syngo.via MM Oncology"; "LA General" is one)

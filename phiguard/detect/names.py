@@ -380,7 +380,7 @@ FOREIGN_STOP_WORDS = frozenset(
     dan untuk dengan pada setiap sampai setelah sebelum serta atau tidak ini itu dari
     ve bir icin ile ama veya cok daha gibi olan olarak sonra icinde kadar degil
     va cua trong voi cac nhung đuoc khong nguoi duoi
-    hain mein aur nahi kya bhi wala za kwa katika kwenye tha einai tis sto stin ston
+    hain mein aur nahi kya bhi wala za kwa katika kwenye cha juu tha einai tis sto stin ston
     desde hasta hace sobre durante hacia segun
     """.split()
 )
@@ -457,8 +457,23 @@ _EPONYM_ONLY_HEADS = frozenset(
     disease syndrome sign signs effect phenomenon scale maneuver manoeuvre criteria
     classification reflex triad law principle equation formula virus agent simulation
     algorithm lymphoma sarcoma carcinoma tumor tumour malformation anomaly palsy
-    residuals correction coefficient correlation estimator plot kappa
+    residuals correction coefficient correlation estimator plot kappa position staging
     """.split()
+)
+_ARTICLES = frozenset("the a an".split())
+#: Chat's abbreviations, in lower case no names: "in a write-up, lol".
+_CHAT_WORDS = frozenset("lol lmao rofl omg btw idk tbh imo imho fyi thx pls plz".split())
+#: Names of languages that are surnames too, after a word that makes them a
+#: language: "auf Deutsch", "in English", "en French".
+_LANGUAGES = frozenset("deutsch english french german polish dutch ingles frances aleman".split())
+_LANGUAGE_LEADS = frozenset("auf in into en em im na to from".split())
+#: Maximum and minimum, shortened as a given name is spelt.
+_EXTREMES = frozenset({"max", "min"})
+#: Cues that modify a noun after a determiner: "no patient fields".
+_PATIENT_NOUNS = frozenset("patient pt patients".split())
+#: Words before a cue that make it a noun's modifier: "no patient fields".
+_DETERMINERS = _ARTICLES | frozenset(
+    "no any each every all which what some other our your their this that these those its".split()
 )
 _COORDINATION = frozenset("and & or vs versus".split())
 #: What follows a letter after an eponym: Mann-Whitney U test.
@@ -950,6 +965,22 @@ def _numbered(tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
+#: Letters Vietnamese has and no other language written in Latin letters:
+#: ă, đ, ơ, ư and the vowels with two marks (ạ ả ấ ầ ... ỹ).
+_VIETNAMESE_LETTERS = regex.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+#: How many words with those letters make a text Vietnamese, and what share
+#: of its words at least (not an English message about Anh Thư Đỗ).
+_VIETNAMESE_MIN = 4
+_VIETNAMESE_SHARE = 0.25
+
+
+def _vietnamese(tokens: Sequence[_Token]) -> bool:
+    """Whether the text of ``tokens`` is Vietnamese (:data:`_VIETNAMESE_LETTERS`)."""
+    words = [t for t in tokens if t.is_word]
+    marked = sum(1 for t in words if not t.text.isascii() and _VIETNAMESE_LETTERS.search(t.text))
+    return marked >= _VIETNAMESE_MIN and marked >= _VIETNAMESE_SHARE * len(words)
+
+
 def _code_letter(tokens: Sequence[_Token], k: int) -> bool:
     """Token ``k`` is a capital letter that begins a code of letters and
     digits: the C of ``C3D1`` (cycle 3, day 1), no initial or grade."""
@@ -963,6 +994,20 @@ def _code_letter(tokens: Sequence[_Token], k: int) -> bool:
     )
 
 
+#: Top-level domains that products are named with: Viz.ai, Aidoc.com.
+_PRODUCT_DOMAINS = frozenset("ai io com app health net org co".split())
+
+
+def _domain_name(tokens: Sequence[_Token], start: int, end: int) -> bool:
+    """A word of ``tokens[start:end]`` is joined by its full stop to a
+    domain after it (``Viz.ai``, ``Doximity.com``): a product's address."""
+    for k in range(start + 1, min(end + 1, len(tokens))):
+        before, domain = tokens[k - 1], tokens[k]
+        if before.dot and domain.start == before.end + 1 and domain.text in _PRODUCT_DOMAINS:
+            return True
+    return False
+
+
 def _saint(tokens: Sequence[_Token], k: int) -> bool:
     """Token ``k`` follows St. or Saint, which no title precedes: a saint's
     name (``St. John's wort``), not ``Mr St John Mitchard``."""
@@ -974,11 +1019,10 @@ def _saint(tokens: Sequence[_Token], k: int) -> bool:
 def _extremes(tokens: Sequence[_Token], k: int) -> bool:
     """Token ``k`` is "max" or "min" beside the other: ``Max and min``,
     ``min/max``, ``Max-Min`` (one word: no token of a name alone)."""
-    pair = {"max", "min"}
     lower = tokens[k].lower
-    if lower not in pair:
+    if lower not in _EXTREMES:
         return False
-    other = (pair - {lower}).pop()
+    other = next(iter(_EXTREMES - {lower}))
     after = [t.lower for t in tokens[k + 1 : k + 3]]
     before = [t.lower for t in tokens[max(0, k - 2) : k]]
     joints = {"and", "or", "/", "&"}
@@ -1122,6 +1166,9 @@ class _Draft:
     windows: list[tuple[int, int]]
     #: Whether the text is in another language than English (:func:`_foreign_text`).
     foreign: bool = False
+    #: Whether the text is Vietnamese (:func:`_vietnamese`), whose words of
+    #: one syllable the name lists hold by the hundred (Tôi, Câu, Thang).
+    vietnamese: bool = False
 
 
 #: Weekdays are never names ("from Tuesday to Sunday"); months can be (April, June).
@@ -2372,6 +2419,14 @@ class NameRecognizer:
         if end == k + 1 and first.upper and len(first.text) < 3:
             return  # "Name  LO": a two-letter code
         if (
+            first.text.islower()
+            and i > 0
+            and tokens[i].lower in _PATIENT_NOUNS
+            and tokens[i - 1].lower in _DETERMINERS
+            and _english(first.lower, self._lex.english)
+        ):
+            return  # "no patient fields", "each patient record": a noun phrase
+        if (
             end == k + 1
             and first.text.islower()
             and _english(first.lower, self._lex.english)
@@ -2649,7 +2704,9 @@ class NameRecognizer:
         known_surname = self._surname(surname) or not self._is_word(surname)
         known_given = self._first_name(given) or not self._is_word(given)
         if surname.text.islower() and (
-            not (self._surname(surname) and known_given)
+            self._english_compound(surname)
+            or given.lower in _CHAT_WORDS
+            or not (self._surname(surname) and known_given)
             or self._is_word(given)
             or self._english_compound(given)
             or given.lower in self._lex.clinical
@@ -3017,6 +3074,10 @@ class NameRecognizer:
             return True  # "Max dose of ...", "Bill this as 99214", "Hope this helps"
         if len(span) == 1 and _extremes(tokens, start):
             return True  # "Max and min thermometer logs"
+        if len(span) == 1 and words[0] in _LANGUAGES and before in _LANGUAGE_LEADS:
+            return True  # "auf Deutsch zusammenfassen", "translate into English"
+        if _domain_name(tokens, start, end):
+            return True  # "Viz.ai", "Doximity.com": a product's address
         if len(span) == 1 and _saint(tokens, start):
             return True  # "St. John's wort", "Saint Luke's": a saint's name
         if self._historical(tokens, start, end):
@@ -3120,6 +3181,17 @@ class NameRecognizer:
         following = tokens[k + 1]
         if following.lower in _DOSE_WORDS:
             return True  # (a person's dose is hers: "Max's dose")
+        if (
+            token.lower in _EXTREMES
+            and following.text.islower()
+            and _english(following.lower, self._lex.english)
+            and following.lower not in STOP_WORDS
+            and following.lower not in HUMAN_VERBS
+            and following.lower not in POST_CUES
+            and following.lower not in _SUBJECT_VERBS
+            and not following.lower.endswith(("s", "ed"))
+        ):
+            return True  # "Max scanner table weight", "Min wall thickness"
         if following.lower not in _OBJECT_WORDS or not self._is_word(token):
             return False
         after = tokens[k + 2].lower if k + 2 < len(tokens) else ""
@@ -3181,11 +3253,17 @@ class NameRecognizer:
         directly or through another eponym (``Landis and Koch scale``), or
         paired with a listed eponym before a clinical noun (``Finkelstein vs
         Eichhoff test``). Not a
-        very common given name (``Kelly sign`` may be Kelly signing)."""
+        very common given name (``Kelly sign`` may be Kelly signing) unless
+        an article is before it (``the Kim classification``); a bracket may
+        close between (``Jack knife (Kraske) position``)."""
         token = tokens[k]
-        if not token.titled or token.dot or self._common_given_name(token):
+        if not token.titled or token.dot:
+            return False
+        if self._common_given_name(token) and not (k and tokens[k - 1].lower in _ARTICLES):
             return False
         j = k + 1
+        if j < len(tokens) and tokens[j].text == ")":
+            j += 1
         if (
             k >= 2
             and j < len(tokens)
@@ -3237,13 +3315,14 @@ class NameRecognizer:
         """Tokens and rule evidence of ``text``, and the windows the model must read."""
         tokens = _tokens(text)
         starts = [t.start for t in tokens]  # token offsets, for bisecting
-        foreign = _foreign_text(tokens)
+        vietnamese = not text.isascii() and _vietnamese(tokens)
+        foreign = vietnamese or _foreign_text(tokens)
         evidence = [
             *self._evidence(text, tokens, foreign),
             *self._signature(text, tokens, starts),
             *self._caret_names(text, tokens, starts),
         ]
-        draft = _Draft(text, tokens, starts, evidence, [], foreign)
+        draft = _Draft(text, tokens, starts, evidence, [], foreign, vietnamese)
         if self._model is None or not tokens:
             return draft
         sure = bytearray(len(tokens))
@@ -3305,6 +3384,8 @@ class NameRecognizer:
         Scientific" is a vendor's name, and "Lupe Mamani" is still a patient."""
         tokens = draft.tokens
         for group in _united(draft.evidence):
+            if draft.vietnamese and self._vietnamese_word(tokens, group):
+                continue
             candidate = self._candidate(tokens, group)
             if candidate is not None:
                 yield candidate
@@ -3321,6 +3402,17 @@ class NameRecognizer:
                 candidate = self._candidate(tokens, part)
                 if candidate is not None:
                     yield candidate
+
+    def _vietnamese_word(self, tokens: list[_Token], group: Sequence[_Evidence]) -> bool:
+        """In Vietnamese text, a candidate of one word, or in lower case,
+        that no title or cue names: a word (``Tôi cần``, ``Thang điểm``,
+        ``nội khí quản``). Names there are written whole and capitalised
+        (Nguyễn Văn Thắng)."""
+        if any(e.rule in _NAMING_RULES or e.rule == "title" for e in group):
+            return False
+        start = min(e.start for e in group)
+        end = max(e.end for e in group)
+        return end - start == 1 or all(t.text.islower() for t in tokens[start:end])
 
     def _candidate(
         self, tokens: list[_Token], group: Sequence[_Evidence]

@@ -58,6 +58,8 @@ NOT_PHI = [
     "Faith-based health systems may opt out of certain services.",
     "The GE HealthCare Revolution CT dose report shows CTDIvol 12.4 mGy.",
     "Our interface engine still expects ORM for radiology.",
+    "Rapid response criteria at our hospital: HR over 130, RR over 28, SBP under 90.",
+    "May-Thurner syndrome, compression of the left common iliac vein. Best imaging?",
     "MSH|^~\\&|LAB|LAB|EHR|EHR|||ORU^R01|CTRL0001|T|2.5.1 is the template header.",
     "Siemens SOMATOM Force and GE Revolution CT",
     "Magnetic Resonance Imaging of the knee",

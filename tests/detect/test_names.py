@@ -172,6 +172,19 @@ NOT_PEOPLE = [
     "Transfer syntax 1.2.840.10008.1.2.1 is Explicit VR Little Endian.",
     "Max and min thermometer logs for the vaccine fridge are checked twice a day.",
     "ORM^O01 was superseded by OML^O21 for lab orders in v2.5.",
+    # eponyms after an article or a bracket, books, maxima, products, slang
+    "Should I grade mild, moderate, severe per the Kim classification?",
+    "Jack knife (Kraske) position for the pilonidal excision - any imaging needed pre-op?",
+    "Write a template for a normal CT abdomen - plain text, no patient fields.",
+    "Grant's Atlas or Netter for teaching the brachial plexus?",
+    "Max scanner table weight on our Canon Aquilion ONE is 300 kg?",
+    "Viz.ai vs RapidAI for stroke triage - any head-to-head data?",
+    "A student confused the two in a write-up, lol. Can you explain the eponym origin?",
+    # languages, Swahili and Vietnamese words
+    "Kannst du mir die Ottawa-Regeln auf Deutsch zusammenfassen? Für das Poster.",
+    "Je, ni kipimo gani cha juu cha lidocaine 1% kwa mtu mzima? Swali la jumla tu.",
+    "Bệnh Crohn và viêm loét đại tràng khác nhau thế nào trên phim CT? Tôi cần tóm tắt.",
+    "Thang điểm Glasgow 8 điểm có phải luôn đặt nội khí quản không? Câu hỏi chung.",
 ]
 
 # People in messages of other languages, where the rules ask the name lists.
@@ -208,6 +221,9 @@ FOREIGN_PEOPLE = [
     "«Dr. Alexander Fleming» introduced the protocol in 1975.",
     # a given name that no list rarely gives, with its surname, in Spanish
     "hola soy «maria garcia» y necesito una cita para mi hija",
+    # a Vietnamese name, written whole; Max the person
+    "Bệnh nhân «Nguyễn Văn Thắng», 45 tuổi, nhập viện hôm qua.",
+    "«Max» called about the scanner table weight.",
     # the surname first in capitals, then the given names
     "Lab req: «ZHANG Xiaoming», DOB on file.",
     "Pt «NGUYEN Thi Lan» in bed 4, and «DUPONT Marie» in bed 5.",
