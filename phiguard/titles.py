@@ -37,6 +37,10 @@ TITLES = (
         "signor signora senor senora senhor senhora madame lic licda "
         # Dutch: dhr. de Vries, mevr. Jansen
         "dhr mevr mw mevrouw meneer "
+        # spoken, as dictation writes it: missus Faith Delgado
+        "missus "
+        # Swahili Bi. (Bibi) and Dkt. (Daktari), Bengali Mst. (Mosammat)
+        "bi dkt mst "
         # Italian: sig. Alessandro De Santis, sig.ra Bianchi (sigra: the name
         # tier's token), gent.mo sig.
         "sig sigra".split()

@@ -55,6 +55,7 @@ GENERIC_PLACE_WORDS = frozenset(
     anticoagulation allergy asthma lung liver kidney transplant memory headache
     ehr emr ris lis pacs hie adt orm oru oml siu mdm dft vxu rde mfn ack
     best better optimal ideal preferred recommended appropriate
+    weekly monthly daily yearly annual routine baseline fasting repeat
     comprehensive stroke trauma burn epilepsy transfer simulation command call data
     reading research learning education resource wellness birth birthing procedure
     procedural endoscopy ambulatory treatment testing screening level cardiac
@@ -170,7 +171,7 @@ _SUFFIXES = (
     "health", "clinics?", r"imaging(?:\s(?:center|centre|associates|services))?",
     r"radiology\s(?:associates|group|center|partners|consultants)", "infirmary",
     r"cancer\s(?:center|institute)", r"surgery\scenter", r"surgical\scenter", r"urgent\scare",
-    "institute", r"family\s(?:practice|medicine)", "hospice", r"nursing\shome",
+    "institute", r"family\s(?:practice|medicine)", r"hospice(?:\shouse)?", r"nursing\shome",
     r"rehabilitation\scenter", r"diagnostic\scenter", "regional", "memorial",
     "orthop(?:a)?edics", "pediatrics", "paediatrics", r"care\s(?:center|centre|home)",
     r"outpatient\s(?:center|ct|mri|imaging)", r"medical\splaza", r"family\shealth",
@@ -186,7 +187,7 @@ _SUFFIXES = (
     # a practice named by its specialty: "Stonebridge Dermatology"
     *_SPECIALTIES,
     r"physical\stherapy", "laboratory", "laboratories", "pharmacy", "pharmacies",
-    r"primary\scare", r"home\s(?:infusion|medical|health)", r"skilled\snursing",
+    r"primary\scare", r"home\s(?:infusion|medical|health|care)", r"skilled\snursing",
     r"nursing\s(?:&|and)\srehab(?:ilitation)?", "snf", "manor", "residence", r"family\smed",
     r"medical(?!\s[A-Z])",
     # Ridgecrest Pulmonary Assoc, Willowbrook Nursing Ctr, Summit Orthopedic Group
@@ -201,6 +202,8 @@ _SUFFIXES = (
     r"senior\sservices",
     # Kingsmead Breast Unit, Pinehurst CBOC (a VA clinic), De Loper Physiotherapy
     r"breast\s(?:unit|centre|center|clinic)", "cboc", "physiotherapy", "physio",
+    # where the dead are laid out: Castellan & Sons Funeral Home
+    r"funeral\s(?:home|chapel|services)", "mortuary",
 )  # fmt: skip
 _SUFFIX = f"(?i:{_by_first_letter(_SUFFIXES)})"
 # Suffixes that are words of a note too, taken only on the name's line (after
@@ -471,7 +474,11 @@ def _a_topic(word: str, service: str) -> bool:
 _COMPARISONS = frozenset("over under above below than".split())
 #: Compounds that say what kind of place, not which: Faith-based,
 #: physician-owned, nurse-led, community-run.
-_KIND_ENDINGS = ("-based", "-owned", "-led", "-run", "-focused", "-centered", "-centred")
+_KIND_ENDINGS = (
+    "-based", "-owned", "-led", "-run", "-focused", "-centered", "-centred",
+    # how often, not where: Bi-weekly labs
+    "-weekly", "-monthly", "-daily", "-yearly",
+)  # fmt: skip
 
 #: A full stop after a word longer than an abbreviation (Hosp., Comm., St.),
 #: then a space: where one sentence ends and the next starts.

@@ -380,7 +380,8 @@ FOREIGN_STOP_WORDS = frozenset(
     dan untuk dengan pada setiap sampai setelah sebelum serta atau tidak ini itu dari
     ve bir icin ile ama veya cok daha gibi olan olarak sonra icinde kadar degil
     va cua trong voi cac nhung đuoc khong nguoi duoi
-    hain mein aur nahi kya bhi wala za kwa katika kwenye cha juu tha einai tis sto stin ston
+    hain mein aur nahi kya bhi wala za kwa katika kwenye cha juu yangu wangu miaka
+    tha einai tis sto stin ston
     desde hasta hace sobre durante hacia segun
     """.split()
 )

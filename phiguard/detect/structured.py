@@ -318,6 +318,15 @@ _DICOM_JSON = regex.compile(
 # A JSON string; one followed by ":" is a key ("Alphabetic"), not a value.
 _JSON_STRING = regex.compile(r'"(?P<s>(?:[^"\\]|\\.)*+)"(?P<key>\s*:)?')
 _DICOM_COLON_VALUE = regex.compile(r":[ \t]*(?P<value>[^\r\n]*)")
+#: A value after the tag's keyword, with no VR or colon: ``(0010,1010)
+#: PatientAge 096Y``, ``(0010,1040) Patient's Address 14 Pelham Crescent``.
+_DICOM_KEYWORD_VALUE = regex.compile(
+    r"[ \t]+[A-Z][a-z][A-Za-z'’]*+(?:[ \t][A-Z][a-z][A-Za-z'’]*+)*+[ \t]+"
+    r"(?P<value>[^\s#][^#\r\n]*?)[ \t]*(?:\#|$)"
+)
+#: What a value of a header dump never holds: a lower-case word, a question,
+#: another tag.
+_PROSE_VALUE = regex.compile(r"\b[a-z]{3,}\b|[?(]")
 _STANDARD_UID_ROOT = "1.2.840.10008."
 _PN_NOISE = frozenset({"", "dr", "md", "mr", "mrs", "ms"})
 
@@ -366,7 +375,9 @@ class DicomRecognizer:
             else:
                 value = _DICOM_COLON_VALUE.search(rest)
                 if value is None:
-                    continue
+                    value = _DICOM_KEYWORD_VALUE.match(rest)
+                    if value is None or _PROSE_VALUE.search(value.group("value")):
+                        continue  # "(0010,0010) Patient's Name contain, and how ...": prose
                 vr = ""
                 start, end = value.span("value")
             label = DICOM_TAGS.get(tag) or _VR_LABELS.get(vr)

@@ -226,6 +226,10 @@ FOREIGN_PEOPLE = [
     "«Max» called about the scanner table weight.",
     # the surname first in capitals, then the given names
     "Lab req: «ZHANG Xiaoming», DOB on file.",
+    # titles of dictation, Swahili and Bengali
+    "call back «missus Faith Delgado» about her son's MRI",
+    "Mama yangu «Bi. Zawadi Achieng» ana miaka 93, daktari «Dkt. Grace Njeri».",
+    "Interpreter request: pt «Mst. Shahana Begum» appt 12/03.",
     "Pt «NGUYEN Thi Lan» in bed 4, and «DUPONT Marie» in bed 5.",
     # "patient" in other languages, capitalised; Dutch and Italian titles
     "Paciente «Thaís Nascimento Albuquerque», CPF no prontuário.",

@@ -61,6 +61,10 @@ ROWS = [
         ["ID", "ACCESSION", "NAME"],
     ),
     (
+        "(0010,1010) PatientAge «096Y»\n(0010,1040) Patient's Address «14 Pelham Crescent^Oldbury»",
+        ["AGE", "ADDRESS"],
+    ),
+    (
         "MSH|^~\\&|EPIC|«MERCYVALLEY»|RADIANT|RIS|«20240311083512»||ORM^O01",
         ["FACILITY", "DATE"],
     ),
@@ -150,6 +154,8 @@ def test_structured_values_are_found(guard: phiguard.Guard, row: str, labels: li
 
 
 KEPT = [
+    # a question about tags, whose keywords stand where a dump's values would
+    "What does DICOM tag (0010,0010) Patient's Name contain, and how is (0010,0030) treated?",
     "(0008,0060) Modality  CS  [CT]",
     "(0018,0060) KVP  DS  [100]",
     "(0008,1030) Study Description  LO  [CT ANGIO CHEST PE]",
