@@ -119,6 +119,14 @@ _AGE = PatternRecognizer(
             rf"(?P<v>{_OVER_89})(?=\))",
             0.6,
         ),
+        # after a date of birth, in brackets: "DOB 12/01/1931 (92)"
+        Pattern(
+            "bracket_after_date",
+            rf"(?<=\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}[ ]?\()(?P<v>{_OVER_89})(?=\))",
+            0.7,
+        ),
+        # Swahili puts the years first: "ana miaka 93"
+        Pattern("miaka", rf"\bmiaka\s(?P<v>{_OVER_89})(?!\d|\.\d)", 0.85),
         # German "(92 J.)": Jahre
         Pattern("bracket_jahre", rf"(?<=\()(?P<v>{_OVER_89})\s?(?-i:J)\.?(?=\))", 0.85),
         Pattern("birthday", rf"(?<![\d.])(?P<v>{_OVER_89})(?:st|nd|rd|th)\s+birthday", 0.9),
@@ -127,7 +135,7 @@ _AGE = PatternRecognizer(
         Pattern(
             "number_years_other",
             rf"(?<![\d.$€£])(?P<v>{_OVER_89})\s?(?:años|anos|anni|ans?|jahre|jaar|lat|лет|года"
-            r"|tuổi|yaş|سنة|عاما|岁|歳|세|sana|saal|sal|taong\sgulang|-?jährig(?:e[nrms]?)?)(?!\w)",
+            r"|tuổi|yaş(?:ında)?|سنة|عاما|岁|歳|세|sana|saal|sal|taong\sgulang|-?jährig(?:e[nrms]?)?)(?!\w)",
             0.85,
         ),
         # "96 J.," in a German note (not "200 J" of a shock: the full stop)
@@ -143,6 +151,9 @@ _AGE = PatternRecognizer(
     validate=is_over_89,
     prefilter=r"(?:9\d|1[0-2]\d|noventa)",
     examples=(
+        "Walter Graves, DOB 12/01/1931 («92»), metastatic",
+        "Mama yangu ana miaka «93» na alilazwa",
+        "Annem «91» yaşında, acile getirdik",
         "a «92» yo woman",
         "«92»y/o male",
         "this «92»-year-old",
@@ -182,6 +193,7 @@ _AGE = PatternRecognizer(
         "eine «92»-jährige Patientin",
     ),
     counterexamples=(
+        "BP 120/80 (95) after the bolus",
         "89 yo man",
         "shocked at 200 J, then 96 J",
         "tiene ochenta y dos años",

@@ -111,7 +111,7 @@ _PHONE = PatternRecognizer(
         # In-house extensions: ext 4417, ext 6-2290, x3318, cb 4-8812
         Pattern(
             "extension",
-            r"\b(?:ext\.?|extension|cb|pager|beeper|bleep|paged)\s?\d(?:-?\d){2,5}(?![\w-])",
+            r"\b(?:ext\.?|extension|cb|pager|beeper|bleep|paged)\s?(?:at\s)?\d(?:-?\d){2,5}(?![\w-])",
             0.7,
         ),
         Pattern("x_extension", r"(?<![\w.])(?<!\d\s)x\d{3,5}(?![\w-])", 0.55),
@@ -191,6 +191,7 @@ _PHONE = PatternRecognizer(
         "m'appeler au «+225 07 555 01 23»",
         "then «bleep 2231» re bay 2",
         "no answer, «paged 7781». called",
+        "attending «paged at 4471», blood bank notified",
         "Can someone call me on «9472 7916»? I have",
         "Personal Info: Phone: «467 3395»  E-mail",
         "call me on «01.84.17.61.18»? I have",
@@ -500,6 +501,59 @@ _SPEAKER_HANDLE = PatternRecognizer(
     counterexamples=("study_date: 2024-03-01", "order.status: final", "e.g.: this"),
 )
 
+
+def _a_login(value: str) -> bool:
+    """A login that names a person: a name of the lists among its parts
+    (``c.ibarra``, ``maria_lopez2``), or one part that is an initial or two
+    before a surname of the lists that is no English word (``tmcallister``,
+    ``kpatel3``); not ``admin``, ``guest``."""
+    lexicons = load_lexicons()
+    parts = _handle_parts(value.rstrip("0123456789"))
+    if not parts or any(part in _NOT_PERSON_PARTS for part in parts):
+        return False
+    if len(parts) > 1:
+        return any(len(part) > 2 and _listed_name(part) for part in parts)
+    (word,) = parts
+    surnames, english = lexicons.surnames, lexicons.english
+    if word in english or word in lexicons.clinical:
+        return False
+    return any(
+        len(rest) > 3 and rest in surnames and rest not in english for rest in (word[1:], word[2:])
+    )
+
+
+_LOGIN = PatternRecognizer(
+    name="login_v1",
+    label="NAME",
+    patterns=(
+        # audit logs and payloads: "user tmcallister", "login: kpatel3",
+        # "ack":"c.ibarra", "logged in as jdoe"
+        Pattern(
+            "after_key",
+            r"\b(?i:user(?:name|id)?|login|logon|logged\s(?:in|on)\sas|uid|operator|ack(?:ed)?"
+            r"(?:\sby)?|accessed\sby|opened\sby)[\s:=\"']{1,4}"
+            r"(?P<v>[a-z][a-z0-9]*+(?:[._-][a-z0-9]++)*+)(?![\w@-]|\.[a-z])",
+            0.7,
+            ascii_re=True,
+        ),
+    ),
+    validate=_a_login,
+    prefilter=r"(?i:user|log|uid|operator|ack|by)",
+    ignore_case=False,
+    examples=(
+        "audit: user «tmcallister» (Terrence McAllister) opened chart",
+        '{"fired_at":"05:40","ack":"«c.ibarra»"}',
+        "logged in as «kpatel3» from the ED",
+    ),
+    counterexamples=(
+        "user admin reset the password",
+        "logged in as guest",
+        "user interface is slow",
+        "login failed twice",
+        "userid 40417 locked",
+    ),
+)
+
 _FILE_EXTENSIONS = (
     r"jpe?g|png|heic|gif|tiff?|bmp|pdf|dcm|dicom|docx?|xlsx?|csv|txt|rtf|zip|mp4|mov|wav|m4a"
 )
@@ -574,6 +628,7 @@ CONTACT_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _IPV6,
     _HANDLE,
     _SPEAKER_HANDLE,
+    _LOGIN,
     _FILE_NAME_PERSON,
     _INITIALS,
 )

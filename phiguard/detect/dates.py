@@ -110,7 +110,9 @@ _MONTH_INTL = (
     # Czech in the genitive, Romanian
     r"|ledna|[úu]nora|b[řr]ezna|dubna|kv[ěe]tna|[čc]ervna|[čc]ervence|srpna|z[áa][řr][íi]"
     r"|[řr][íi]jna|listopadu|prosince|ianuarie|februarie|martie|aprilie|iunie|iulie"
-    r"|septembrie|octombrie|noiembrie|decembrie)"
+    r"|septembrie|octombrie|noiembrie|decembrie"
+    # German months spelt as English ones, after a day with its full stop: 12. August 2024
+    r"|april|august|september|november)"
 )
 # Hungarian writes the year first: 2024. május 6.
 _MONTH_HU = (
@@ -475,6 +477,7 @@ _INTL = PatternRecognizer(
         r"|\d\.\d"
     ),
     examples=(
+        "geboren am «12. August 2024», Kontrolle",
         "née le «12 avril 2012». Elle",
         "Можно записаться на «14 ноября»?",
         "operację «12 lutego» w Kedzie",

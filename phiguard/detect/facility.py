@@ -202,6 +202,8 @@ _SUFFIXES = (
     r"senior\sservices",
     # Kingsmead Breast Unit, Pinehurst CBOC (a VA clinic), De Loper Physiotherapy
     r"breast\s(?:unit|centre|center|clinic)", "cboc", "physiotherapy", "physio",
+    # Cwmtawe Medical Practice, Te Awa Rest Home, Northside OB/GYN
+    r"medical\spractice", r"rest\shome", r"retirement\s(?:home|village|community)", r"ob/?gyn",
     # where the dead are laid out: Castellan & Sons Funeral Home
     r"funeral\s(?:home|chapel|services)", "mortuary",
 )  # fmt: skip
@@ -548,7 +550,9 @@ _FACILITY = PatternRecognizer(
             # "." inside "A.A.A..." each start rescanned the run, quadratic)
             rf"(?<![\w'’&.-])(?=[A-Z])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
             rf"(?:{_SUFFIX}|{_WEAK_SUFFIX})(?![\w-]){_NOT_A_CONCEPT}"
-            rf"(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?",
+            rf"(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?"
+            # a branch's number: Hillcrest Pharmacy #112, Corner Drug #12
+            r"(?:[ ]?\#[ ]?\d{1,6}(?!\d))?",
             0.8,
             gate=_NAMED_GATE,
             ascii_re=True,
