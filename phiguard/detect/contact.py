@@ -538,7 +538,7 @@ _LOGIN = PatternRecognizer(
         ),
     ),
     validate=_a_login,
-    prefilter=r"(?i:user|log|uid|operator|ack|by)",
+    prefilter=r"(?i:user|log[io]|logged|uid|operator|ack|accessed\sby|opened\sby)",
     ignore_case=False,
     examples=(
         "audit: user «tmcallister» (Terrence McAllister) opened chart",

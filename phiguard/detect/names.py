@@ -462,6 +462,14 @@ _EPONYM_ONLY_HEADS = frozenset(
     """.split()
 )
 _ARTICLES = frozenset("the a an".split())
+#: What people are doing after "is" or "was": "Will is covering".
+_HUMAN_GERUNDS = frozenset(
+    """
+    covering reading calling working coming going running asking taking driving sitting
+    waiting dictating scanning protocoling answering helping leaving heading picking staying
+    sleeping crying eating doing talking bringing checking
+    """.split()
+)
 #: Chat's abbreviations, in lower case no names: "in a write-up, lol".
 _CHAT_WORDS = frozenset("lol lmao rofl omg btw idk tbh imo imho fyi thx pls plz".split())
 #: Names of languages that are surnames too, after a word that makes them a
@@ -595,6 +603,7 @@ EVIDENCE = {
     "age_sex": 0.55,
     "room": 0.55,
     "identified": 0.55,
+    "activity": 0.55,
 }
 #: Evidence that names someone outright, so that a clinical word it points at
 #: is a person (``Nurse Foley``, ``Hartmann called``, ``Adeyemi and Murphy``).
@@ -1636,6 +1645,9 @@ class NameRecognizer:
             subject = subject and token.lower not in _CALENDAR  # "June is when ..."
             if subject and self._first_name(token) and (referred or not self._is_word(token)):
                 yield _Evidence(i, end, EVIDENCE["subject"], "subject")
+            if subject and self._busy(tokens, end) and self._frequent_first_name(token):
+                # "Will is covering body tonight", "Mark was reading": at work
+                yield _Evidence(i, end, EVIDENCE["activity"], "activity")
             if (end > i and post_cue) or vocative:
                 yield _Evidence(i, end, EVIDENCE["post_cue"], "post_cue")
             # "Ella: What a ...", 'Zuzana: "Who are you?"': a speaker's name
@@ -1645,6 +1657,15 @@ class NameRecognizer:
         yield from self._lower_pairs(tokens, foreign)
         yield from self._dialogue(tokens)
         yield from self._recipients(tokens)
+
+    def _busy(self, tokens: list[_Token], k: int) -> bool:
+        """Tokens ``k`` on say what someone is doing: ``is covering``, ``was
+        reading`` (:data:`_HUMAN_GERUNDS`)."""
+        return (
+            k + 1 < len(tokens)
+            and tokens[k].lower in {"is", "was"}
+            and tokens[k + 1].lower in _HUMAN_GERUNDS
+        )
 
     def _unlisted(self, token: _Token) -> bool:
         """No English word, no clinical term, no month or weekday, and a word
@@ -2276,6 +2297,17 @@ class NameRecognizer:
             and after.lower not in _LOWER_PERSON_VERBS  # "my doctor said", not Dr. Said
         ):
             end = i + 2
+        if (
+            end == i + 1
+            and after is not None
+            and after.titled
+            and after.plain
+            and not after.line_start
+            and (after.lower in STRONG_CUES or after.lower in WEAK_CUES)
+            and after.lower not in TITLES
+            and after.lower not in STOP_WORDS
+        ):
+            end = i + 2  # "Ms. Page RN", "Dr. Call": a cue's word as the surname
         if end > i + 1 and tokens[i].lower in RANKS and self._plain_word(tokens[i + 1]):
             return  # "Deputy Director", "Officer Training": a rank before a word
         if end > i + 1:

@@ -171,6 +171,7 @@ NOT_PEOPLE = [
     "Epic Hyperspace shows an error in the discharge navigator since the upgrade.",
     "Transfer syntax 1.2.840.10008.1.2.1 is Explicit VR Little Endian.",
     "Max and min thermometer logs for the vaccine fridge are checked twice a day.",
+    "Hope is fading for a cure; June is coming soon.",
     "ORM^O01 was superseded by OML^O21 for lab orders in v2.5.",
     # eponyms after an article or a bracket, books, maxima, products, slang
     "Should I grade mild, moderate, severe per the Kim classification?",
@@ -226,6 +227,9 @@ FOREIGN_PEOPLE = [
     "«Max» called about the scanner table weight.",
     # the surname first in capitals, then the given names
     "Lab req: «ZHANG Xiaoming», DOB on file.",
+    # a cue's word after a title; a given name at work
+    "DVT positive. Called to «Ms. Page» RN on 4 West at 11:05.",
+    "«Will» is covering body tonight, «Dr. Stone» went home sick.",
     # titles of dictation, Swahili and Bengali
     "call back «missus Faith Delgado» about her son's MRI",
     "Mama yangu «Bi. Zawadi Achieng» ana miaka 93, daktari «Dkt. Grace Njeri».",
