@@ -31,7 +31,11 @@ _CJK = regex.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
 #: Honorifics after a Japanese name: 様, さん, 先生, 氏, 殿.
 _JA_HONORIFIC = "(?:様|さん|先生|氏|殿|くん|ちゃん)"
 #: Words for a person before a Chinese name: patient, relative, "I am", contact.
-_ZH_CUE = "(?:患者|病人|家属|家屬|我是|我叫|联系人|聯繫人|姓名[:：]?|被检者|受检者)"
+_ZH_CUE = (
+    "(?:患者|病人|家属|家屬|我是|我叫|联系人|聯繫人|姓名[:：]?|被检者|受检者"
+    # kin and the doctor who asks: 儿子李建国, 申请医生刘芳
+    "|儿子|兒子|女儿|女兒|丈夫|妻子|母亲|母親|父亲|父親|申请医生|申請醫生|主治医生|主治醫生)"
+)
 #: The commonest Chinese surnames (simplified and traditional), one of which
 #: opens a name found after a cue: not 男性 or 出现 after 患者.
 _ZH_SURNAMES = frozenset(
@@ -57,8 +61,10 @@ _JA_NOT_NAMES = (
 #: What ends a Chinese name after its cue: punctuation, sex, a phone, a title.
 _ZH_END = "(?=[，,、。；;：:\\s（(）)]|女|男|电话|電話|先生|女士|医生|$)"
 #: Korean: an honorific or role after a name, a word for a person before one.
-_KO_AFTER = "(?=님|씨|[ ](?:교수|선생님|간호사|연구간호사|원장|과장|보호자)(?![" + _HANGUL + "]))"
-_KO_CUE = "(?:환자|대상자|보호자|담당|담당의|성명|이름)[:：]?[ ]"
+_KO_AFTER = (
+    "(?=님|씨|[ ](?:교수|선생님|간호사|연구간호사|원장|과장|보호자)님?(?![" + _HANGUL + "]))"
+)
+_KO_CUE = "(?:환자|대상자|보호자|담당|담당의|의뢰의|성명|이름|저는)[:：]?[ ]"
 #: Korean nouns that take 님 or 씨 and name no one: 선생님, 고객님, 어머님
 #: (and the offices ending in 장 or 사: 사장님, 기사님, 목사님).
 _KO_NOT_NAMES = frozenset(
@@ -78,7 +84,8 @@ _NAMES = (
     ),
     ("zh", regex.compile(f"{_ZH_CUE}(?P<v>[{_HAN}]{{2,3}}?){_ZH_END}")),
     ("ko", regex.compile(f"(?<![{_HANGUL}])(?P<v>[{_HANGUL}]{{2,4}}){_KO_AFTER}")),
-    ("ko", regex.compile(f"{_KO_CUE}(?P<v>[{_HANGUL}]{{2,4}}?)(?=님|씨|[ ,.()]|$)")),
+    # (저는 박지영입니다: "I am ...", the copula after the name)
+    ("ko", regex.compile(f"{_KO_CUE}(?P<v>[{_HANGUL}]{{2,4}}?)(?=님|씨|입니다|이에요|[ ,.()]|$)")),
 )
 
 #: A facility's head noun, and what may not be all its name says before it.

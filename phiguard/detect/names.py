@@ -991,6 +991,74 @@ def _vietnamese(tokens: Sequence[_Token]) -> bool:
     return marked >= _VIETNAMESE_MIN and marked >= _VIETNAMESE_SHARE * len(words)
 
 
+#: Letters of the scripts whose names are read after a cue: Hebrew, Arabic
+#: and Devanagari (no capitals mark a name there).
+_SCRIPT_LETTERS = regex.compile(r"[\u05D0-\u05EA\u0621-\u064A\u0900-\u0939]")
+#: Titles, kept with the name after them: د. سامي الحربي, الحاج عبد الله,
+#: גב' כהן, श्रीमती शर्मा, डॉ. वर्मा.
+_SCRIPT_TITLES = frozenset(
+    """
+    د الدكتور الدكتورة الدكتوره السيد السيدة السيده الحاج الحاجة الحاجه
+    גב מר גברת
+    श्री श्रीमती डॉ कुमारी
+    """.split()
+)
+#: Words after which a name follows: the patient, my name, I am, my father ...
+_SCRIPT_CUES = _SCRIPT_TITLES | frozenset(
+    """
+    المريض المريضة المريضه أنا انا اسمي والدي والدتي ابني ابنتي زوجي زوجتي أخي أختي
+    الطبيب الطبيبة المحيل المعالج الاسم
+    מטופל מטופלת המטופל המטופלת שם
+    रोगी मरीज़ मरीज नाम
+    """.split()
+)
+#: Words that end such a name: his age, number, in, from, was ...
+_SCRIPT_STOPS = frozenset(
+    "عمره عمرها رقم تم في من على إلى الى هو هي يعاني تعاني كان كانت لديه لديها".split()
+)
+#: What may stand between a cue and the name: "מטופלת: ...", "גב' ...".
+_SCRIPT_JOINTS = frozenset({":", "'", "׳", "-"})
+#: How many words a name after its cue may have.
+_SCRIPT_NAME_WORDS = 5
+
+
+def _script_names(tokens: Sequence[_Token]) -> Iterator[_Evidence]:
+    """A name in Hebrew, Arabic or Devanagari script after a cue
+    (``المريضة مريم خالد العتيبي``, ``أنا فاطمة الزهراء بن يوسف``, ``د.
+    سامي الحربي``, ``מטופלת: רחל אברמוביץ``, ``रोगी: सुनीता देवी शर्मा``):
+    words of the script to the next punctuation, line or stop word, two at
+    least unless a title is before them; a title is part of the name."""
+    k = 0
+    while k < len(tokens):
+        if tokens[k].text not in _SCRIPT_CUES:
+            k += 1
+            continue
+        start = k if tokens[k].text in _SCRIPT_TITLES else k + 1
+        j = k + 1
+        while j < len(tokens) and tokens[j].text in _SCRIPT_JOINTS and not tokens[j].line_start:
+            j += 1
+        if start > k:
+            start = j
+        if j < len(tokens) and tokens[j].text in _SCRIPT_TITLES and not tokens[k].dot:
+            start, j = j, j + 1  # "والدي الحاج عبد الله": kin, then a title
+        end = j
+        while (
+            end < len(tokens)
+            and end - j < _SCRIPT_NAME_WORDS
+            and tokens[end].is_word
+            and _SCRIPT_LETTERS.match(tokens[end].text) is not None
+            and tokens[end].text not in _SCRIPT_STOPS
+            and tokens[end].text not in _SCRIPT_CUES
+            and not tokens[end].line_start
+        ):
+            end += 1
+            if tokens[end - 1].dot:
+                break
+        if end - j >= 2 or (start < j and end > j):
+            yield _Evidence(start, end, EVIDENCE["strong_cue"], "strong_cue")
+        k = max(end, k + 1)
+
+
 def _code_letter(tokens: Sequence[_Token], k: int) -> bool:
     """Token ``k`` is a capital letter that begins a code of letters and
     digits: the C of ``C3D1`` (cycle 3, day 1), no initial or grade."""
@@ -1654,6 +1722,8 @@ class NameRecognizer:
             if at_start and end == i + 1 and self._speaker(tokens, end):
                 yield _Evidence(i, end, EVIDENCE["speaker"], "speaker")
         yield from self._listed(tokens)
+        if not text.isascii() and _SCRIPT_LETTERS.search(text) is not None:
+            yield from _script_names(tokens)
         yield from self._lower_pairs(tokens, foreign)
         yield from self._dialogue(tokens)
         yield from self._recipients(tokens)

@@ -18,6 +18,11 @@ ROWS = [
     ("NAME", "受付の«森田»さんから連絡がありました。"),
     # Chinese: after a word for the patient or a relative, or "I am"
     ("NAME", "患者«刘建国»，男，复查胸部CT。"),
+    # kin and the requesting doctor; Korean "I am", the referring doctor
+    ("NAME", "家属：儿子«李建国»，电话见病历"),
+    ("NAME", "检查日期2024-07-02，申请医生«刘芳»。"),
+    ("NAME", "안녕하세요, 저는 «박지영»입니다."),
+    ("NAME", "판독 요청: 의뢰의 «정민수» 교수님."),
     ("NAME", "家属«赵敏»电话已登记。"),
     ("NAME", "您好，我是«孙丽华»，想改约时间。"),
     # Korean: before 님 or a role, after a word for a patient
@@ -35,6 +40,7 @@ ROWS = [
 ]
 
 NOT_PHI = [
+    "儿子高烧三天了，怎么办？",
     "患者男性，出现胸痛，建议到大学医院检查。",
     "선생님, 고객님, 사장님 감사합니다. 주사로 3회 맞았어요.",
     "患者様とお客様にご案内します。",

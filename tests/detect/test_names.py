@@ -172,6 +172,7 @@ NOT_PEOPLE = [
     "Transfer syntax 1.2.840.10008.1.2.1 is Explicit VR Little Endian.",
     "Max and min thermometer logs for the vaccine fridge are checked twice a day.",
     "Hope is fading for a cure; June is coming soon.",
+    "ما هي جرعة الأموكسيسيلين للأطفال؟ المريض يعاني من ألم في البطن",
     "ORM^O01 was superseded by OML^O21 for lab orders in v2.5.",
     # eponyms after an article or a bracket, books, maxima, products, slang
     "Should I grade mild, moderate, severe per the Kim classification?",
@@ -227,6 +228,16 @@ FOREIGN_PEOPLE = [
     "«Max» called about the scanner table weight.",
     # the surname first in capitals, then the given names
     "Lab req: «ZHANG Xiaoming», DOB on file.",
+    # a patronymic between a given name and a surname, in Cyrillic, in any case
+    "Протокол КТ: пациент «Соколов Аркадий Игоревич», дата исследования 03.09.2024",
+    "по поводу моей мамы «Валентины Петровны Кузнецовой», дата рождения 12.06.1932",
+    "pt «Ludmila Gorshkova» («Горшкова Людмила Васильевна»), needs CT",
+    # Arabic names after a word for the patient, "I am", kin or a title
+    "تقرير الأشعة: المريضة «مريم خالد العتيبي»، رقم الهوية، الطبيب المحيل «د. سامي الحربي».",
+    "أنا «فاطمة الزهراء بن يوسف»، والدي «الحاج عبد الله بن يوسف» عمره ٩٣ سنة",
+    # Hebrew and Hindi names after the patient's key
+    "מטופלת: «רחל אברמוביץ», תאריך לידה 02/11/1981",
+    "रोगी: «सुनीता देवी शर्मा», आयु 52 वर्ष",
     # a cue's word after a title; a given name at work
     "DVT positive. Called to «Ms. Page» RN on 4 West at 11:05.",
     "«Will» is covering body tonight, «Dr. Stone» went home sick.",
