@@ -462,6 +462,8 @@ _EPONYM_ONLY_HEADS = frozenset(
     """.split()
 )
 _ARTICLES = frozenset("the a an".split())
+#: What continues a list of terms after its second: "Colles, Smith, Barton".
+_LIST_GOES_ON = frozenset({",", "and", "or", "&", "/", "vs", "versus"})
 #: What people are doing after "is" or "was": "Will is covering".
 _HUMAN_GERUNDS = frozenset(
     """
@@ -2833,6 +2835,16 @@ class NameRecognizer:
             self._surname(surname) and self._first_name(given)
         ):
             return  # "Bosniak, Lugano and Fleischner": a list of eponyms
+        if (
+            surname.lower in clinical
+            and given.lower in clinical
+            and not self._common_given_name(given)
+            and i + 3 < len(tokens)
+            # the list goes on, or a clinical noun follows: "Smith, Barton,
+            # Chauffeur", "Apgar, Ballard and", "Colles, Smith fractures"
+            and (tokens[i + 3].lower in _LIST_GOES_ON or self._head_noun(tokens[i + 3]))
+        ):
+            return  # "Colles, Smith, Barton", "Apgar, Ballard": no common given name
         end = i + 3
         while end < len(tokens) and end < i + 5 and self._name_shaped(tokens[end]):
             if tokens[end].upper != given.upper:

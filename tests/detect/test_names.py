@@ -172,6 +172,9 @@ NOT_PEOPLE = [
     "Transfer syntax 1.2.840.10008.1.2.1 is Explicit VR Little Endian.",
     "Max and min thermometer logs for the vaccine fridge are checked twice a day.",
     "Hope is fading for a cure; June is coming soon.",
+    # eponyms listed, common surnames among them
+    "Distal radius eponyms: Colles, Smith, Barton, Chauffeur - which need ORIF?",
+    "Apgar, Ballard and Dubowitz scores in the NICU",
     "ما هي جرعة الأموكسيسيلين للأطفال؟ المريض يعاني من ألم في البطن",
     "ORM^O01 was superseded by OML^O21 for lab orders in v2.5.",
     # eponyms after an article or a bracket, books, maxima, products, slang
@@ -232,6 +235,8 @@ FOREIGN_PEOPLE = [
     "Протокол КТ: пациент «Соколов Аркадий Игоревич», дата исследования 03.09.2024",
     "по поводу моей мамы «Валентины Петровны Кузнецовой», дата рождения 12.06.1932",
     "pt «Ludmila Gorshkova» («Горшкова Людмила Васильевна»), needs CT",
+    # an eponym's surname before a common given name is a person still
+    "Patient: «Graves, Robert», seen for a goitre; «Wilson, Addison» DOB 1/2/2019",
     # Arabic names after a word for the patient, "I am", kin or a title
     "تقرير الأشعة: المريضة «مريم خالد العتيبي»، رقم الهوية، الطبيب المحيل «د. سامي الحربي».",
     "أنا «فاطمة الزهراء بن يوسف»، والدي «الحاج عبد الله بن يوسف» عمره ٩٣ سنة",
