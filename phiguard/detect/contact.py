@@ -376,7 +376,8 @@ _IPV4 = PatternRecognizer(
         Pattern(
             "dotted",
             # (not a network's block, its host part zero: 10.20.0.0/16)
-            rf"(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)(?!(?<=\.0)/\d)",
+            # (nor this host or every host: 127.0.0.1, 0.0.0.0)
+            rf"(?<![\d.])(?!127\.|0\.0\.0\.0)(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)(?!(?<=\.0)/\d)",
             0.8,
         ),
     ),
@@ -391,6 +392,7 @@ _IPV4 = PatternRecognizer(
         "version 1.2.3",
         "999.1.1.1",
         "the 10.0.0.0/8 block and 10.20.0.0/16",
+        "listens on 0.0.0.0:8443; healthcheck on 127.0.0.1:9000",
     ),
 )
 

@@ -55,7 +55,7 @@ GENERIC_PLACE_WORDS = frozenset(
     anticoagulation allergy asthma lung liver kidney transplant memory headache
     ehr emr ris lis pacs hie adt orm oru oml siu mdm dft vxu rde mfn ack
     best better optimal ideal preferred recommended appropriate
-    weekly monthly daily yearly annual routine baseline fasting repeat
+    weekly monthly daily yearly annual routine baseline fasting repeat fracture site
     comprehensive stroke trauma burn epilepsy transfer simulation command call data
     reading research learning education resource wellness birth birthing procedure
     procedural endoscopy ambulatory treatment testing screening level cardiac

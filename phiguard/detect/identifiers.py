@@ -696,7 +696,9 @@ _ID_SHAPES = PatternRecognizer(
         # (NCT04512345) nor sizes (512x512, 256x256x128).
         Pattern(
             "code",
-            r"(?<![\w-])(?!x[0-9A-Fa-f]{8}(?![\w-])|NCT\d{8}(?![\w-])|\d++(?:x\d++)++(?![\w-]))"
+            # (nor a drug's lot or batch: "lot 24B118")
+            r"(?<![\w-])(?<!(?i:lot)\s)(?<!(?i:batch)\s)"
+            r"(?!x[0-9A-Fa-f]{8}(?![\w-])|NCT\d{8}(?![\w-])|\d++(?:x\d++)++(?![\w-]))"
             r"(?=[A-Za-z0-9-]*[A-Za-z])"
             r"(?=[A-Za-z-]*\d(?:[A-Za-z-]*\d){4})[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+(?![\w-])",
             0.5,
@@ -709,7 +711,7 @@ _ID_SHAPES = PatternRecognizer(
         # articles and terminologies: PMID: 29456789, SNOMED 233604007)
         Pattern(
             "digits",
-            r"(?<![\w.,/-])(?<!(?i:pmid|pmcid|snomed(?:\sct)?|loinc|rxcui|rxnorm)[:#]?\s?)"
+            r"(?<![\w.,/-])(?<!(?i:pmid|pmcid|snomed(?:\sct)?(?:\sconcept)?|loinc|rxcui|rxnorm)[:#]?\s?)"
             r"\d{7,}+(?![\w/-]|[.,]\d|\"\s*:)",
             0.5,
         ),
@@ -744,6 +746,8 @@ _ID_SHAPES = PatternRecognizer(
         "Trial NCT04512345 enrolled",
         "PMID: 29456789 describes",
         "SNOMED 233604007 pneumonia",
+        "SNOMED CT concept 22298006 is myocardial infarction",
+        "Drug lot 24B118 recalled; batch 24B77120",
     ),
 )
 

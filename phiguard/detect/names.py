@@ -335,7 +335,9 @@ _CREDENTIALS = frozenset(
     "md rn np pa pa-c dds mbbs phd crna dnp aprn fnp lpn cna rrt pharmd rph".split()
 )
 _NEVER_NAMES = _CREDENTIALS | frozenset(
-    "do facr frcr st mt saint mount ave rd blvd ln pkwy hwy ste apt".split()
+    "do facr frcr st mt saint mount ave rd blvd ln pkwy hwy ste apt"
+    # a message's subject in other languages (Tema:, Mada:, Betreff:), o'clock
+    " tema mada asunto assunto oggetto betreff onderwerp temat uhr".split()
 )
 #: Function words: never a lower-case name, whatever the lexicons say.
 STOP_WORDS = frozenset(
@@ -371,7 +373,8 @@ FOREIGN_STOP_WORDS = frozenset(
     questa den dem des was ist sind wird welcher welches welchen zwischen nicht auch bei
     cuales quais nao sao quels quelles dans sur sont est wat hoe het een welke waarom
     wanneer bij niet ook voor maar jak co czy jest kiedy gdzie dlaczego jaki jaka jakie
-    oraz nie sie się ze zeby die mit fur für auf aus zur zum vom unter sich noch nur kann bitte
+    o kein keine keinen oraz nie sie się ze zeby die mit fur für auf aus zur zum vom unter
+    sich noch nur kann bitte
     cada todo toda todos todas muy pero tambien también tout tous toute toutes tres très
     avant après apres chez pendant depuis sans sous entre une un du au aux peut faut combien
     lors selon
@@ -462,6 +465,8 @@ _EPONYM_ONLY_HEADS = frozenset(
     """.split()
 )
 _ARTICLES = frozenset("the a an".split())
+#: How many tokens either side an eponym's other use may stand.
+_EPONYM_REACH = 60
 #: What continues a list of terms after its second: "Colles, Smith, Barton".
 _LIST_GOES_ON = frozenset({",", "and", "or", "&", "/", "vs", "versus"})
 #: What people are doing after "is" or "was": "Will is covering".
@@ -502,6 +507,7 @@ _FOREIGN_HEADS = frozenset(
     lymphome lymphom ulcera ulcere ulkus clasificacion classificacao classificazione
     criterios criterios criteres criteri kriterien escala echelle scala skala prueba
     teste manobra maniobra manoeuvre test esquema regime protocolo protocole protocollo
+    regras reglas regole regles
     metodo methode tecnica technique regla regra regola regel ley lei legge loi efecto
     efeito effetto effet reflejo reflexo riflesso reflexe triada triade puntuacion
     pontuacao schema klassifikation curva curvas curve courbe kurve kappa ziekte
@@ -530,13 +536,15 @@ _POST_HEADS = frozenset(
     """.split()
 )
 _FOREIGN_OF = frozenset("de di da do del du des dei della von van".split())
+#: Articles that stand for a head noun left out before "de": "la de Barton".
+_ROMANCE_ARTICLES = frozenset("la el las los le les il lo".split())
 #: The heads an eponym is joined to by a hyphen, in Dutch, German and
 #: Scandinavian compounds: Epley-manoeuvre, Hodgkin-lymfoom, Crohn-Krankheit.
 _COMPOUND_HEADS = frozenset(
     """
     manoeuvre manover test teken syndroom syndrom syndrome ziekte krankheit lymfoom
     lymphom fraktur fractuur zeichen schaal skala score klassifikation classificatie
-    betegseg kor tunet szindroma
+    betegseg kor tunet szindroma richtlijn richtlijnen criteria regel regeln kriterien
     """.split()
 )
 
@@ -1208,7 +1216,11 @@ def _foreign_eponym(tokens: Sequence[_Token], k: int) -> bool:
         lead in _FOREIGN_OF
         and k >= 2
         and not tokens[k - 2].dot
-        and tokens[k - 2].lower in _FOREIGN_HEADS
+        # (or an article for the head left out: "la de Smith es la inversa")
+        and (
+            tokens[k - 2].lower in _FOREIGN_HEADS
+            or (tokens[k - 2].lower in _ROMANCE_ARTICLES and lead in {"de", "del", "di"})
+        )
     )
 
 
@@ -1252,7 +1264,11 @@ class _Draft:
 
 
 #: Weekdays are never names ("from Tuesday to Sunday"); months can be (April, June).
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday"
+    # Swahili (Jumatano: Wednesday)
+    " jumatatu jumanne jumatano alhamisi ijumaa jumamosi jumapili".split()
+)
 _CALENDAR = _WEEKDAYS | frozenset(
     """
     january february march april may june july august september october november december
@@ -2810,6 +2826,11 @@ class NameRecognizer:
         known_given = self._first_name(given) or not self._is_word(given)
         if surname.text.islower() and (
             self._english_compound(surname)
+            # "cotton-wool skull, blade of grass": an English word, no surname
+            or (
+                _english(surname.lower, self._lex.english)
+                and not self._lex.surnames.get(surname.lower, 0)  # (unranked, or none)
+            )
             or given.lower in _CHAT_WORDS
             or not (self._surname(surname) and known_given)
             or self._is_word(given)
@@ -3197,6 +3218,14 @@ class NameRecognizer:
             return True  # "St. John's wort", "Saint Luke's": a saint's name
         if self._historical(tokens, start, end):
             return True  # "Wilhelm Röntgen discovered X-rays in 1895"
+        if (
+            start >= 2
+            and tokens[start - 1].lower in {"after", "for"}
+            and tokens[start - 2].lower == "named"
+        ):
+            return True  # "Named after Godfrey Hounsfield": whom a thing is named for
+        if len(span) == 1 and self._eponym_elsewhere(tokens, start):
+            return True  # "Hunter syndrome is MPS II ... Hunter lacks corneal clouding"
         if len(words) > 1:
             # Philips Achieva: clinical words and nothing else; but a common
             # given name before a surname is a person whatever eponyms the
@@ -3211,6 +3240,21 @@ class NameRecognizer:
             part in clinical or _english(part, self._lex.english) for part in parts
         )
         return clinical_word and not self._named_alone(tokens, start)
+
+    def _eponym_elsewhere(self, tokens: Sequence[_Token], k: int) -> bool:
+        """Token ``k``'s word names a disease or sign elsewhere in the text,
+        before its head (``Hunter syndrome ... Hunter lacks``): the same
+        eponym again, not a person."""
+        text = tokens[k].text
+        # (within a reach, so that texts of many names cost linear time)
+        low, high = max(0, k - _EPONYM_REACH), min(len(tokens) - 1, k + _EPONYM_REACH)
+        return any(
+            j != k
+            and tokens[j].text == text
+            and tokens[j + 1].text.islower()
+            and tokens[j + 1].lower in _EPONYM_ONLY_HEADS
+            for j in range(low, high)
+        )
 
     def _historical(self, tokens: Sequence[_Token], start: int, end: int) -> bool:
         """A scholar of the past: a name of two words or more, then a verb of

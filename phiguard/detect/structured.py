@@ -297,7 +297,8 @@ _VRS = (
     "|UN|UR|US|UT|UV"
 )
 _DICOM_LINE = regex.compile(
-    r"(?<![\w(])(?:\(\s?(?P<g>[0-9A-Fa-f]{4})\s?,\s?(?P<e>[0-9A-Fa-f]{4})\s?\)"
+    # (not a tag quoted in JSON: "tags_to_blank":["(0010,0010)", ...])
+    r"(?<![\w(\"])(?:\(\s?(?P<g>[0-9A-Fa-f]{4})\s?,\s?(?P<e>[0-9A-Fa-f]{4})\s?\)"
     r"|(?P<g>[0-9A-Fa-f]{4}),(?P<e>[0-9A-Fa-f]{4})(?![\w,])"
     r"|x(?P<g>[0-9A-Fa-f]{4})(?P<e>[0-9A-Fa-f]{4})(?!\w))"
     r"(?P<rest>[^\r\n]*+)",
@@ -328,6 +329,16 @@ _DICOM_KEYWORD_VALUE = regex.compile(
 #: another tag.
 _PROSE_VALUE = regex.compile(r"\b[a-z]{3,}\b|[?(]")
 _STANDARD_UID_ROOT = "1.2.840.10008."
+
+
+def _prose(value: str) -> bool:
+    """Four or more lower-case words of three letters or more: a sentence
+    about a segment, no field's value."""
+    return (
+        sum(1 for word in value.split() if len(word) > 2 and word.isalpha() and word.islower()) > 3
+    )
+
+
 _PN_NOISE = frozenset({"", "dr", "md", "mr", "mrs", "ms"})
 
 
@@ -676,6 +687,8 @@ class Hl7Recognizer:
         if span is None:
             return
         found = text[span[0] : span[1]]
+        if _prose(found):
+            return  # "PID|1|| fields are populated by the interface engine": a sentence
         if value_fits(label, found):
             yield Finding(span[0], span[1], label, 0.95, found, self.name)
         elif label == "NAME" and value_fits("ID", found):

@@ -69,6 +69,7 @@ NOT_PHI = [
     "Rapid response criteria at our hospital: HR over 130, RR over 28, SBP under 90.",
     "May-Thurner syndrome, compression of the left common iliac vein. Best imaging?",
     "Bi-weekly labs and Fasting Labs on Monday.",
+    "Achilles rupture, equinus cast and refer to fracture clinic.",
     "A Stanford University study showed no benefit.",
     "MSH|^~\\&|LAB|LAB|EHR|EHR|||ORU^R01|CTRL0001|T|2.5.1 is the template header.",
     "Siemens SOMATOM Force and GE Revolution CT",

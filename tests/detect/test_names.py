@@ -175,6 +175,18 @@ NOT_PEOPLE = [
     # eponyms listed, common surnames among them
     "Distal radius eponyms: Colles, Smith, Barton, Chauffeur - which need ORIF?",
     "Apgar, Ballard and Dubowitz scores in the NICU",
+    # eponyms again without their head, whom a unit is named after, books of method
+    "Paget disease of bone: cotton-wool skull, blade of grass lesion in long bones.",
+    "Cohen kappa was 0.62, substantial agreement per Landis and Koch.",
+    "Hounsfield units are named after Godfrey Hounsfield, who built the first CT.",
+    "Hunter syndrome is MPS II; both have coarse facies but Hunter lacks corneal clouding.",
+    # other languages: a head left out, rules, a subject's key, o'clock, weekdays
+    "Fractura de Colles: la de Smith es la inversa. La de Barton afecta al reborde articular.",
+    "Recordatorio: la sesión será en el aula 3. Tema: síndrome de Cushing.",
+    "Regras de Ottawa para o tornozelo: dor à palpação no maléolo.",
+    "Pessoal, o Epic vai ficar fora do ar das 01h às 03h.",
+    "De Fleischner-richtlijn uit 2017 geldt niet voor patiënten jonger dan 35 jaar.",
+    "Mkutano wa idara ya radiolojia ni Jumatano saa nane mchana. Mada: vigezo vya Ottawa.",
     "ما هي جرعة الأموكسيسيلين للأطفال؟ المريض يعاني من ألم في البطن",
     "ORM^O01 was superseded by OML^O21 for lab orders in v2.5.",
     # eponyms after an article or a bracket, books, maxima, products, slang
@@ -226,6 +238,8 @@ FOREIGN_PEOPLE = [
     "«Dr. Alexander Fleming» introduced the protocol in 1975.",
     # a given name that no list rarely gives, with its surname, in Spanish
     "hola soy «maria garcia» y necesito una cita para mi hija",
+    # a Vietnamese name whose middle name folds to a particle (Văn: van)
+    "Chào bác sĩ, con là Ngọc, con gái của ông «Lê Văn Sáu» (MRN GG-771029).",
     # a Vietnamese name, written whole; Max the person
     "Bệnh nhân «Nguyễn Văn Thắng», 45 tuổi, nhập viện hôm qua.",
     "«Max» called about the scanner table weight.",

@@ -154,6 +154,9 @@ def test_structured_values_are_found(guard: phiguard.Guard, row: str, labels: li
 
 
 KEPT = [
+    "MSH|^~\\&|LAB|SITE|EHR|SITE|||ORU^R01|CTRL|P|2.5.1 is the template; PID|1|| fields are "
+    "populated by the interface engine, never typed by hand.",
+    '{"deid":{"tags_to_blank":["(0010,0010)","(0010,0020)"],"keep":["(0008,0060)"],"log":"INFO"}}',
     # a question about tags, whose keywords stand where a dump's values would
     "What does DICOM tag (0010,0010) Patient's Name contain, and how is (0010,0030) treated?",
     "(0008,0060) Modality  CS  [CT]",
