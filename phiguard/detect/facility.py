@@ -205,7 +205,8 @@ _SUFFIXES = (
     # Cwmtawe Medical Practice, Te Awa Rest Home, Northside OB/GYN
     r"medical\spractice", r"rest\shome", r"retirement\s(?:home|village|community)", r"ob/?gyn",
     # where the dead are laid out: Castellan & Sons Funeral Home
-    r"funeral\s(?:home|chapel|services)", "mortuary",
+    r"funeral\s(?:home|chapel|services|directors?)", "mortuary", "sanatorium", "dispensary",
+    r"maternity\s(?:unit|hospital|centre|center|home)",
 )  # fmt: skip
 _SUFFIX = f"(?i:{_by_first_letter(_SUFFIXES)})"
 # Suffixes that are words of a note too, taken only on the name's line (after

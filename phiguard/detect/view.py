@@ -80,6 +80,10 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
             folded = unicodedata.normalize("NFKC", char)
             if len(folded) != 1:
                 folded = char
+            elif folded.isdecimal() and not folded.isascii():
+                # Arabic-Indic, Persian, Devanagari, Bengali ... digits: ٠١٠٠ ٥٥٥
+                # ٠١٩٢ is a phone, ۱۴۰۳/۰۱/۱۵ a date, as their ASCII forms are
+                folded = str(unicodedata.decimal(folded))
         changed = changed or folded != char
         chars.append(folded)
         origin.append(index)

@@ -21,6 +21,11 @@ from phiguard.detect.view import detection_view, to_original
         ("call 555\u2011123\u20114567 today", "555\u2011123\u20114567"),  # non-breaking hyphens
         ("MRN １２３４５６７", "１２３４５６７"),  # full-width digits
         ("DOB: ０３/０４/１９５２", "０３/０４/１９５２"),
+        # digits of other scripts: Arabic-Indic, Persian, Bengali
+        ("الهاتف ٠١٠٠ ٥٥٥ ٠١٩٢ للتواصل", "٠١٠٠ ٥٥٥ ٠١٩٢"),
+        ("تاريخ الدخول ١٤/٠٣/٢٠٢٤", "١٤/٠٣/٢٠٢٤"),
+        ("شماره ۰۹۱۲ ۵۵۵ ۰۱۴۷", "۰۹۱۲ ۵۵۵ ۰۱۴۷"),
+        ("ফোন ০১৭১১ ৫৫৫০১২", "০১৭১১ ৫৫৫০১২"),
         # information separators: whitespace to re, not to regex
         ("DOB 4\x1cMarch 2021", "4\x1cMarch 2021"),
         ("call 555\x1f123\x1f4567 today", "555\x1f123\x1f4567"),
