@@ -467,8 +467,6 @@ _EPONYM_ONLY_HEADS = frozenset(
 _ARTICLES = frozenset("the a an".split())
 #: How many tokens either side an eponym's other use may stand.
 _EPONYM_REACH = 60
-#: What continues a list of terms after its second: "Colles, Smith, Barton".
-_LIST_GOES_ON = frozenset({",", "and", "or", "&", "/", "vs", "versus"})
 #: What people are doing after "is" or "was": "Will is covering".
 _HUMAN_GERUNDS = frozenset(
     """
@@ -492,6 +490,8 @@ _DETERMINERS = _ARTICLES | frozenset(
     "no any each every all which what some other our your their this that these those its".split()
 )
 _COORDINATION = frozenset("and & or vs versus".split())
+#: What continues a list of terms after its second: "Colles, Smith, Barton".
+_LIST_GOES_ON = _COORDINATION | {",", "/"}
 #: What follows a letter after an eponym: Mann-Whitney U test.
 _STATISTIC_HEADS = frozenset({"test", "statistic", "distribution"})
 
@@ -1043,12 +1043,10 @@ def _script_names(tokens: Sequence[_Token]) -> Iterator[_Evidence]:
         if tokens[k].text not in _SCRIPT_CUES:
             k += 1
             continue
-        start = k if tokens[k].text in _SCRIPT_TITLES else k + 1
         j = k + 1
         while j < len(tokens) and tokens[j].text in _SCRIPT_JOINTS and not tokens[j].line_start:
             j += 1
-        if start > k:
-            start = j
+        start = k if tokens[k].text in _SCRIPT_TITLES else j
         if j < len(tokens) and tokens[j].text in _SCRIPT_TITLES and not tokens[k].dot:
             start, j = j, j + 1  # "والدي الحاج عبد الله": kin, then a title
         end = j
@@ -3266,13 +3264,9 @@ class NameRecognizer:
             return False
         last, following = tokens[end - 1], tokens[end]
         if last.possessive:
-            history = following.text.isdigit() and _old_year(following.text)
-        else:
-            history = following.lower in _DISCOVERY_VERBS and following.text.islower()
-        if not history:
+            return following.text.isdigit() and _old_year(following.text)
+        if following.lower not in _DISCOVERY_VERBS or not following.text.islower():
             return False
-        if last.possessive:
-            return True
         low = start
         while low > 0 and start - low < _HISTORY_REACH and not tokens[low].line_start:
             if tokens[low - 1].dot and not tokens[low - 1].initial:

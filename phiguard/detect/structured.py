@@ -329,6 +329,7 @@ _DICOM_KEYWORD_VALUE = regex.compile(
 #: another tag.
 _PROSE_VALUE = regex.compile(r"\b[a-z]{3,}\b|[?(]")
 _STANDARD_UID_ROOT = "1.2.840.10008."
+_PN_NOISE = frozenset({"", "dr", "md", "mr", "mrs", "ms"})
 
 
 def _prose(value: str) -> bool:
@@ -337,9 +338,6 @@ def _prose(value: str) -> bool:
     return (
         sum(1 for word in value.split() if len(word) > 2 and word.isalpha() and word.islower()) > 3
     )
-
-
-_PN_NOISE = frozenset({"", "dr", "md", "mr", "mrs", "ms"})
 
 
 class DicomRecognizer:
