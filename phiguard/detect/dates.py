@@ -233,6 +233,22 @@ _ISO = PatternRecognizer(
         Pattern(
             "year_month", _NOT_AFTER_NUM + r"(?:19|20)\d{2}-(?:1[0-2]|0[1-9])(?![/-]?\d|\.\d)", 0.5
         ),
+        # the Solar and lunar Hijri calendars' years (Iran, Afghanistan,
+        # the Gulf): 1403/01/15, 1445-09-12, and day first 15/09/1445
+        Pattern(
+            "hijri",
+            _NOT_AFTER_NUM
+            + rf"(?:13\d{{2}}|14[0-5]\d)(?P<hsep>[-/]){_NUM_MONTH}(?P=hsep){_NUM_DAY}"
+            + _NOT_BEFORE_NUM,
+            0.8,
+        ),
+        Pattern(
+            "hijri_day_first",
+            _NOT_AFTER_NUM
+            + rf"{_NUM_DAY}(?P<dsep>[-/]){_NUM_MONTH}(?P=dsep)(?:13\d{{2}}|14[0-5]\d)"
+            + _NOT_BEFORE_NUM,
+            0.7,
+        ),
         # 06/2021, 6-2021
         Pattern(
             "month_year",
@@ -241,9 +257,12 @@ _ISO = PatternRecognizer(
             ascii_re=True,
         ),
     ),
-    prefilter=r"(?:19|20)\d\d[-/.]\d|\d[-/](?:19|20)\d\d",
+    prefilter=r"(?:19|20|13|14)\d\d[-/.]\d|\d[-/](?:19|20|13|14)\d\d",
     examples=(
         "Exam date: «2024-02-09»",
+        "تاریخ مراجعه «1403/01/15» ثبت شد",
+        "visit on «1445-09-12» (Hijri)",
+        "DOB «15/09/1375» per the Iranian ID card",
         "at «2024-03-04T10:15» the scan",
         "stamp «2024-03-04T10:15:22Z»",
         "When: «2000-04-16 11:34:35» Where",
@@ -258,6 +277,8 @@ _ISO = PatternRecognizer(
         "ICD-10 code",
         "in 2021 she",
         "pip 2024.1.3 and 2023.10.1.2",
+        "year 1460/01/15 is past the Hijri range",
+        "path 2/1400/12/31/5 of the export",
     ),
 )
 

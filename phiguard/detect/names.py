@@ -836,6 +836,27 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
 
 
+#: Particles that open a surname written first (``VAN DER MERWE, JOHANNES``,
+#: ``BIN ABDULLAH, AHMAD``); not St. or AP, which open places and views.
+_LEADING_PARTICLES = PARTICLES - {"st", "ap"}
+
+
+def _particles_before(tokens: Sequence[_Token], i: int) -> int:
+    """Where the surname at ``i`` starts with the particles before it (up to
+    three, on its line, in its case or lower case): ``de la Cruz``, ``VAN
+    DER MERWE``, ``BIN ABDULLAH``."""
+    start = i
+    while (
+        start > 0
+        and i - start < 3
+        and not tokens[start].line_start
+        and tokens[start - 1].lower in _LEADING_PARTICLES
+        and (tokens[start - 1].upper == tokens[i].upper or tokens[start - 1].text.islower())
+    ):
+        start -= 1
+    return start
+
+
 def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     append = tokens.append
@@ -2874,7 +2895,7 @@ class NameRecognizer:
             weight -= 0.15  # in no word list
         if surname.text.islower():
             weight -= 0.15
-        yield _Evidence(i, end, weight, "inverted")
+        yield _Evidence(_particles_before(tokens, i), end, weight, "inverted")
 
     def _pair(self, tokens: list[_Token], i: int, end: int, foreign: bool) -> Iterator[_Evidence]:
         """John Smith, Zhang Wei, J. Smith, Yamamoto K., Ardeshir Esfandiari.

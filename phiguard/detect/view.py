@@ -10,7 +10,8 @@ and space variants (the ASCII information separators among them) become
 ``-`` and `` ``, and compatibility characters
 that fold to one character (full-width digits and letters) are folded,
 and Han, kana and Hangul characters, which no recognizer reads, become
-spaces, so the Latin words written against them stand apart.
+spaces, so the Latin words written against them stand apart (but those of
+dates and ages beside their numbers: 3月18日, 昭和14年, 94岁).
 Every character of the view knows the offset of the character it came
 from, so findings map back onto the original text and cover the hidden
 characters with it.
@@ -18,7 +19,9 @@ characters with it.
 Numbers read from a scan often carry letters for the digits they look
 like (``D0B: O4/1l/1958``, ``Phone: 555-Ol66``): inside a run of digit
 groups where real digits are the most, ``O``/``o`` read as ``0`` and
-``l``/``I`` as ``1`` in the view.
+``l``/``I`` as ``1`` in the view; names the other way round (``He1en
+Marsha11`` reads Helen Marshall) when the letters make a name of the
+lexicons.
 
 ASCII text without control characters or such numbers (most prompts) is its
 own view: nothing is copied.
@@ -29,6 +32,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+
+from phiguard.detect.lexicons import load_lexicons
 
 __all__ = ["detection_view", "to_original", "to_view"]
 
@@ -51,9 +56,11 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
     """The view of ``text`` and, if it differs, the original offset of each
     of its characters (with one more entry: the original length)."""
     if text.isascii() and _ASCII_CONTROL.search(text) is None:
-        if _OCR_HINT.search(text) is None:
-            return text, None
-        folded = _ocr_digits(text)
+        folded = text
+        if _OCR_HINT.search(text) is not None:
+            folded = _ocr_digits(folded)
+        if _OCR_NAME.search(folded) is not None:
+            folded = _ocr_names(folded)
         return (text, None) if folded == text else (folded, list(range(len(text) + 1)))
     chars: list[str] = []
     origin: list[int] = []
@@ -65,7 +72,7 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
             continue
         if char in _DASHES:
             folded = "-"
-        elif char in _SPACES or (_cjk(char) and char not in _CJK_DATE):
+        elif char in _SPACES or (_cjk(char) and not _date_char(text, index)):
             folded = " "
         elif (unicodedata.category(char) in _INVISIBLE and not char.isspace()) or (
             unicodedata.category(char) in _MARKS and not _takes_marks(chars)
@@ -90,6 +97,10 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
     view = "".join(chars)
     if _OCR_HINT.search(view) is not None:
         folded = _ocr_digits(view)
+        changed = changed or folded != view
+        view = folded
+    if _OCR_NAME.search(view) is not None:
+        folded = _ocr_names(view)
         changed = changed or folded != view
         view = folded
     if not changed:
@@ -129,10 +140,59 @@ def _ocr_digits(text: str) -> str:
     return _OCR_NUMBER.sub(fold, text)
 
 
-#: The date characters of Chinese, Japanese and Korean (3月18日, 3월 18일),
-#: those of the Japanese eras (昭和14年5月2日), and the words for years of
-#: age (94岁, 94歳, 94세).
-_CJK_DATE = frozenset("年月日년월일元明治大正昭和平成令和岁歳세")
+#: A word of letters with 0 or 1 among them, which a scan may have read for
+#: o, O, l, I: ``He1en Marsha11``, ``JOHNS0N``, ``MAR1A``.
+_OCR_NAME = re.compile(r"\b[A-Za-z]+[01][A-Za-z01]*\b")
+
+
+def _ocr_names(text: str) -> str:
+    """``text`` with the misread letters of names read as letters: a word
+    of three letters or more, with more letters than digits, whose digits
+    read as letters make a given name, or a surname that is no English word
+    (``He1en`` is Helen, ``Kap00r`` Kapoor; ``b00ts`` stays). Codes stay as they are:
+    ``HbA1c``, ``BRCA1``, ``T1a``, ``L5S1`` make no name."""
+    lexicons = load_lexicons()
+
+    def fold(match: re.Match[str]) -> str:
+        word = match.group()
+        digits = word.count("0") + word.count("1")
+        if len(word) - digits < 3 or digits * 2 > len(word):
+            return word
+        upper = word.isupper() or not any(char.islower() for char in word)
+        for one in "li" if not upper else "IL":
+            candidate = word.replace("0", "O" if upper else "o").replace("1", one)
+            lower = candidate.lower()
+            if lower in lexicons.first_names or (
+                lower in lexicons.surnames and lower not in lexicons.english
+            ):
+                return candidate
+        return word
+
+    return _OCR_NAME.sub(fold, text)
+
+
+#: The date characters of Chinese, Japanese and Korean (3月18日, 3월 18일)
+#: and the words for years of age (94岁, 94歳, 94세), after a number.
+_CJK_DATE = frozenset("年月日년월일岁歳세")
+#: The Japanese eras (昭和14年5月2日, 令和元年).
+_ERAS = ("明治", "大正", "昭和", "平成", "令和")
+
+
+def _date_char(text: str, index: int) -> bool:
+    """Whether the CJK character at ``index`` belongs to a date or an age
+    (its number stays in the view with it): a date character after a
+    number or 元 (3月18日, 令和元年), a Japanese era's name, and 元 after
+    one. Elsewhere these are words like any other (和 is "and": Chiari畸形和
+    Dandy-Walker keeps no 和 glued to Dandy)."""
+    char = text[index]
+    if char in _CJK_DATE:
+        before = index - 1
+        if before >= 0 and text[before] == " ":
+            before -= 1
+        return before >= 0 and (text[before].isdecimal() or text[before] == "元")
+    if char == "元":
+        return text[max(index - 2, 0) : index] in _ERAS
+    return text[index : index + 2] in _ERAS or text[max(index - 1, 0) : index + 1] in _ERAS
 
 
 def _cjk(char: str) -> bool:

@@ -46,6 +46,9 @@ NOT_PHI = [
     "患者様とお客様にご案内します。",
     "연구 참여 동의서: 연구간호사가 설명합니다.",
     "この病院の先生に聞いてください。",
+    # eponyms written against Han words: 和 ("and") is no part of a date
+    "Chiari畸形和Dandy-Walker畸形的区别是什么？",
+    "平成Hodgkin淋巴瘤和Burkitt淋巴瘤大不同",
 ]
 
 
@@ -67,6 +70,20 @@ def test_cjk_names_are_redacted_with_the_rest(guard: phiguard.Guard) -> None:
     assert "白河县人民医院" not in redacted
     assert "2024年3月5日" not in redacted
     assert "CT" in redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("昭和14年5月2日生まれ", "昭和14年5月2日"),
+        ("令和元年5月1日に受診", "令和元年5月1日"),
+        ("검사일 2024년 3월 18일 오전", "2024년 3월 18일"),
+    ],
+)
+def test_era_and_date_characters_stay_with_their_numbers(
+    fast_guard: phiguard.Guard, text: str, date: str
+) -> None:
+    assert date in [f.text for f in fast_guard.scan(text) if f.label == "DATE"]
 
 
 def test_texts_without_cjk_are_not_read() -> None:

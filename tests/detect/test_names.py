@@ -583,6 +583,11 @@ RULE_FREE = [
     "el señor dijo que no",
 ]
 EXACT_ROWS = [
+    # a surname written first keeps its particles, in its case or lower case
+    "Pt «BIN ABDULLAH, AHMAD FAIZ» seen today",
+    "Pt «VAN DER MERWE, JOHANNES» seen in clinic",
+    "seen «de la Cruz, Maria» today",
+    "CXR AP «ROSS, JOHN» today",
     # the commonest names are eponyms too (Wilson disease, Jones fracture);
     # a given name before a surname is a person all the same
     "«James Wilson» has a 3 cm liver lesion",
