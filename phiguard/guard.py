@@ -15,6 +15,7 @@ from phiguard.audit import AuditRecord, AuditSink, JsonLinesAudit
 from phiguard.decide import decide
 from phiguard.detect import Recognizer, build_recognizers, detect_many
 from phiguard.detect.cjk import CjkRecognizer
+from phiguard.detect.transliterated import names_beside
 from phiguard.detect.view import detection_view, to_original, to_view
 from phiguard.errors import (
     ConfigError,
@@ -247,8 +248,13 @@ class Guard:
                 )
                 for text, found in zip(seen, proposals)
             ]
+            # a name in another script in brackets beside a name found
+            # (Lee Ji-hoon (이지훈)): read in the original text, as the CJK
             return [
-                found if origin is None else _moved(text, found, partial(to_original, origin))
+                names_beside(
+                    text,
+                    found if origin is None else _moved(text, found, partial(to_original, origin)),
+                )
                 for text, (_, origin), found in zip(texts, views, decided)
             ]
 

@@ -80,7 +80,7 @@ _AGE = PatternRecognizer(
         # after "is" or a name and comma, not followed by a unit.
         Pattern(
             "bare_after_name",
-            rf"(?<=\b(?:(?:patient|pt|(?-i:[A-Z][a-z]+))\s+is|he's|she's|turned|turns)\s"
+            rf"(?<=\b(?:(?:patient|pt|(?-i:[A-Z][a-z]+))\s+is|he['’]?s|she['’]?s|turned|turns)\s"
             rf"|[A-Za-z]{{2}},\s)(?P<v>{_OVER_89})"
             r"(?=,|\s+(?:and|with|who|yo)\b|\.(?!\d))",
             0.6,
@@ -135,7 +135,7 @@ _AGE = PatternRecognizer(
         Pattern(
             "number_years_other",
             rf"(?<![\d.$€£])(?P<v>{_OVER_89})\s?(?:años|anos|anni|ans?|jahre|jaar|lat|лет|года"
-            r"|tuổi|yaş(?:ında)?|سنة|عاما|岁|歳|세|sana|saal|sal|taong\sgulang|-?jährig(?:e[nrms]?)?)(?!\w)",
+            r"|год|tuổi|yaş(?:ında)?|سنة|عاما|岁|歳|세|sana|saal|sal|taong\sgulang|-?jährig(?:e[nrms]?)?)(?!\w)",
             0.85,
         ),
         # "96 J.," in a German note (not "200 J" of a shock: the full stop)
@@ -163,6 +163,8 @@ _AGE = PatternRecognizer(
         "«93F» with dyspnea",
         "O'Sullivan, «94F», fall at",
         "(he's «91», hard of hearing",
+        "jose luis ramirez hes «92» and had the cat scan",
+        "Пациент Иванов Пётр Алексеевич, «91» год, КТ головы",
         "my patient Hope is «102» and her",
         "Vandermeer, «90», seen in our clinic",
         "mi mamá tiene «92» años y",
@@ -241,17 +243,27 @@ _AGE_WORDS = PatternRecognizer(
         # a ninety three year old female, ninety-one years old
         Pattern(
             "words_unit",
-            rf"\b(?P<v>{_SPOKEN_OVER_89})[\s-](?:years?|yrs?)(?:[\s-]old)?\b",
+            rf"\b(?P<v>{_SPOKEN_OVER_89})[\s-](?:years?|yrs?|yo|y/o|y\.o\.?)(?:[\s-]old)?(?![\w/])",
             0.85,
         ),
         # age ninety one, aged ninety-four, she is ninety six (not "the
         # rate is ninety two": a person is the subject)
         Pattern(
             "words_after",
-            rf"\b(?:age[ds]?|(?:he|she)\s+is|(?:he|she)['’]s|turned|turns)\s+(?P<v>{_SPOKEN_OVER_89})"
+            rf"\b(?:age[ds]?|(?:he|she|pt|patient|{_KIN})(?:\s(?-i:[A-Z][a-z]+))?\s+is"
+            rf"|(?:he|she)['’]?s|turned|turns)\s+(?P<v>{_SPOKEN_OVER_89})"
             r"\b(?!\s+(?:percent|degrees?|minutes?|seconds?|pounds?|kilos?|kg|beats|over|mg"
             r"|milligrams?|millimeters?|centimeters?|%))",
             0.75,
+        ),
+        # after a full name and a comma, before the next item: "Winifred Ashby,
+        # ninety-seven, rib fractures", "rm 27 Faith Mbeki-Lawson, ninety-six"
+        Pattern(
+            "words_after_name",
+            r"\b(?-i:[A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?\s(?:[a-z]{2,3}\s)?"
+            r"[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?),\s"
+            rf"(?P<v>{_SPOKEN_OVER_89})(?=\s?[,;)]|\s(?:-|–)\s|\n)",
+            0.7,
         ),
     ),
     prefilter=r"ninety|hundred",
@@ -260,6 +272,12 @@ _AGE_WORDS = PatternRecognizer(
         "patient name Ottoline Greaves age «ninety one» code status",
         "she is «ninety six» period complaining",
         "he is «one hundred and two» years old",
+        "EMS: «ninety-four» yo M found down",
+        "Pt is «one hundred and two» - family asking",
+        "grandpa Eustace is «ninety nine» lol",
+        "APS case: Winifred Ashby, «ninety-seven», rib fractures",
+        "rm 27 Faith Mbeki-Lawson, «ninety-six», comfort care",
+        "Consult: Jean-Baptiste von Falkenhausen, «ninety-two», CTA runoff",
         "«ninety-four»-year-old man with",
     ),
     counterexamples=(
@@ -269,6 +287,9 @@ _AGE_WORDS = PatternRecognizer(
         "a ninety minute wait",
         "she is eighty nine",
         "ninety days of therapy",
+        "Saturation is ninety four percent",
+        "Result, ninety-two, within range",
+        "Lab Result, ninety-two percent",
     ),
 )
 

@@ -369,6 +369,16 @@ def _valid_ipv6(value: str) -> bool:
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 
+#: The words a version number follows (fixed-width lookbehinds, for ``re``).
+_NOT_A_VERSION = "".join(
+    f"(?<!{word}\\s)"
+    for word in (
+        "(?i:build)", "(?i:version)", "(?i:firmware)", "(?i:release)", "(?i:ver)", "(?i:rev)",
+        "(?i:patch)", "(?i:back to)", "(?i:grade to)", "(?i:date to)", "(?i:hotfix)",
+    )
+) + "(?<![vV])"  # fmt: skip
+
+
 _IPV4 = PatternRecognizer(
     name="ipv4_v1",
     label="IP",
@@ -376,8 +386,11 @@ _IPV4 = PatternRecognizer(
         Pattern(
             "dotted",
             # (not a network's block, its host part zero: 10.20.0.0/16)
-            # (nor this host or every host: 127.0.0.1, 0.0.0.0)
-            rf"(?<![\d.])(?!127\.|0\.0\.0\.0)(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)(?!(?<=\.0)/\d)",
+            # (nor this host or every host: 127.0.0.1, 0.0.0.0; nor a subnet
+            # mask: 255.255.255.0; nor a version after its word: firmware
+            # 4.2.10.117, build 7.3.2.114, roll back to 7.3.1.98)
+            rf"(?<![\d.]){_NOT_A_VERSION}(?!127\.|0\.0\.0\.0|255\.)"
+            rf"(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)(?!(?<=\.0)/\d)",
             0.8,
         ),
     ),
@@ -393,6 +406,10 @@ _IPV4 = PatternRecognizer(
         "999.1.1.1",
         "the 10.0.0.0/8 block and 10.20.0.0/16",
         "listens on 0.0.0.0:8443; healthcheck on 127.0.0.1:9000",
+        "subnet mask 255.255.255.0 vs a /23",
+        "Router firmware 4.2.10.117, vendor build 5.4.0.2231.",
+        "Viewer build 7.3.2.114 broke MPR; roll back to 7.3.1.98 or wait",
+        "upgraded to v10.2.0.15 last night",
     ),
 )
 

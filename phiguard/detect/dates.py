@@ -376,7 +376,11 @@ _WRITTEN = PatternRecognizer(
             r"\b(?:last|this\s+past|past|next|this|early|late|mid)[\s-]+(?:(?-i:May)|jan(?:uary)?"
             r"|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
             r"|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday"
-            r"|sunday)\b",
+            r"|sunday)\b"
+            # (not a rule's day: "the last Monday in May", "the first Monday of
+            # each month")
+            r"(?!\s(?:in|of)\s(?:(?-i:May)|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|each|every"
+            r"|the\smonth))",
             0.6,
         ),
     ),
@@ -424,6 +428,8 @@ _WRITTEN = PatternRecognizer(
         "date of service «three fifteen twenty five», contrast enema",
     ),
     counterexamples=(
+        "closed from the last Monday in May through the first Monday in September",
+        "audits run the last Friday of each month",
         "you may 5 times a day",
         "in 2021 she",
         "marching band",

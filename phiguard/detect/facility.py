@@ -53,7 +53,7 @@ GENERIC_PLACE_WORDS = frozenset(
     other same different first second new receiving sending wound sleep pain infusion
     dialysis vein vascular eye foot skin fertility travel diabetes weight lipid
     anticoagulation allergy asthma lung liver kidney transplant memory headache
-    ehr emr ris lis pacs hie adt orm oru oml siu mdm dft vxu rde mfn ack
+    ehr emr ris lis pacs hie adt orm oru oml siu mdm dft vxu rde mfn ack rad ai
     best better optimal ideal preferred recommended appropriate
     weekly monthly daily yearly annual routine baseline fasting repeat fracture site
     comprehensive stroke trauma burn epilepsy transfer simulation command call data
@@ -258,6 +258,7 @@ _LOWER_SUFFIX = (
     r"|primary\scare|nursing\shome|labs?|peds|neuro|behaviou?ral(?:\shealth)?|children'?s"
     r"|(?:birthing|rehab(?:ilitation)?|dialysis|treatment|infusion|wellness|recovery|care)\scenter"
     r"|internal\smedicine|(?:memory|extended|family)\scare|counsell?ing|apothecary|radiology"
+    r"|(?:senior|assisted)\sliving"
     rf"|orthop(?:a)?edics|{'|'.join(_SPECIALTIES)}"
     # (not "in general terms", "to general surgery")
     r"|general(?!\s(?:surgery|medicine|practice|pediatrics|anesthesia|terms?|sense|population"
@@ -284,7 +285,12 @@ _NOT_A_CONCEPT = (
 # Words that begin a facility's name in other languages.
 _PREFIXES = (
     r"Cl[ií]nica", "Clinique", r"Centro\sM[eé]dico", "Sanatorio", r"H[ôo]pital", "Klinikum",
-    "Krankenhaus", r"Policl[ií]nica", "Policlinico", "Ospedale",
+    "Krankenhaus", r"Policl[ií]nica", "Policlinico", "Ospedale", r"Farm[aá]cia", "Residencia",
+    # a German hospital's kind before its head: Evangelisches Krankenhaus X
+    *(
+        rf"{kind}[ns]?\s(?:Krankenhaus|Klinikum|Kliniken)"
+        for kind in ("Evangelische", "Katholische", r"St[äa]dtische", "Allgemeine", "Diakonische")
+    ),
     r"B[eệ]nh\svi[eệ]n(?:\s[ĐđD]a\skhoa)?", r"Ph[òo]ng\skh[áa]m(?:\s[ĐđD]a\skhoa)?",
     # Spanish and Portuguese "Hospital" before what no English note puts
     # after it: "Hospital Santa Clara", not "Hospital Course", "Hospital Day 3"
@@ -317,6 +323,10 @@ _PREFIXES = (
     # Bimarestan-e ..., Nosokomeio ..., Spitalul Județean ..., Nemocnice ...
     r"Hospitali\sya", r"Zahanati\sya", r"Merkaz\sRefui", r"Bimarestan(?:-e)?", "Nosokomeio",
     r"Iatriko\sKentro", "Spitalul", "Nemocnice",
+    # Indonesian and Malay hospitals (Rumah Sakit, RS, RSUD, RSIA), Italian
+    # care homes (RSA Villa Glicine), French imaging centres
+    r"Rumah\sSakit", "RSU?D?", "RSIA", "RSA", "Puskesmas",
+    r"Centre\sd['’][Ii]magerie(?:\sM[ée]dicale)?", r"Cabinet\sde\sRadiologie",
     # Unidad Renal San Rafael, Centre Oncologique des Alpes, CMP de Saint-Denis,
     # huisartsenpraktijk Het Anker, Hospital Maternidade Santa Clara
     r"Unidad\s(?:Renal|de\sDi[áa]lisis)", r"Centre\s(?:Oncologique|de\s[Ss]ant[ée])", "CMPP?",
@@ -325,7 +335,9 @@ _PREFIXES = (
 _PREFIX = _by_first_letter(_PREFIXES)
 _NAME_CONNECTOR = (
     r"(?:de\sla|an\sder|in\sder|de|del|des|la|los|las|du|do|da|dos|das|di|della|am|an|im|zum|zur"
-    r"|der|und|e|y|w|het|van|op|ya)"
+    r"|der|und|e|y|w|het|van|op|ya"
+    # Polish "named after (saint)": Szpital im. św. Łukasza
+    r"|im\.(?:\s[śs]w\.)?)"
 )
 # (d'Arras, Al-Noor, al-Noor)
 # (a full stop ends the name after a word of five letters or more: "Hospital
@@ -473,6 +485,9 @@ def _a_topic(word: str, service: str) -> bool:
     )
 
 
+#: Titles that open a person's name, never a place's.
+_PERSON_TITLES = frozenset("dr mr mrs ms prof doctor".split())
+
 #: Words of a threshold, never of a place's name: "HR over 130".
 _COMPARISONS = frozenset("over under above below than".split())
 #: Compounds that say what kind of place, not which: Faith-based,
@@ -496,6 +511,8 @@ def names_a_place(value: str) -> bool:
     words = _WORDS.findall(value)
     if not words or _a_product(words):
         return False
+    if words[0].lower().rstrip(".") in _PERSON_TITLES:
+        return False  # "Dr Mathilde Girard du Centre ...": a person, then the place
     if _SENTENCE_BREAK.search(value):
         return False  # "c/w Hirschsprung. Peds surgery aware": two sentences
     if _prose(words):
@@ -551,7 +568,7 @@ _FACILITY = PatternRecognizer(
             # "." inside "A.A.A..." each start rescanned the run, quadratic)
             rf"(?<![\w'’&.-])(?=[A-Z])(?:(?:St\.?|Saint|Mt\.?|Mount)\s)?(?:{_WORD}\s(?:{_CONNECTOR}\s)?){{1,5}}"
             rf"(?:{_SUFFIX}|{_WEAK_SUFFIX})(?![\w-]){_NOT_A_CONCEPT}"
-            rf"(?:\s(?:of|at)\s{_WORD}(?:\s{_WORD}){{0,3}})?"
+            rf"(?:\s(?:of|at)\s(?:the\s)?{_WORD}(?:\s{_WORD}){{0,3}})?"
             # a branch's number: Hillcrest Pharmacy #112, Corner Drug #12
             r"(?:[ ]?\#[ ]?\d{1,6}(?!\d))?",
             0.8,
@@ -698,6 +715,12 @@ _FACILITY = PatternRecognizer(
         "«RIDGECREST PULMONARY ASSOC» PFT report",
         "transferred from «Clearwater General» for",
         "now at «Sunnyside Memory Care» since",
+        "implant placed at «Children's Hospital of the Sierra», pt",
+        "hes at «willowbrook senior living» rm 3",
+        "Ospite presso «RSA Villa Glicine».",
+        "vive en la «Residencia Los Olivos» con su hija",
+        "dijadwalkan USG di «RS Harapan Sentosa». Alamat",
+        "TK głowy w «Szpital Miejski im. św. Łukasza w Dębnie» — prosimy",
         "seen at «Cedar Ridge Behavioral» for",
         "pcp: «Brightwater Internal Medicine»",
         "from «Summit Orthopedic Group» re",
@@ -762,6 +785,7 @@ _FACILITY = PatternRecognizer(
     ),
     counterexamples=(
         "Skilled Nursing and Pediatric Nursing",
+        "je suis le Dr Mathilde Girard du Centre",
         "the breast unit called back",
         "construction workers on site",
         "Employer: retired since 2019",
@@ -846,4 +870,56 @@ _FACILITY = PatternRecognizer(
     ),
 )
 
-FACILITY_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_FACILITY,)
+#: Streets a British GP surgery is named after: Stray Road Surgery.
+_STREETS = frozenset("road street lane avenue park green square hill house drive way".split())
+
+
+def _a_practice(value: str) -> bool:
+    """Whether ``value`` (words before "Surgery") names a practice, not an
+    operation or a specialty: a street's (``Stray Road Surgery``, a British
+    GP's), or a name no word list holds as a word first (``Lakeview
+    Thoracic Surgery``, ``Lumière Aesthetic Surgery``; not ``Weight Loss
+    Surgery``, ``Mohs Micrographic Surgery``, ``Robotic Spine Surgery``)."""
+    words = _WORDS.findall(value)
+    if len(words) < 3 or not names_a_place(value):
+        return False
+    if words[-2].lower() in _STREETS:
+        return True
+    first = words[0].lower()
+    lexicons = load_lexicons()
+    return first not in lexicons.english and first not in lexicons.clinical
+
+
+# Practices named "... Surgery": a British GP's (Stray Road Surgery) or a
+# surgeons' practice (Harborview Breast Surgery); two capitalised words or
+# more before it, and no heading's colon after it ("General Surgery:").
+_SURGERY = PatternRecognizer(
+    name="facility_surgery_v1",
+    label="FACILITY",
+    patterns=(
+        Pattern(
+            "surgery",
+            r"(?<![\w'’&.-])(?:[A-Z][-\w'’]*+[ ](?:&[ ])?){2,4}"
+            r"(?:Surgery|SURGERY)(?![\w-])(?!\s?:)",
+            0.7,
+            ascii_re=True,
+        ),
+    ),
+    prefilter=r"Surgery|SURGERY",
+    validate=_a_practice,
+    ignore_case=False,
+    examples=(
+        "GP Dr A. Rahman, «Stray Road Surgery». ?Morton",
+        "Bx at «Lakeview Thoracic Surgery» 2/9/24: adenocarcinoma",
+        "consult w/ Dr. Lindqvist at «Harborview Breast Surgery» 6/4.",
+    ),
+    counterexamples=(
+        "referred for Weight Loss Surgery consult",
+        "Mohs Micrographic Surgery tomorrow",
+        "General Surgery: aware",
+        "booked for Robotic Spine Surgery",
+        "Department of Cardiac Surgery",
+    ),
+)
+
+FACILITY_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_FACILITY, _SURGERY)

@@ -440,6 +440,8 @@ _MONTH_WORD = regex.compile(
 )
 _DATE_SHAPE = regex.compile(r"\d{1,4}[/.-]\d|\d{6,}")
 _DOI = regex.compile(r"10\.\d{4,}/")
+#: An ICD-10 code with its dot (S52.531A, M54.5, C34.90): no record number.
+_ICD10 = regex.compile(r"[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}")
 # [NAME], [DATE_2]; in a bracketed DICOM value, [[NAME]] reads as "[NAME".
 _PLACEHOLDER = regex.compile(r"\[+[A-Z]+(?:_\d+)?\]*|\[*[A-Z]+(?:_\d+)?\]+")
 _EMPTY_VALUES = frozenset(
@@ -462,6 +464,8 @@ def value_fits(label: str, value: str) -> bool:
             return False  # "DOI: 10.1148/radiol.2017161659" names an article
         return bool(_DATE_SHAPE.search(value) or (_MONTH_WORD.search(value) and digits))
     if label in {"MRN", "ACCESSION", "ID", "SSN"}:
+        if _ICD10.fullmatch(value.strip().rstrip("?.,;:!")):
+            return False  # "initial encounter: S52.531A?": a diagnosis code
         return digits >= 1 and sum(char.isalnum() for char in value) >= 4
     if label == "PHONE":
         return digits >= 7

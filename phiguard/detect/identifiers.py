@@ -44,7 +44,10 @@ _VALUE = _value()
 # or three digits joined by a dash are a reference range: "Na 128 (ref
 # 135-145)".
 _NOT_A_RANGE = r"(?!(?:\d\d-\d\d|\d{3}-\d{3})(?![\w/.-]))"
-_ID_VALUE = _value(_NOT_A_RANGE)
+# An IT ticket's number (INC0048812, RITM0012345, CHG0031337) names a
+# ticket, not a patient's incident: "RIS incident INC0048812".
+_NOT_A_TICKET = r"(?!(?:INC|RITM|CHG|PRB|SCTASK|TASK|REQ)\d{5,}(?![\w-]))"
+_ID_VALUE = _value(_NOT_A_RANGE + _NOT_A_TICKET)
 
 
 # A value typed apart to slip past the shapes above: "1 2 3 4 5 6 7",
@@ -128,7 +131,8 @@ _ID_KEYS = (
 )
 # "case" is a word of clinical prose ("case 3 of 10", "case report"): its
 # value has four digits, or letters and a hyphen (case CPD-25-018832).
-_CASE_KEYS = r"case(?:[\s.]{0,2}(?:ID|no|num|number|\#))?"
+# (a vendor's or service desk's case is no patient's: "Vendor case 4008812")
+_CASE_KEYS = r"(?<!vendor\s)(?<!service\s)(?<!support\s)case(?:[\s.]{0,2}(?:ID|no|num|number|\#))?"
 _CASE_VALUE = _value(r"(?:(?=(?:[A-Z/-]*+\d){4})|(?=[A-Z0-9/]*+-)(?=[0-9/-]*+[A-Z]))")
 # Licences, whose numbers may be dotted: License LCS.0041827, lic # MD44102
 _LICENCE_KEYS = (
@@ -516,6 +520,9 @@ _ID_LABELLED = PatternRecognizer(
         "group 2 patients",
         "subject to change 2024",
         "case 3 of 10",
+        "Vendor case 4008812 is already open",
+        "RIS incident INC0048812 is about a sync backlog",
+        "opened a support case 7730291 with Philips",
         "in case of 2 or more",
         "case report 2019",
         "case 1-2-3 was",

@@ -169,7 +169,7 @@ _LOWER_CUES = _FOREIGN_CUES | _FAMILY_CUES
 #: Thaís Nascimento", "Paziente Rossi".
 _PATIENT_CUES = frozenset(
     "paciente paziente patientin patiente utente pacjent pacjentka pacient pacientka pasien "
-    "pasyente mgonjwa".split()
+    "pasyente mgonjwa hasta hastamiz".split()
 )
 WEAK_CUES = frozenset("with by from and to for or via re about see".split())
 #: Verbs after a name that make it a person: "Ifeoma called", "Galbraith says".
@@ -386,6 +386,9 @@ FOREIGN_STOP_WORDS = frozenset(
     hain mein aur nahi kya bhi wala za kwa katika kwenye cha juu yangu wangu miaka
     tha einai tis sto stin ston
     desde hasta hace sobre durante hacia segun
+    ya ipi hii hiyo hizi kuhusu lakini je gani kwamba baada kabla bila sasa yake wake zake
+    nasil hangi neden arasinda
+    jeden jede jeder jedes
     """.split()
 )
 #: What goes on after a title and its full stop: Dr. med., Dr. med. dent.,
@@ -511,7 +514,8 @@ _FOREIGN_HEADS = frozenset(
     metodo methode tecnica technique regla regra regola regel ley lei legge loi efecto
     efeito effetto effet reflejo reflexo riflesso reflexe triada triade puntuacion
     pontuacao schema klassifikation curva curvas curve courbe kurve kappa ziekte
-    syndroom teken manoeuvre score scor
+    syndroom teken manoeuvre score scor malformation malformations malformacion
+    malformacao malformazione anomalie anomalia deformite deformidad
     """.split()
 )
 #: Head nouns that an eponym follows directly, in Latin, Polish and Romanian:
@@ -523,6 +527,8 @@ _DIRECT_HEADS = frozenset(
     симптом симптома перелом перелома опухоль метод метода критерии индекс проба пробы
     хвороба хвороби синдрому
     penyakit sindrom benh ugonjwa
+    zlamanie zlamaniem zlamania zlamaniu choroby chorobie chorobe zespolu zespolem
+    objawu objawem skali torbiel guz guza klasyfikacja klasyfikacji kryteria odruch odruchu
     """.split()
 )
 #: Head nouns that follow the eponym they name, in Turkish, Hungarian and
@@ -833,7 +839,8 @@ def _fold(word: str) -> str:
     if word.isascii():
         return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded.replace("ł", "l").replace("ı", "i")
 
 
 #: Particles that open a surname written first (``VAN DER MERWE, JOHANNES``,
@@ -1125,10 +1132,13 @@ def _saint(tokens: Sequence[_Token], k: int) -> bool:
 
 def _extremes(tokens: Sequence[_Token], k: int) -> bool:
     """Token ``k`` is "max" or "min" beside the other: ``Max and min``,
-    ``min/max``, ``Max-Min`` (one word: no token of a name alone)."""
+    ``min/max``, ``Max-Min`` (one word: no token of a name alone); or the
+    verb "max out" (``Max out the matrix``)."""
     lower = tokens[k].lower
     if lower not in _EXTREMES:
         return False
+    if k + 1 < len(tokens) and tokens[k + 1].text == "out":
+        return True
     other = next(iter(_EXTREMES - {lower}))
     after = [t.lower for t in tokens[k + 1 : k + 3]]
     before = [t.lower for t in tokens[max(0, k - 2) : k]]
@@ -1136,6 +1146,28 @@ def _extremes(tokens: Sequence[_Token], k: int) -> bool:
     return (len(after) == 2 and after[0] in joints and after[1] == other) or (
         len(before) == 2 and before[1] in joints and before[0] == other
     )
+
+
+def _laureate(tokens: Sequence[_Token], start: int, end: int) -> bool:
+    """The candidate's sentence names a Nobel prize: its people are
+    laureates (``Marie and Pierre Curie ..., Hounsfield and Cormack share
+    the 1979 Nobel``), no patients. A sentence here ends at a line break or
+    a full stop, and the look is bounded either side."""
+    low = start
+    while low > 0 and start - low < _SENTENCE_REACH and not tokens[low].line_start:
+        if tokens[low - 1].dot or tokens[low - 1].text in "!?":
+            break
+        low -= 1
+    high = end
+    while high < len(tokens) and high - end < _SENTENCE_REACH:
+        if tokens[high].line_start or tokens[high - 1].dot or tokens[high].text in "!?":
+            break
+        high += 1
+    return any(tokens[j].lower == "nobel" for j in range(low, high))
+
+
+#: How many tokens either side of a name its sentence is read for a Nobel.
+_SENTENCE_REACH = 40
 
 
 def _old_year(digits: str) -> bool:
@@ -1176,8 +1208,15 @@ def _foreign_text(tokens: Sequence[_Token]) -> bool:
     return foreign > english and (foreign >= 3 or (foreign == 2 and not english))
 
 
-#: German articles, in lower case: the capitalised word after one is a noun.
-_GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer".split())
+#: German articles, and the determiners and contractions a noun follows as
+#: it follows them ("Welche Rolle", "Jeden Montag", "im Mai", "zum Vergleich").
+_GERMAN_ARTICLES = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer im am vom zum zur beim ins ans
+    welche welcher welches welchen welchem jede jeder jedes jeden jedem kein keine keinen
+    keinem keiner diese dieser dieses diesen diesem unser unsere unseren mein meine meinen
+    """.split()
+)
 
 #: Articles that are particles of a name only after another particle: "van
 #: den Berg", "von der Leyen"; "Erkläre den Unterschied" is German prose.
@@ -1185,9 +1224,9 @@ _ARTICLE_PARTICLES = frozenset("den der das dem des".split())
 
 
 def _after_article(tokens: Sequence[_Token], k: int) -> bool:
-    """Token ``k`` follows a German article that is no particle: "der
-    Nummer", not "van den Berg"."""
-    return k > 0 and tokens[k - 1].text in _GERMAN_ARTICLES and not _particle(tokens, k - 1)
+    """Token ``k`` follows a German article or determiner, in any case,
+    that is no particle: "der Nummer", "Welche Rolle", not "van den Berg"."""
+    return k > 0 and tokens[k - 1].lower in _GERMAN_ARTICLES and not _particle(tokens, k - 1)
 
 
 def _particle(tokens: Sequence[_Token], k: int, foreign: bool = True) -> bool:
@@ -1714,6 +1753,8 @@ class NameRecognizer:
             elif token.titled and not self._is_word(token):
                 if at_start and token.lower in FOREIGN_STOP_WORDS:
                     pass  # "¿Qué es ...", "Unser Scanner": a function word
+                elif foreign and at_start and not self._common_name(token):
+                    pass  # "Dev hücreli arterit": a word of the text's language
                 elif foreign and _after_article(tokens, i):
                     pass  # "unter der Nummer": a German noun after its article
                 elif self._in_lexicon(token):
@@ -1974,9 +2015,11 @@ class NameRecognizer:
 
     def _list_member(self, token: _Token) -> bool:
         """A capitalised word that could be one name of a list: no English
-        word unless a common name too (White, Park), no cue, title or month."""
+        word unless a common name too (White, Park), no cue, title or month,
+        no letter alone ("Mann-Whitney U or Wilcoxon")."""
         return (
             token.titled
+            and len(token.text) > 1
             and not token.possessive
             and "-" not in token.text
             and self._name_shaped(token)
@@ -3071,9 +3114,10 @@ class NameRecognizer:
         word (Sie, Welche) and no German noun after its article
         (``den Patienten Tadeusz Nowak``). Where fewer than two words are
         left, a known word with an unknown one stays whole (``Marta
-        Lewandowska``), and two unknown words stay whole unless a function
-        word or an article is among them (``Kacpra Lewandowskiego``, an
-        inflected name, but not ``Erklären Sie``).
+        Lewandowska``), and so do two unknown words (``Kacpra
+        Lewandowskiego``, an inflected name), unless a function word, an
+        article's noun or a lower-case word is among them (not ``Erklären
+        Sie``, ``Welche Rolle``, ``Tofauti kati``).
         """
 
         def name_word(k: int) -> bool:
@@ -3092,9 +3136,21 @@ class NameRecognizer:
         if last - first >= 2 or end - i < 2:
             return first, last
         if last > first:
-            return i, end
+            # a known word and unknown ones stay whole, but for a function
+            # word opening them, an article's noun or a lower-case word that
+            # is no particle: "Welche Rolle", "Tofauti kati"; "Residencia Los
+            # Olivos", "Farmacia del Parque", "Hồng Nhung" stay whole
+            opening = tokens[i].lower in FOREIGN_STOP_WORDS and tokens[i].lower not in PARTICLES
+            worded = any(
+                _after_article(tokens, k)
+                or (tokens[k].text.islower() and tokens[k].lower not in PARTICLES)
+                for k in range(i, end)
+            )
+            return (first, last) if opening or worded else (i, end)
         plain = not any(
-            tokens[k].lower in FOREIGN_STOP_WORDS or _after_article(tokens, k)
+            tokens[k].lower in FOREIGN_STOP_WORDS
+            or _after_article(tokens, k)
+            or (tokens[k].text.islower() and tokens[k].lower not in PARTICLES)
             for k in range(i, end)
         )
         return (i, end) if plain else (i, i)
@@ -3123,8 +3179,16 @@ class NameRecognizer:
             # on its own: the rules must agree ("maria complained"); so is an
             # English word opening a sentence before a word no person does
             # ("Max dose of ...", "Bill for the ...", "Iris heterochromia")
+            # (in another language's text, a word opening a sentence that is
+            # no frequent given name: "Dev hücreli arterit"; "Maria fue" is)
             alone = len(words) == 1 and (
-                words[0].text.islower() or self._word_opening(tokens, first)
+                words[0].text.islower()
+                or self._word_opening(tokens, first)
+                or (
+                    foreign
+                    and _after_break(tokens, first)
+                    and not self._frequent_first_name(words[0])
+                )
             )
             strong = not alone and (len(words) > 1 or any(self._in_lexicon(t) for t in words))
             weight = EVIDENCE["ner"] if strong else EVIDENCE["ner_unknown_word"]
@@ -3215,6 +3279,8 @@ class NameRecognizer:
             return True  # "in Arizona", "Southeast Asia", "Minnesota and Florida"
         if len(span) == 2 and span[0].initial and span[1].lower in self._lex.species:
             return True  # "E. Coli", "C. Diff", "S. Aureus": an organism
+        if _laureate(tokens, start, end):
+            return True  # "Marie and Pierre Curie ..., the 1979 Nobel": laureates, listed or not
         if rules & _NAMING_RULES or any(t.initial for t in span):
             return False
         if len(words) == 1 and words[0] in _FEATURES and start and tokens[start - 1].titled:
@@ -3255,8 +3321,9 @@ class NameRecognizer:
             )
         # Hodgkin, Hodgkin-related: a clinical word, alone or joined to words
         parts = words[0].split("-")
-        clinical_word = any(part in clinical for part in parts) and all(
-            part in clinical or _english(part, self._lex.english) for part in parts
+        clinical_word = words[0] in clinical or (
+            any(part in clinical for part in parts)
+            and all(part in clinical or _english(part, self._lex.english) for part in parts)
         )
         return clinical_word and not self._named_alone(tokens, start)
 

@@ -19,9 +19,9 @@ characters with it.
 Numbers read from a scan often carry letters for the digits they look
 like (``D0B: O4/1l/1958``, ``Phone: 555-Ol66``): inside a run of digit
 groups where real digits are the most, ``O``/``o`` read as ``0`` and
-``l``/``I`` as ``1`` in the view; names the other way round (``He1en
-Marsha11`` reads Helen Marshall) when the letters make a name of the
-lexicons.
+``l``/``I`` as ``1`` in the view; words the other way round (``He1en
+Marsha11`` reads Helen Marshall, ``Genera1 Hospita1`` General Hospital)
+when the letters make a name or word of the lexicons.
 
 ASCII text without control characters or such numbers (most prompts) is its
 own view: nothing is copied.
@@ -141,16 +141,17 @@ def _ocr_digits(text: str) -> str:
 
 
 #: A word of letters with 0 or 1 among them, which a scan may have read for
-#: o, O, l, I: ``He1en Marsha11``, ``JOHNS0N``, ``MAR1A``.
+#: o, O, l, I: ``He1en Marsha11``, ``JOHNS0N``, ``MAR1A``, ``Hospita1``.
 _OCR_NAME = re.compile(r"\b[A-Za-z]+[01][A-Za-z01]*\b")
 
 
 def _ocr_names(text: str) -> str:
-    """``text`` with the misread letters of names read as letters: a word
+    """``text`` with the misread letters of words read as letters: a word
     of three letters or more, with more letters than digits, whose digits
-    read as letters make a given name, or a surname that is no English word
-    (``He1en`` is Helen, ``Kap00r`` Kapoor; ``b00ts`` stays). Codes stay as they are:
-    ``HbA1c``, ``BRCA1``, ``T1a``, ``L5S1`` make no name."""
+    read as letters make a given name, a surname or an English word
+    (``He1en`` is Helen, ``Kap00r`` Kapoor, ``Genera1 Hospita1`` General
+    Hospital). Codes stay as they are: ``HbA1c``, ``BRCA1``, ``T1a``,
+    ``L5S1`` make no word."""
     lexicons = load_lexicons()
 
     def fold(match: re.Match[str]) -> str:
@@ -162,8 +163,10 @@ def _ocr_names(text: str) -> str:
         for one in "li" if not upper else "IL":
             candidate = word.replace("0", "O" if upper else "o").replace("1", one)
             lower = candidate.lower()
-            if lower in lexicons.first_names or (
-                lower in lexicons.surnames and lower not in lexicons.english
+            if (
+                lower in lexicons.first_names
+                or lower in lexicons.surnames
+                or lower in lexicons.english
             ):
                 return candidate
         return word

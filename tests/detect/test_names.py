@@ -73,6 +73,19 @@ SIGN_OFFS = [
 
 # Words in a name's place that are no one: units, services, grades, changes.
 NOT_PEOPLE = [
+    # statistics named after people, a letter in a list, a verb of Max
+    "Paired data: Wilcoxon signed-rank or a paired t test, not Mann-Whitney U or Kruskal-Wallis.",
+    "Use Spearman for the ordinal grades and Pearson for the volumes.",
+    "Max out the FOV for the pelvis, or keep it tight?",
+    # laureates of a Nobel, in a list
+    "Slide 3: Marie and Pierre Curie in 1903, Cormack and Hounsfield for the 1979 Nobel.",
+    # German nouns after a determiner, a weekday and a month; Swahili, Turkish
+    "Welche Rolle spielt die Perfusion? Jeden Montag im Mai ist das Gerät gesperrt.",
+    "Tofauti kati ya ugonjwa wa Crohn na colitis ni ipi kwenye picha ya CT?",
+    "Dev hücreli arterit ile Takayasu arteriti nasıl ayırt edilir?",
+    # eponyms after French and Polish heads
+    "Reformulez : malformation de Chiari de type I, sans syringomyélie.",
+    "Jaka jest różnica między złamaniem Collesa a złamaniem Smitha?",
     "GCS 8 on arrival, 13 in the field per EMS, intubated in the bay.",
     "Kussmaul breathing, DKA. ED wants CT A/P for abd pain.",
     "ok to d/c per ed attending?",
@@ -206,6 +219,9 @@ NOT_PEOPLE = [
 
 # People in messages of other languages, where the rules ask the name lists.
 FOREIGN_PEOPLE = [
+    # Turkish "patient" before a name; Vietnamese names whole
+    "Hasta «Ayşe Yıldız», 45 yaşında, BT çekildi.",
+    "em là «Nguyễn Thị Hồng Nhung», con gái của ông «Nguyễn Văn Phúc».",
     "Die Ehefrau, «Frau Gisela Hoffmann», ist unter der Nummer erreichbar.",
     "Wie behandelt man den Patienten «Tadeusz Nowak» mit Vorhofflimmern?",
     "La madre, «Elena Ortega», vive en Sevilla y pregunta por la dosis.",
