@@ -38,6 +38,7 @@ CAUGHT = [
     ("email-parenthesised", "«john (at) gmail (dot) com»"),
     ("email-zero-width", "email «rosa.d@exam\u200bple.org»"),
     ("dob-dotted", "DOB: «3.4.52»"),
+    ("dob-spaced", "DOB «03 04 1952»"),
     ("name-lower-case", "pt name is «rosa delgado»"),
     ("name-upper-case-glued", "«ROSA DELGADO» MRN«00412387»"),
     ("name-nul", "Pt «Rosa\x00 Delgado»"),
@@ -47,7 +48,6 @@ KNOWN_LIMITATIONS = [
     ("dob-words", "DOB: «three fourth fifty two»"),
     ("name-dashed", "Rosa «D-e-l-g-a-d-o»"),
     ("name-dotted", "Patient «R.o.s.a» Delgado"),
-    ("dob-spaced", "DOB «03 04 1952»"),
     ("ip-spaced", "ip «10 . 41 . 2 . 117»"),
     ("url-words", "«www dot example dot org slash patient»"),
 ]

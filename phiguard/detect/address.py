@@ -27,7 +27,9 @@ _STREET_SUFFIX = (
     r"|alley|plaza|crescent|cres|close|walk|run|path|grove|heights|hts|expressway|turnpike"
     r"|route|rte|cove|crossing|xing|mews|landing|brae|wynd|gardens|gdns|rise|vale|parade"
     # Australian abbreviations: Banksia Pde, Jacaranda Cct, Ocean Tce, Bay Esp
-    r"|esplanade|quay|pde|cct|tce|esp)"
+    r"|esplanade|quay|pde|cct|tce|esp"
+    # Sycamore Bend, Oak Ridge, Fox Chase, Heron Point
+    r"|bend|ridge|glen|chase|hollow|knoll|point)"
 )
 #: The suffixes as written in a street's name: "Cedar Ln", "Elm Street".
 _TITLE_SUFFIX = (
@@ -151,8 +153,9 @@ _STREET = (
     # a floor after it: 1400 Market Street, 22nd Floor
     r"(?:,\s\d{1,3}(?:st|nd|rd|th)\s(?i:floor|fl)\b)?"
     # then the city, state and ZIP when they follow: ", Columbus, OH 43081"
-    # (Australia: Dubbo NSW 2830)
-    rf"(?:,\s(?:{_CITY}[ ](?:NSW|VIC|QLD|TAS|ACT)[ ]\d{{4}}|{_CITY})(?![\w-]))?"
+    # (Australia: Dubbo NSW 2830; New Zealand and South Africa: Whanganui
+    # 4500, Pretoria North, 0182)
+    rf"(?:,\s(?:{_CITY}(?:[ ](?:NSW|VIC|QLD|TAS|ACT|WA|SA|NT))?,?[ ]\d{{4}}|{_CITY})(?![\w-]))?"
     rf"(?:,?\s(?:{_CLEAR_STATES}|{_AMBIGUOUS_STATES}|{_PROVINCES})(?![\w-]))?"
     # (six digits: an Indian PIN code, Chennai 600040)
     rf"(?:,?\s(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|{_CA_POSTCODE}|{_UK_POSTCODE})(?![\w-]))?"
@@ -407,6 +410,9 @@ _ADDRESS = PatternRecognizer(
     examples=(
         "cc: Mr Penhaligon, «Flat 2», «9 Harbour Gardens, Falmouth TR11 3QH»",
         "lives out at «Lot» «4 Bindaree Rd, Dubbo NSW 2830» so",
+        "lives with a toddler at «3321 Sycamore Bend, Apt 12, Lakehurst, NJ 08733»; can",
+        "Aroha Te Rangi, «8 Kowhai Street, Whanganui 4500», ph",
+        "ID no. 5803125088087, «23 Jacaranda Ave, Pretoria North, 0182», cell",
         "R/o «Flat 3B», «12 Sai Krupa Gardens, Chennai 600040», UHID",
         "Address: «H.No. 14-2-331, Gandhi Nagar»",
         "home: «17 Craigmount Brae, Edinburgh EH12 8XD» note",

@@ -71,6 +71,15 @@ _KO_NOT_NAMES = frozenset(
     "선생 환자 교수 어머 아버 부모 고객 회원 보호자 담당자 여러분 사모 아드".split()
 )
 
+#: The commonest Korean surnames, which open a name before 환자 ("patient").
+_KO_COMMON_SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손"
+    "배백허유남심노하곽성차주우구민진지엄채원천방공현"
+)
+#: Kinds of patient that begin like a surname: 남자 (male), 노인 (elderly),
+#: 고령 (aged), 성인 (adult), 신규 (new), 전체 (all), 이번 (this time).
+_KO_PATIENT_KINDS = "(?:남자|남성|노인|고령|성인|신규|전체|이번|이전|유아|소아|중증|한방)"
+
 _NAMES = (
     # 山田 花子様, 乗客中村 美咲様: surname, a space, given name, honorific (a
     # character or two before the surname may come along: no space parts them)
@@ -84,6 +93,16 @@ _NAMES = (
     ),
     ("zh", regex.compile(f"{_ZH_CUE}(?P<v>[{_HAN}]{{2,3}}?){_ZH_END}")),
     ("ko", regex.compile(f"(?<![{_HANGUL}])(?P<v>[{_HANGUL}]{{2,4}}){_KO_AFTER}")),
+    # 김민지 환자: a name of a common surname before the word for a patient
+    # (not 해당 환자, "the patient in question")
+    (
+        "ko",
+        regex.compile(
+            f"(?<![{_HANGUL}])(?!{_KO_PATIENT_KINDS})"
+            f"(?P<v>[{_KO_COMMON_SURNAMES}][{_HANGUL}]{{1,3}})[ ]?환자"
+            f"(?:분|님|의|가|는|를|에게)?(?![{_HANGUL}])"
+        ),
+    ),
     # (저는 박지영입니다: "I am ...", the copula after the name)
     ("ko", regex.compile(f"{_KO_CUE}(?P<v>[{_HANGUL}]{{2,4}}?)(?=님|씨|입니다|이에요|[ ,.()]|$)")),
 )

@@ -108,6 +108,9 @@ _PHONE = PatternRecognizer(
             0.55,
         ),
         Pattern("bare", r"(?<![\w.-])1?\d{10}(?![\w-]|\.\d)", 0.3),
+        # a trunk 0 and the area code, then the rest in one run (Dutch
+        # 030-5550192, German 030/5550192, Italian 02 5550192): a phone word
+        Pattern("area_run", r"(?<![\w+./-])0\d{1,4}[ /-]\d{5,8}(?![\w-]|[./]\d)", 0.3),
         # In-house extensions: ext 4417, ext 6-2290, x3318, cb 4-8812
         Pattern(
             "extension",
@@ -161,6 +164,19 @@ _PHONE = PatternRecognizer(
         "chiamare",
         "sđt",
         "thoại",
+        # Indonesian and Malay (HP: handphone), Swahili, Greek, Russian,
+        # Hebrew, Arabic and Hindi words for a phone
+        "hp",
+        "telp",
+        "ponsel",
+        "simu",
+        r"τηλ\w*",
+        r"тел\w*",
+        "טלפון",
+        "هاتف",
+        "جوال",
+        "फोन",
+        "फ़ोन",
     ),
     context_boost=0.35,
     prefilter=(
@@ -198,6 +214,9 @@ _PHONE = PatternRecognizer(
         "Desk: «+41 (0)96 471 07 95» Fax",
         "Please have the manager call me at «0494 92 82 32» I'd like",
         "Daughter Marjorie (HCP, «555-0150») confirms DNR",
+        "huisarts, fax «030-5550192»: patiënt",
+        "Μπορείτε; Τηλ. «210 555 4412».",
+        "HP keluarga «0812 5550 3381».",
         "Case manager Lorna Quist «472-8813». Medicaid",
         "Sa fille, tél. «04 78 55 51 20». Comment",
         "Frau Hoffmann ist unter «0176 5550 2281» erreichbar.",

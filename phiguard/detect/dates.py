@@ -14,7 +14,7 @@ from phiguard.detect.recognizer import Pattern, PatternRecognizer, initials
 
 __all__ = ["DATE_RECOGNIZERS"]
 
-_DATE_SEPARATORS = regex.compile(r"[/.-]")
+_DATE_SEPARATORS = regex.compile(r"[/. -]")
 
 # "May" is a month only when capitalised; "may" is usually the verb.
 _MONTH = (
@@ -28,7 +28,8 @@ _NUM_MONTH = r"(?:1[0-2]|0?[1-9])"
 _TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
 # A digit run is only a date when it stands alone: not inside a longer
 # number, a decimal, a UID or a range.
-_NOT_AFTER_NUM = r"(?<![\w./-])"
+# (but after a Hebrew prefix and its hyphen: ב-14.05.2024, "on 14.05.2024")
+_NOT_AFTER_NUM = r"(?:(?<![\w./-])|(?<=[בלמהושכ]-))"
 _NOT_BEFORE_NUM = r"(?![/-]?\d|\.\d)"
 # A short M/D followed by a fraction's companions is not a date.
 _SLASH_YEAR = r"(?:(?:19|20)\d{2}|\d{2})"
@@ -112,7 +113,10 @@ _MONTH_INTL = (
     r"|[řr][íi]jna|listopadu|prosince|ianuarie|februarie|martie|aprilie|iunie|iulie"
     r"|septembrie|octombrie|noiembrie|decembrie"
     # German months spelt as English ones, after a day with its full stop: 12. August 2024
-    r"|april|august|september|november)"
+    r"|april|august|september|november"
+    # Hindi: 12 मार्च 2024
+    r"|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर"
+    r"|नवम्बर|दिसंबर|दिसम्बर)"
 )
 # Hungarian writes the year first: 2024. május 6.
 _MONTH_HU = (
@@ -172,6 +176,13 @@ _NUMERIC = PatternRecognizer(
             + _NOT_BEFORE_NUM,
             0.6,
         ),
+        # a birth date typed with spaces after its word: "birth day is 4 15 1932"
+        Pattern(
+            "spaced_birth",
+            r"\b(?:dob|d\.o\.b\.?|birth\s?day|birthdate|date\sof\sbirth|born)(?:\s(?:is|was|on))?"
+            rf":?\s(?P<v>{_NUM_DAY}\s{_NUM_DAY}\s(?:19|20)\d{{2}})(?![\d/.-])",
+            0.8,
+        ),
         # 3/11/2025-4/22/2025, 12/1-12/31/2024: a range ending in a full
         # date is one finding (each end alone borders a digit run)
         Pattern(
@@ -183,13 +194,16 @@ _NUMERIC = PatternRecognizer(
         ),
     ),
     validate=_valid_numeric_date,
-    prefilter=r"\d[/.-]\d",
+    prefilter=r"\d[/.-]\d|\d \d\d? (?:19|20)\d\d",
     examples=(
         "CT A/P from «3/4/24».",
         "DOB «03/04/1952»",
         "seen «3-4-24» in clinic",
         "DOB: «11/02/1958», plan",
         "dated «14/03/2024» (day first)",
+        "his birth day is «4 15 1932» pls call",
+        "DOB: «12 03 1951», MRN",
+        "עברה בדיקת MRI ב-«14.05.2024» במרכז",
         "born «04.03.2024»",
         "C2 «05.24.24», C3",
         "valid «3/11/2025-4/22/2025».",
@@ -501,9 +515,11 @@ _INTL = PatternRecognizer(
         r"|sentya|oktya|noya|dekab|pebr|marso|hunyo|hulyo|setye|oktu|nobye|disye"
         r"|ledna|nora|ezna|dubna|tna|ervn|rven|srpna|z[áa][řr]|jna|prosin|ianu|marti|iuni|iuli"
         r"|octom|noiem|decem|rcius|prilis|jus|nius|lius|szept|ika"
+        r"|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सित|अक्|नव|दिस"
         r"|\d\.\d"
     ),
     examples=(
+        "की एमआरआई «12 मार्च 2024» को",
         "geboren am «12. August 2024», Kontrolle",
         "née le «12 avril 2012». Elle",
         "Можно записаться на «14 ноября»?",

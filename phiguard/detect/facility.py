@@ -638,7 +638,7 @@ _FACILITY = PatternRecognizer(
         Pattern(
             "employer",
             r"\b(?i:employer|employed\s(?:by|at)|works?\s(?:at|for)|working\s(?:at|for)"
-            r"|(?:new\s)?hire\sat|job\sat|exposure\sat|student\sat)\s?:?\s"
+            r"|(?:new\s)?hire\sat|job\sat|exposure\sat|student\sat)[,:]?\s?:?\s"
             rf"(?!(?i:{_NO_EMPLOYER})\b)(?P<v>{_PLACE_WORD}(?:[\s-](?:&\s|and\s|of\s)?{_PLACE_WORD}){{0,4}}"
             rf"(?:,?\s(?-i:{_LEGAL_FORM}))?)",
             0.6,
@@ -715,6 +715,7 @@ _FACILITY = PatternRecognizer(
         "«RIDGECREST PULMONARY ASSOC» PFT report",
         "transferred from «Clearwater General» for",
         "now at «Sunnyside Memory Care» since",
+        "comp claim through his employer, «Tri-County Concrete Supply».",
         "implant placed at «Children's Hospital of the Sierra», pt",
         "hes at «willowbrook senior living» rm 3",
         "Ospite presso «RSA Villa Glicine».",
@@ -922,4 +923,76 @@ _SURGERY = PatternRecognizer(
     ),
 )
 
-FACILITY_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_FACILITY, _SURGERY)
+# Facilities in Arabic, Hebrew, Greek, Russian and Hindi script, by their
+# head: before the name (مستشفى الندى التخصصي, מרכז רפואי שער הגליל, Ιατρικό
+# Κέντρο Αγία Ειρήνη), or after it with its number (Городская клиническая
+# больница № 57) or its words (सूर्योदय डायग्नोस्टिक सेंटर). The name's
+# words stop at a function word of the language.
+_ARABIC_WORD = r"(?!(?:في|من|إلى|على|عن|مع|و|أو|ثم)\s)[\u0621-\u064A\u0660-\u0669]+"
+_HEBREW_WORD = r"(?!(?:של|עם|על|את|או|גם|כי|אם)\s)[\u05D0-\u05EA\"׳״'-]+"
+# (no ΐ or ΰ, which case folding makes three characters: the reach analysis
+# gives up on them)
+_GREEK_WORD = r"[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03AF\u03B1-\u03CE]+"
+_DEVANAGARI_WORD = r"(?!(?:में|की|के|को|से|पर|और|ने|का|है|हैं|यह|वह)\s)[\u0900-\u0963\u0966-\u097F]+"
+_CYRILLIC_ADJECTIVE = r"[А-ЯЁа-яё]+(?:ая|ий|ый|ой|ое|ая)"
+_SCRIPT_FACILITY = PatternRecognizer(
+    name="facility_script_v1",
+    label="FACILITY",
+    patterns=(
+        Pattern(
+            "arabic",
+            # (not after the article: المستشفى is "the hospital")
+            r"(?<![\u0621-\u064A])(?:مستشفى|مستشفي|مركز|عيادة|عيادات|مجمع|مستوصف)\s"
+            rf"{_ARABIC_WORD}(?:\s{_ARABIC_WORD}){{0,2}}",
+            0.75,
+            gate=r"مستشفى|مستشفي|مركز|عيادة|عيادات|مجمع|مستوصف",
+        ),
+        Pattern(
+            "hebrew",
+            r"(?<![\u05D0-\u05EA])[בלמהו]?(?:בית\sחולים|מרכז\sרפואי|מרפאת|בי\"ח)\s"
+            rf"{_HEBREW_WORD}(?:\s{_HEBREW_WORD}){{0,2}}",
+            0.75,
+            gate=r"בית חולים|מרכז רפואי|מרפאת|בי\"ח",
+        ),
+        Pattern(
+            "greek",
+            r"(?:Νοσοκομείο|Ιατρικό\sΚέντρο|Κλινική|Διαγνωστικό\sΚέντρο)\s"
+            rf"{_GREEK_WORD}(?:\s{_GREEK_WORD}){{0,2}}",
+            0.75,
+            gate=r"Νοσοκομείο|Ιατρικό Κέντρο|Κλινική|Διαγνωστικό Κέντρο",
+        ),
+        Pattern(
+            "russian_numbered",
+            rf"(?:[А-ЯЁ]{_CYRILLIC_ADJECTIVE[1:]}\s)?(?:{_CYRILLIC_ADJECTIVE}\s){{0,2}}"
+            r"(?:больниц[аыеу]|поликлиник[аиеу]|госпитал[ья]?|клиник[аиеу]|ГКБ|ГБ|ЦРБ)\s?№\s?\d+",
+            0.75,
+            gate=r"больниц|поликлиник|госпитал|клиник|ГКБ|ГБ|ЦРБ",
+        ),
+        Pattern(
+            "hindi",
+            rf"(?<![\u0900-\u097F])(?:{_DEVANAGARI_WORD}\s){{1,3}}"
+            r"(?:अस्पताल|हॉस्पिटल|डायग्नोस्टिक\sसेंटर|सेंटर|क्लिनिक|चिकित्सालय)",
+            0.75,
+            gate=r"अस्पताल|हॉस्पिटल|सेंटर|क्लिनिक|चिकित्सालय",
+        ),
+    ),
+    prefilter=(
+        r"مستشفى|مستشفي|مركز|عيادة|عيادات|مجمع|مستوصف|בית חולים|מרכז רפואי|מרפאת|בי\"ח|Νοσοκομείο"
+        r"|Κέντρο|Κλινική|больниц|поликлиник|госпитал|клиник|ГКБ|ГБ|ЦРБ|अस्पताल|हॉस्पिटल|सेंटर"
+        r"|क्लिनिक|चिकित्सालय"
+    ),
+    ignore_case=False,
+    examples=(
+        "تاريخ الفحص 15/05/2024 في «مستشفى الندى التخصصي». نرجو",
+        "עברה בדיקת MRI «במרכז רפואי שער הגליל». אפשר",
+        "έκανε αξονική στο «Ιατρικό Κέντρο Αγία Ειρήνη». Μπορείτε",
+        "КТ выполнена в «Городская клиническая больница № 57», просим",
+        "एमआरआई 12 मार्च 2024 को «सूर्योदय डायग्नोस्टिक सेंटर» में हुई थी",
+    ),
+    counterexamples=(
+        "في المستشفى غدا",
+        "больница рядом с домом",
+    ),
+)
+
+FACILITY_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_FACILITY, _SURGERY, _SCRIPT_FACILITY)

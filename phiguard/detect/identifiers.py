@@ -99,6 +99,8 @@ _MRN_KEYS = (
     r"|(?:n\.?\s|n[°º]\s?)?cartella(?:\sclinica)?(?:\sn\.?|\sn[°º])?|(?-i:SDO)|nosologico"
     r"|(?-i:IPP|NIP)|(?:n[°º]|num[ée]ro)\s?(?:de\s)?dossier|dossier\sn[°º]"
     r"|(?:n[úu]m(?:ero)?\.?\s(?:de\s)?)?(?:historia\scl[íi]nica|expediente)|(?-i:NHC)"
+    # Russian: история болезни № 4471-24, медкарта № 5521
+    r"|истори[яи]\sболезни(?:\s№)?|(?:мед(?:ицинская\s)?)?карт[аы](?:\sпациента)?\s№|ИБ\s№"
     r"|(?:n[úu]mero\s(?:de\s|do\s)?)?prontu[áa]rio|s[ốo]\sh[ồo]\ss[ơo]"
     # Indonesian: no. RM (rekam medis) 00-45-82-19
     r"|no\.?\s?(?-i:RM)"
@@ -140,7 +142,11 @@ _LICENCE_KEYS = (
     r"(?:[\s.]{0,2}(?:ID|no|num|number|\#))?|lic\.?(?:\s?(?:no|num|number|\#))?"
     # Brazil's medical council: CRM 54218, CRM-SP 123456
     r"|(?-i:CRM)(?:-[A-Z]{2})?"
+    # the registry of radiologic technologists: ARRT 589214
+    r"|(?-i:ARRT)(?:\s?(?:no|num|number|\#))?"
 )
+# A state's code before the number: "state license MD 72144"
+_STATE_LICENCE_VALUE = r"(?P<v>(?-i:[A-Z]{2})\s\d{4,8})(?![\w-])"
 _LICENCE_VALUE = _value(inner="/.-")
 # Keys explicit enough for a short number (three digits or more): badge
 # 4471, badge no. 3301, officer Ortega #8812, employee ID E44102
@@ -174,6 +180,9 @@ _HEALTH_NUMBER_KEYS = (
     # Hungary's TAJ, Bangladesh's NID, Hong Kong's HKID, Canada's SIN (NAS in
     # French), the Czech rodné číslo (r.č.), a US alien number (A# A-208 417 553)
     r"|(?-i:TAJ|NID|HKID|SIN|NAS)|r\.\s?[čc]\.|rodn[ée]\s[čc][íi]slo|(?-i:A\#)|alien\s?(?:no|number|\#)"
+    # Russia's policy of medical insurance and SNILS, Korea's resident
+    # number, India's Aadhaar in Devanagari
+    r"|полис(?:\sОМС)?|ОМС|СНИЛС|(?-i:RRN)|आधार(?:\sनंबर|\sसंख्या)?"
 )
 # Italy's codice fiscale: six letters, two digits, a letter, two digits, a
 # letter, three digits, a letter (MRTGPP31D59F839X)
@@ -192,8 +201,8 @@ _HEALTH_NUMBER = (
     rf"|[A-Z]{{3}}\d{{4}}|{_FISCAL_CODE}"
     # France's NIR: 2 47 07 69 123 456 78
     r"|[12][ ]?\d\d[ ]?\d\d[ ]?(?:\d\d|2[AB])[ ]?\d{3}[ ]?\d{3}(?:[ ]?\d\d)?"
-    # a personnummer: 19410312-5518, 410312-5518
-    r"|\d{6}(?:\d\d)?[-+]\d{4})"
+    # a personnummer: 19410312-5518, 410312-5518; a Korean resident number
+    r"|\d{6}(?:\d\d)?[-+]\d{4}|\d{6}-[1-8]\d{6})"
     # a check digit after a dash: RUT 12.345.678-5, 12.345.678-K
     r"(?:-[\dK](?![\w-]))?(?![\w-])"
 )
@@ -203,12 +212,15 @@ _HEALTH_NUMBER = (
 # the British AB12 CDE)
 _PLATE_KEY = (
     r"\b(?:(?:(?:licen[cs]e|number|car|vehicle|reg(?:istration)?\.?)\s?plate|plate"
-    r"|(?:vehicle\s|car\s)?registration|VRN)(?:\s?(?:no\.?|num(?:ber)?|\#))?"
+    r"|(?:vehicle\s|car\s)?registration|VRN|(?:kfz-?)?kennzeichen|kenteken|matr[ií]cula|targa)"
+    r"(?:\s?(?:no\.?|num(?:ber)?|\#))?"
     r"|tag\s?(?:no\.?|num(?:ber)?|\#))(?![A-Za-z])[\s:#=.]{0,4}(?:is\s)?"
 )
 # (not spinal levels: plate T12-L2)
 _PLATE = _PLATE_KEY + (
-    r"(?P<v>(?![CTLS]\d{1,2}-[CTLS]\d)(?=\d{0,8}[ -]?\d{0,5}[A-Z])(?=[A-Z]{0,8}[ -]?[A-Z]{0,5}\d)"
+    # a German plate first: district, letters, number (B-LH 4821, M-AB 123E)
+    r"(?P<v>[A-Z]{1,3}-[A-Z]{1,2}\s?\d{1,4}[EH]?"
+    r"|(?![CTLS]\d{1,2}-[CTLS]\d)(?=\d{0,8}[ -]?\d{0,5}[A-Z])(?=[A-Z]{0,8}[ -]?[A-Z]{0,5}\d)"
     r"(?:[A-Z0-9]{5,8}|[A-Z]{2}\d{2}\s[A-Z]{3}"
     r"|(?:[A-Z0-9]{2}[ -](?=[A-Z]{0,4}\d)[A-Z0-9]{3,5}"
     r"|[A-Z0-9]{3,4}[ -](?=[A-Z]{0,4}\d)[A-Z0-9]{2,5})))"
@@ -234,15 +246,17 @@ _MRN = PatternRecognizer(
             labelled(_MRN_KEYS),
             0.95,
             gate=labelled_gate(_MRN_KEYS),
-            ascii_re=labelled(_MRN_KEYS, "mpechuirfaznksdo"),
+            ascii_re=labelled(_MRN_KEYS, "mpechuirfaznksdoимк"),
         ),
         Pattern("spaced", spaced(rf"{_MRN_KEYS}|M\.?\s?R\.?\s?N\.?"), 0.9),
     ),
     prefilter=(
         r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient|\bUR|Reg|\bIP|Pat|Fall|Aufnahme|\bnr|numer"
         r"|ZIS|cartella|SDO|nosolog|NIP|dossier|historia|expediente|NHC|prontu|s[ốo]\sh|no\.?\s?rm"
+        r"|болезни|карт|ИБ"
     ),
     examples=(
+        "история болезни № «4471-24». Подскажите",
         "Pt Rosa, MRN «00412387», CT",
         "(MRN: #«SC987654»)",
         "MRN is «CC-98765» for ref",
@@ -364,7 +378,7 @@ _SSN_LAST_FOUR = PatternRecognizer(
             rf"{_SSN_WORD}{_LAST_FOUR}",
             0.9,
         ),
-        Pattern("key_last_four", rf"\b{_SSN_WORD}\s(?:last\s(?:4|four)|L4){_LAST_FOUR}", 0.9),
+        Pattern("key_last_four", rf"\b{_SSN_WORD}\s(?:last[\s-](?:4|four)|L4){_LAST_FOUR}", 0.9),
         # masked: XXX-XX-4471, ***-**-4471
         Pattern(
             "masked",
@@ -452,7 +466,14 @@ _ID_LABELLED = PatternRecognizer(
             labelled(_LICENCE_KEYS, value=_LICENCE_VALUE),
             0.9,
             gate=labelled_gate(_LICENCE_KEYS, "/.-"),
-            ascii_re=labelled(_LICENCE_KEYS, "cdlmnps", _LICENCE_VALUE),
+            ascii_re=labelled(_LICENCE_KEYS, "acdlmnps", _LICENCE_VALUE),
+        ),
+        Pattern(
+            "licence_state",
+            labelled(_LICENCE_KEYS, value=_STATE_LICENCE_VALUE),
+            0.85,
+            gate=rf"\b(?:{_LICENCE_KEYS})(?![A-Za-z]){_SEP}[A-Z]{{2}}\s\d",
+            ascii_re=labelled(_LICENCE_KEYS, "acdlmnps", _STATE_LICENCE_VALUE),
         ),
         Pattern(
             "badge",
@@ -551,13 +572,14 @@ _VEHICLE_PLATES = PatternRecognizer(
             _PLATE,
             0.85,
             # the key and the digit the value's lookahead asks for
-            gate=_PLATE_KEY + r"[A-Z]{0,8}[ -]?[A-Z]{0,5}\d",
+            gate=_PLATE_KEY + r"(?:[A-Z]{1,3}-[A-Z]{1,2}\s?\d|[A-Z]{0,8}[ -]?[A-Z]{0,5}\d)",
             ascii_re=True,
         ),
     ),
-    prefilter=r"plate|tag|registration|VRN",
+    prefilter=r"plate|tag|registration|VRN|kennzeichen|kenteken|matr[ií]cula|targa",
     examples=(
         "plate «7KLM442» seen",
+        "bitte Kfz-Kennzeichen «B-LH 4821» eintragen",
         "plate «TXR-4418».",
         "license plate «HVY 4421», blue",
         "tag # «ABC1234»",
@@ -568,6 +590,7 @@ _VEHICLE_PLATES = PatternRecognizer(
         "the plate was clean",
         "plate 12 mm",
         "plate 10-hole",
+        "The plaque narrows about 3/4 of the lumen",
         "3.5 mm plate 8 holes",
         "plate 12 A1 well",
         "tag the note 12345",
@@ -624,6 +647,14 @@ _HEALTH_NUMBERS = PatternRecognizer(
     label="ID",
     patterns=(
         Pattern("labelled", _HEALTH_NUMBER, 0.9),
+        # France's NIR after the English words for it (a US number there is
+        # an SSN: ssn_v1)
+        Pattern(
+            "nir",
+            r"\bsocial\ssecurity(?:\s(?:no\.?|num(?:ber)?|\#))?[\s:#=.]{0,4}"
+            r"(?P<v>[12][ ]\d\d[ ]\d\d[ ](?:\d\d|2[AB])[ ]\d{3}[ ]\d{3}(?:[ ]\d\d)?)(?![\w-])",
+            0.85,
+        ),
         Pattern(
             "fiscal_code",
             rf"\b(?:(?-i:C\.\s?F\.|CF)|codice\s?fiscale)[\s:#=.]{{0,4}}"
@@ -635,12 +666,17 @@ _HEALTH_NUMBERS = PatternRecognizer(
         r"NHS|NHI|PHN|HCN|OHIP|RAMQ|CHI|IHI|H&C|health\s?card|medicare|CPF|SUS|CNS|aadhaa?r|NSS"
         r"|utente|NAM|C\.\s?F|CF|fiscale|tessera|versicher|KVNR"
         r"|DNI|CUI|RUT|RUN|PESEL|BSN|AVS|AHV|NIR|NIE|NIF|sociale|philhealth|pnr|personn"
-        r"|TAJ|NID|HKID|SIN|NAS|r\.\s?[čc]\.|rodn|A\#|alien"
+        r"|TAJ|NID|HKID|SIN|NAS|r\.\s?[čc]\.|rodn|A\#|alien|полис|ОМС|СНИЛС|RRN|आधार"
+        r"|social\ssecurity"
     ),
     examples=(
         "Dennis Wainwright  NHS «943 476 5919»  Hosp",
         "(DOB 30/10/1929, NHS «450 557 7104»)",
         "NHI «ZAC4521». partner",
+        "French social security no. «1 84 07 75 118 044 52», mobile",
+        "полис ОМС «7755 0012 3344 8810». КТ",
+        "Korean pt Lee Ji-hoon, RRN «850412-1558213», visiting",
+        "उनका आधार नंबर «4821 5530 9176» है।",
         "PHN «9876 543 210»  DOB",
         "HCN «4421-118-330»\nExam",
         "OHIP «6620-443-118»",
@@ -706,7 +742,8 @@ _ID_SHAPES = PatternRecognizer(
             # (nor a drug's lot or batch: "lot 24B118")
             r"(?<![\w-])(?<!(?i:lot)\s)(?<!(?i:batch)\s)"
             r"(?!x[0-9A-Fa-f]{8}(?![\w-])|NCT\d{8}(?![\w-])|\d++(?:x\d++)++(?![\w-]))"
-            r"(?=[A-Za-z0-9-]*[A-Za-z])"
+            + _NOT_A_TICKET
+            + r"(?=[A-Za-z0-9-]*[A-Za-z])"
             r"(?=[A-Za-z-]*\d(?:[A-Za-z-]*\d){4})[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+(?![\w-])",
             0.5,
             # what the lookaheads ask, as something the pattern gate can scan for
@@ -719,6 +756,8 @@ _ID_SHAPES = PatternRecognizer(
         Pattern(
             "digits",
             r"(?<![\w.,/-])(?<!(?i:pmid|pmcid|snomed(?:\sct)?(?:\sconcept)?|loinc|rxcui|rxnorm)[:#]?\s?)"
+            # (nor a vendor's or service desk's case: "Vendor case 4008812")
+            r"(?<!(?i:vendor|service|support)\scase\s)"
             r"\d{7,}+(?![\w/-]|[.,]\d|\"\s*:)",
             0.5,
         ),
@@ -737,6 +776,7 @@ _ID_SHAPES = PatternRecognizer(
     ),
     counterexamples=(
         "a 512x512 matrix, 256x256x128 voxels",  # sizes
+        "Vendor case 4008812 is already open; RIS incident INC0048812 too",
         "C5-6 disc",
         "ICD-10 M54.5",
         "BI-RADS 4",

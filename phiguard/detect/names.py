@@ -149,7 +149,8 @@ STRONG_CUES = frozenset(
     attention interpreter translator name said says replied
     """.split()
 )
-#: The same in Spanish, Portuguese, French, German and Italian: cues only in
+#: The same in Spanish, Portuguese, French, German and Italian (and the
+#: Indonesian and Malay "name": atas nama Suharti): cues only in
 #: lower case, as they are written mid-sentence ("mi papa fermin ruiz"); in
 #: capitals they are surnames and given names too (Pai, Neto, Filho, Irma).
 _FOREIGN_CUES = frozenset(
@@ -157,7 +158,7 @@ _FOREIGN_CUES = frozenset(
     soy hijo hija esposo esposa marido abuela abuelo hermano hermana nieto nieta
     madre padre papa filho filha avo irmao irma mae pai neto neta fils fille mari frere
     soeur sohn tochter ehemann ehefrau mutter vater bruder schwester figlio figlia moglie
-    nonna nonno
+    nonna nonno nama
     """.split()
 )
 #: Kin as families write them, lower case only (Nan, Gran, Lola are names too):
@@ -325,7 +326,7 @@ _KIN = frozenset(
     """.split()
 )
 PARTICLES = frozenset(
-    "van vanden vander der den de la le del della da das dos di du von ter ten bin ibn al el "
+    "van vanden vander der den de la le del della da das do dos di du von ter ten bin ibn al el "
     "st abu ben bint ap".split()
 )
 #: Credentials, St./Mt. (places: St. Luke's, Mt. Sinai) and street
@@ -1047,12 +1048,14 @@ _SCRIPT_CUES = _SCRIPT_TITLES | frozenset(
     المريض المريضة المريضه أنا انا اسمي والدي والدتي ابني ابنتي زوجي زوجتي أخي أختي
     الطبيب الطبيبة المحيل المعالج الاسم
     מטופל מטופלת המטופל המטופלת שם
-    रोगी मरीज़ मरीज नाम
+    रोगी मरीज़ मरीज नाम पिता पिताजी माता माताजी माँ पति पत्नी बेटा बेटी पुत्र पुत्री भाई बहन
+    दादा दादी नाना नानी
     """.split()
 )
 #: Words that end such a name: his age, number, in, from, was ...
 _SCRIPT_STOPS = frozenset(
-    "عمره عمرها رقم تم في من على إلى الى هو هي يعاني تعاني كان كانت لديه لديها".split()
+    "عمره عمرها رقم تم في من على إلى الى هو هي يعاني تعاني كان كانت لديه لديها"
+    " की का के को ने से में है हैं और उम्र".split()
 )
 #: What may stand between a cue and the name: "מטופלת: ...", "גב' ...".
 _SCRIPT_JOINTS = frozenset({":", "'", "׳", "-"})
@@ -2858,6 +2861,8 @@ class NameRecognizer:
             return
         if given.text.islower() and given.lower in FOREIGN_STOP_WORDS:
             return  # "soy carmen ruiz, mi papa": Spanish "my"
+        if given.lower in _PATIENT_CUES or surname.lower in _PATIENT_CUES:
+            return  # "Selamat siang dok, pasien atas nama ...": "patient"
         if surname.lower in _FOREIGN_GREETINGS or (
             surname.text.islower() and surname.lower in FOREIGN_STOP_WORDS
         ):
@@ -3253,7 +3258,9 @@ class NameRecognizer:
         span = tokens[start:end]
         words = [t.lower for t in span if t.is_word and not t.initial]
         if not words:
-            return True
+            # initials alone; three after a patient's cue are a name ("pt
+            # J.R.T., MRN ...": the family asked for initials only)
+            return not ("strong_cue" in rules and sum(t.initial for t in span) >= 3)
         clinical = self._lex.clinical
         if any(self._eponym_use(tokens, k) for k in range(start, end)):
             return True
@@ -3316,8 +3323,11 @@ class NameRecognizer:
             # given name before a surname is a person whatever eponyms the
             # words also make: James Wilson, Kelly Johnson, Russell Evans
             given = next(t for t in span if t.is_word and not t.initial)
+            surname = span[-1]
+            if len(span) > 2 and span[1].text == ",":
+                surname, given = span[0], span[2]  # ANDERSON, KEITH L: surname first
             return all(word in clinical for word in words) and not (
-                self._frequent_first_name(given) and self._surname(span[-1])
+                self._frequent_first_name(given) and self._surname(surname)
             )
         # Hodgkin, Hodgkin-related: a clinical word, alone or joined to words
         parts = words[0].split("-")
@@ -3541,6 +3551,8 @@ class NameRecognizer:
         if (
             following.initial
             and not (following.dot and self._frequent_first_name(tokens[k]))
+            # (nor a middle initial after a surname written first: ANDERSON, KEITH L)
+            and not (k and tokens[k - 1].text == "," and self._frequent_first_name(tokens[k]))
             and not _code_letter(tokens, k + 1)
         ):
             return True  # a letter grade: Weber C, Child-Pugh A, Danis-Weber B. (not C3D1)

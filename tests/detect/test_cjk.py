@@ -29,6 +29,7 @@ ROWS = [
     ("NAME", "«박서연»님 검사 결과가 나왔습니다."),
     ("NAME", "담당 «윤재호» 교수, 영상의학과."),
     ("NAME", "환자 «한지민» (등록번호 3302117)"),
+    ("NAME", "안녕하세요, «김민지» 환자(등록번호 KR-5520147)의 복부 CT"),
     # facilities by their head noun
     ("FACILITY", "昨日«東山台中央病院»に入院しました。"),
     ("FACILITY", "转到«白河县人民医院»继续治疗。"),
@@ -46,6 +47,7 @@ NOT_PHI = [
     "患者様とお客様にご案内します。",
     "연구 참여 동의서: 연구간호사가 설명합니다.",
     "この病院の先生に聞いてください。",
+    "해당 환자의 CT 결과를 알려주세요. 모든 환자는 금식합니다.",
     # eponyms written against Han words: 和 ("and") is no part of a date
     "Chiari畸形和Dandy-Walker畸形的区别是什么？",
     "平成Hodgkin淋巴瘤和Burkitt淋巴瘤大不同",

@@ -221,6 +221,10 @@ NOT_PEOPLE = [
 FOREIGN_PEOPLE = [
     # Turkish "patient" before a name; Vietnamese names whole
     "Hasta «Ayşe Yıldız», 45 yaşında, BT çekildi.",
+    # Portuguese "do" in a name; Indonesian "in the name of"; Hindi kin
+    "a utente «Maria do Rosário Fonseca» tem TC marcada",
+    "Selamat pagi dok, pasien atas nama «Suharti» dijadwalkan USG.",
+    "मेरे पिता «रामेश्वर प्रसाद गुप्ता» की रिपोर्ट नहीं मिली।",
     "em là «Nguyễn Thị Hồng Nhung», con gái của ông «Nguyễn Văn Phúc».",
     "Die Ehefrau, «Frau Gisela Hoffmann», ist unter der Nummer erreichbar.",
     "Wie behandelt man den Patienten «Tadeusz Nowak» mit Vorhofflimmern?",
@@ -604,6 +608,10 @@ EXACT_ROWS = [
     "Pt «VAN DER MERWE, JOHANNES» seen in clinic",
     "seen «de la Cruz, Maria» today",
     "CXR AP «ROSS, JOHN» today",
+    # a middle initial after a surname written first is no letter grade
+    "(2) «ANDERSON, KEITH L» CT head - no bleed",
+    # three initials after a patient's cue
+    "pt «J.R.T.», MRN 4471190, repeat KUB",
     # the commonest names are eponyms too (Wilson disease, Jones fracture);
     # a given name before a surname is a person all the same
     "«James Wilson» has a 3 cm liver lesion",

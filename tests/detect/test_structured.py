@@ -169,6 +169,8 @@ KEPT = [
     "DOB: unknown",
     "Exam: CT head without contrast",
     "Impression: no acute findings",
+    # a diagnosis code after a key of an encounter number
+    "ICD-10 for a closed fracture of the radius, initial encounter: S52.531A?",
     "OBX|1|TX|MRABD^IMPRESSION||No portal vein thrombosis||||||F",
     # chat, not a form: a name key before words no one is called
     "pt: stable overnight, tolerating diet",
