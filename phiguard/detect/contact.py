@@ -569,19 +569,34 @@ _LOGIN = PatternRecognizer(
         Pattern(
             "after_key",
             r"\b(?i:user(?:name|id)?|login|logon|logged\s(?:in|on)\sas|uid|operator|ack(?:ed)?"
-            r"(?:\sby)?|accessed\sby|opened\sby)[\s:=\"']{1,4}"
+            r"(?:\sby)?|accessed\sby|opened\sby|password\sfor|organi[sz]er)"
+            r"[\s:=\"']{1,4}"
             r"(?P<v>[a-z][a-z0-9]*+(?:[._-][a-z0-9]++)*+)(?![\w@-]|\.[a-z])",
+            0.7,
+            ascii_re=True,
+        ),
+        # a web server's access log: the user after the client's address
+        # (198.51.100.23 - nokafor [10/Jun/2024...] "GET ...")
+        Pattern(
+            "access_log",
+            r"(?<=\d[ ]-[ ])(?P<v>[a-z][a-z0-9]*+(?:[._-][a-z0-9]++)*+)(?=[ ][\"\[])",
             0.7,
             ascii_re=True,
         ),
     ),
     validate=_a_login,
-    prefilter=r"(?i:user|log[io]|logged|uid|operator|ack|accessed\sby|opened\sby)",
+    prefilter=(
+        r"(?i:user|log[io]|logged|uid|operator|ack|accessed\sby|opened\sby"
+        r"|password\sfor|organi[sz]er)|\d - [a-z]"
+    ),
     ignore_case=False,
     examples=(
         "audit: user «tmcallister» (Terrence McAllister) opened chart",
         '{"fired_at":"05:40","ack":"«c.ibarra»"}',
         "logged in as «kpatel3» from the ED",
+        "can IT reset the password for «jmccarthy3»? she's locked out",
+        "Organizer: «nlowenstein»\nNotes: MRN",
+        '198.51.100.23 - «nokafor» "GET /api/v2/studies HTTP/1.1" 200',
     ),
     counterexamples=(
         "user admin reset the password",

@@ -241,7 +241,8 @@ _ISO = PatternRecognizer(
         # version such as 2024.1.3)
         Pattern(
             "iso_dotted",
-            _NOT_AFTER_NUM + r"(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![.\d])",
+            # (a full stop after it ends the sentence: "and 2022.06.30. Stable")
+            _NOT_AFTER_NUM + r"(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?!\.?\d)",
             0.7,
         ),
         Pattern(
@@ -285,6 +286,7 @@ _ISO = PatternRecognizer(
         "since «2023-11»",
         "implanted «06/2021». No",
         "동의일 «2024.03.11», 설명자",
+        "Compared with 14-Jan-23 and «2022.06.30». Stable",
     ),
     counterexamples=(
         "range 2019-2024",

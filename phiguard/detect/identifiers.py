@@ -99,6 +99,8 @@ _MRN_KEYS = (
     r"|(?:n\.?\s|n[°º]\s?)?cartella(?:\sclinica)?(?:\sn\.?|\sn[°º])?|(?-i:SDO)|nosologico"
     r"|(?-i:IPP|NIP)|(?:n[°º]|num[ée]ro)\s?(?:de\s)?dossier|dossier\sn[°º]"
     r"|(?:n[úu]m(?:ero)?\.?\s(?:de\s)?)?(?:historia\scl[íi]nica|expediente)|(?-i:NHC)"
+    # a file's number, as Nigerian and British hospitals call the record: File no LUTH/GYN/2291
+    r"|file\s?(?:no\.?|num(?:ber)?|\#)"
     # Russian: история болезни № 4471-24, медкарта № 5521
     r"|истори[яи]\sболезни(?:\s№)?|(?:мед(?:ицинская\s)?)?карт[аы](?:\sпациента)?\s№|ИБ\s№"
     r"|(?:n[úu]mero\s(?:de\s|do\s)?)?prontu[áa]rio|s[ốo]\sh[ồo]\ss[ơo]"
@@ -249,14 +251,30 @@ _MRN = PatternRecognizer(
             ascii_re=labelled(_MRN_KEYS, "mpechuirfaznksdoимк"),
         ),
         Pattern("spaced", spaced(rf"{_MRN_KEYS}|M\.?\s?R\.?\s?N\.?"), 0.9),
+        # a hospital's letters, a space, then the number: Hospital no RXH 0091123
+        Pattern(
+            "prefixed",
+            rf"\b(?:{_MRN_KEYS})(?![A-Za-z]){_SEP}(?P<v>(?-i:[A-Z]{{2,4}})[ ]\d{{5,10}})(?![\w-])",
+            0.9,
+        ),
+        # a record's number in a web address: /patients/4410982/studies
+        Pattern(
+            "path",
+            r"/(?:patients?|mrns?|persons?)/(?P<v>\d{5,12})(?=[/?#\s\"']|$)",
+            0.75,
+        ),
     ),
     prefilter=(
-        r"M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient|\bUR|Reg|\bIP|Pat|Fall|Aufnahme|\bnr|numer"
+        r"/patient|/mrn|/person|\bfile\s?(?:no|num|\#)"
+        r"|M\.?\s?R|Med|ID|EMR|Chart|Hosp|Unit|Patient|\bUR|Reg|\bIP|Pat|Fall|Aufnahme|\bnr|numer"
         r"|ZIS|cartella|SDO|nosolog|NIP|dossier|historia|expediente|NHC|prontu|s[ốo]\sh|no\.?\s?rm"
         r"|болезни|карт|ИБ"
     ),
     examples=(
         "история болезни № «4471-24». Подскажите",
+        "Hospital no «RXH 0091123». Please fax",
+        "File no «LUTH/GYN/2291». Phone",
+        '"GET /api/v2/patients/«4410982»/studies?acc=MR24-5512 HTTP/1.1" 200',
         "Pt Rosa, MRN «00412387», CT",
         "(MRN: #«SC987654»)",
         "MRN is «CC-98765» for ref",
@@ -378,7 +396,11 @@ _SSN_LAST_FOUR = PatternRecognizer(
             rf"{_SSN_WORD}{_LAST_FOUR}",
             0.9,
         ),
-        Pattern("key_last_four", rf"\b{_SSN_WORD}\s(?:last[\s-](?:4|four)|L4){_LAST_FOUR}", 0.9),
+        Pattern(
+            "key_last_four",
+            rf"\b{_SSN_WORD}\s\(?(?:last[\s-](?:4|four)|L4)\)?{_LAST_FOUR}",
+            0.9,
+        ),
         # masked: XXX-XX-4471, ***-**-4471
         Pattern(
             "masked",
@@ -388,6 +410,7 @@ _SSN_LAST_FOUR = PatternRecognizer(
     ),
     prefilter=r"ss|social|soc|xxx|\*\*\*|\#\#\#",
     examples=(
+        "SSN (last 4): «4471»\nAddress",
         "her SSN ends in «4471». We need",
         "social security number ending with «0193»",
         "last 4 of SSN «5521»",

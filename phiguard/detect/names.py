@@ -243,7 +243,7 @@ _TALKED = frozenset(
 _TALK_TO = frozenset("with to".split())
 #: Verbs that give a name, and the people they give it to: "call me Ján".
 _NAMING_VERBS = frozenset("call calls called named name names".split())
-_OBJECTS = frozenset("me him her them".split())
+_OBJECTS = frozenset("me him her".split())  # (not them: "calls them tumefactive")
 #: Words that join the items of a list: "Marrero and Murphy", "A, B or C".
 _LIST_JOINS = frozenset("and or &".split())
 #: Particles that make the lower-case word before them a verb ("drew up").
@@ -390,6 +390,7 @@ FOREIGN_STOP_WORDS = frozenset(
     ya ipi hii hiyo hizi kuhusu lakini je gani kwamba baada kabla bila sasa yake wake zake
     nasil hangi neden arasinda
     jeden jede jeder jedes
+    worden wordt werd zijn heeft hebben alleen vanaf naar onze deze kunnen moet
     """.split()
 )
 #: What goes on after a title and its full stop: Dr. med., Dr. med. dent.,
@@ -505,7 +506,7 @@ _STATISTIC_HEADS = frozenset({"test", "statistic", "distribution"})
 _FOREIGN_HEADS = frozenset(
     """
     doenca doencas enfermedad enfermedades maladie maladies malattia morbus krankheit
-    sindrome syndrome sindromes syndromes fractura fracturas fratura fraturas frattura
+    sindrome syndrome sindromes syndromes fractura fracturas fratura fraturas frattura morbo
     fracture fractures signo sinal signe segno zeichen saco fondo bolsa poche cul-de-sac
     quiste cisto kyste cisti zyste tumor tumores tumeur tumeurs tumore tumori linfoma
     lymphome lymphom ulcera ulcere ulkus clasificacion classificacao classificazione
@@ -621,7 +622,10 @@ EVIDENCE = {
     "room": 0.55,
     "identified": 0.55,
     "activity": 0.55,
+    "worklist": 0.55,
 }
+#: Modalities a worklist names after a patient: "Dubois CTA chest".
+_MODALITIES = frozenset("CT CTA MRI MR MRA MRCP US XR CXR PET NM DEXA KUB IR".split())
 #: Evidence that names someone outright, so that a clinical word it points at
 #: is a person (``Nurse Foley``, ``Hartmann called``, ``Adeyemi and Murphy``).
 _NAMING_RULES = frozenset(
@@ -1152,25 +1156,14 @@ def _extremes(tokens: Sequence[_Token], k: int) -> bool:
 
 
 def _laureate(tokens: Sequence[_Token], start: int, end: int) -> bool:
-    """The candidate's sentence names a Nobel prize: its people are
-    laureates (``Marie and Pierre Curie ..., Hounsfield and Cormack share
-    the 1979 Nobel``), no patients. A sentence here ends at a line break or
-    a full stop, and the look is bounded either side."""
-    low = start
-    while low > 0 and start - low < _SENTENCE_REACH and not tokens[low].line_start:
-        if tokens[low - 1].dot or tokens[low - 1].text in "!?":
-            break
-        low -= 1
-    high = end
-    while high < len(tokens) and high - end < _SENTENCE_REACH:
-        if tokens[high].line_start or tokens[high - 1].dot or tokens[high].text in "!?":
-            break
-        high += 1
+    """A Nobel prize is named near the candidate: its people are laureates
+    and their peers (``Marie and Pierre Curie ..., Hounsfield and Cormack
+    share the 1979 Nobel``, ``Lauterbur and Mansfield won the 2003 Nobel
+    Prize. Damadian's exclusion ...``), no patients. Near: within
+    :data:`_EPONYM_REACH` tokens, so that texts of many names cost linear
+    time."""
+    low, high = max(0, start - _EPONYM_REACH), min(len(tokens), end + _EPONYM_REACH)
     return any(tokens[j].lower == "nobel" for j in range(low, high))
-
-
-#: How many tokens either side of a name its sentence is read for a Nobel.
-_SENTENCE_REACH = 40
 
 
 def _old_year(digits: str) -> bool:
@@ -1336,6 +1329,23 @@ _CALENDAR = _WEEKDAYS | frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     christmas xmas easter thanksgiving hanukkah chanukah ramadan eid diwali passover
     kwanzaa halloween
+    """.split()
+)
+#: Months and weekdays of German, Dutch, French, Spanish, Portuguese, Italian
+#: and Indonesian (folded as the lexicons are): in another language's text
+#: no name alone (``Ab Januar gilt``, ``Vanaf mei worden``, ``bulan Juli``).
+_FOREIGN_CALENDAR = frozenset(
+    """
+    januar februar marz maerz mai juni juli oktober dezember montag dienstag mittwoch
+    donnerstag freitag samstag sonntag januari februari maart mei augustus maandag dinsdag
+    woensdag donderdag vrijdag zaterdag zondag janvier fevrier mars avril juin juillet aout
+    septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    lunes martes miercoles jueves viernes sabado domingo janeiro fevereiro marco maio junho
+    julho setembro outubro novembro dezembro segunda terca quarta quinta sexta gennaio
+    febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedi martedi mercoledi
+    giovedi venerdi sabato domenica maret agustus desember senin selasa rabu kamis jumat
+    sabtu minggu
     """.split()
 )
 #: By default, a name the rules score this high needs no model to confirm it.
@@ -1808,6 +1818,31 @@ class NameRecognizer:
         yield from self._lower_pairs(tokens, foreign)
         yield from self._dialogue(tokens)
         yield from self._recipients(tokens)
+        if not foreign:
+            yield from self._worklist(tokens)
+
+    def _worklist(self, tokens: list[_Token]) -> Iterator[_Evidence]:
+        """Patients of a worklist, by surname: one at an item's start before
+        a modality (``unread STATs: Oyelaran CT head, Dubois CTA chest``), or
+        after an item's number before a dash (``1. Fontaine - subtle
+        Lisfranc``). The word is no English word or clinical term."""
+        count = len(tokens)
+        for k in range(1, count - 1):
+            token, before, after = tokens[k], tokens[k - 1], tokens[k + 1]
+            if not token.titled or token.possessive or not self._name_shaped(token):
+                continue
+            if self._plain_word(token) or token.lower in self._lex.clinical:
+                continue
+            item_start = token.line_start or before.text in {",", ":", ";"}
+            before_modality = item_start and after.text in _MODALITIES and not after.line_start
+            numbered = (
+                before.line_start
+                and before.text.isdigit()
+                and before.dot
+                and after.text in {"-", "–"}
+            )
+            if before_modality or numbered:
+                yield _Evidence(k, k + 1, EVIDENCE["worklist"], "worklist")
 
     def _busy(self, tokens: list[_Token], k: int) -> bool:
         """Tokens ``k`` on say what someone is doing: ``is covering``, ``was
@@ -3639,6 +3674,8 @@ class NameRecognizer:
         for group in _united(draft.evidence):
             if draft.vietnamese and self._vietnamese_word(tokens, group):
                 continue
+            if draft.foreign and self._foreign_date_word(tokens, group):
+                continue
             candidate = self._candidate(tokens, group)
             if candidate is not None:
                 yield candidate
@@ -3655,6 +3692,34 @@ class NameRecognizer:
                 candidate = self._candidate(tokens, part)
                 if candidate is not None:
                     yield candidate
+
+    def _foreign_date_word(self, tokens: list[_Token], group: Sequence[_Evidence]) -> bool:
+        """In another language's text, a candidate whose words are that
+        language's months, weekdays and function words, that no title or cue
+        names: "Ab Januar", "mei worden de", "bulan Juli"."""
+        if any(e.rule in _NAMING_RULES or e.rule == "title" for e in group):
+            return False
+        start = min(e.start for e in group)
+        end = max(e.end for e in group)
+        words = [t.lower for t in tokens[start:end] if t.is_word]
+        # (not a month that is a common given name too: Marco, Julio)
+        dates = {
+            word
+            for word in words
+            if word in _FOREIGN_CALENDAR and self._lex.first_names.get(word, 0) < COMMON_GIVEN_NAME
+        }
+        return bool(dates) and all(
+            word in dates
+            or word in FOREIGN_STOP_WORDS
+            or word in _GERMAN_ARTICLES
+            or len(word) <= 2
+            or (word.islower() and not self._first_name_token_word(word))
+            for word in words
+        )
+
+    def _first_name_token_word(self, word: str) -> bool:
+        """A lower-case word that is a usual given name (``maria``)."""
+        return self._lex.first_names.get(word, 0) >= USUAL_FIRST_NAME
 
     def _vietnamese_word(self, tokens: list[_Token], group: Sequence[_Evidence]) -> bool:
         """In Vietnamese text, a candidate of one word, or in lower case,

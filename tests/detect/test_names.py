@@ -77,8 +77,17 @@ NOT_PEOPLE = [
     "Paired data: Wilcoxon signed-rank or a paired t test, not Mann-Whitney U or Kruskal-Wallis.",
     "Use Spearman for the ordinal grades and Pearson for the volumes.",
     "Max out the FOV for the pelvis, or keep it tight?",
-    # laureates of a Nobel, in a list
+    # laureates of a Nobel, in a list or in the next sentence; a word things are called
     "Slide 3: Marie and Pierre Curie in 1903, Cormack and Hounsfield for the 1979 Nobel.",
+    "Bloch and Purcell won the 1952 Nobel. Raymond Damadian's claim is debated.",
+    "How large before someone calls them tumefactive?",
+    "Thanksgiving and Christmas Day run the Sunday model; New Year's Day the Saturday one.",
+    # months and weekdays of other languages; an Italian head; a consensus
+    "Ab Januar gilt: nur mit aktuellem Kreatininwert, außer im Schockraum.",
+    "Vanaf mei worden de afspraken alleen op dinsdag gepland.",
+    "Mulai bulan Juli, pemeriksaan CT dengan kontras hanya untuk pasien rawat inap.",
+    "Morbo di Crohn: quali sequenze di entero-RM sono indispensabili?",
+    "Liver stiffness above 15 kPa is suggestive per Baveno VII.",
     # German nouns after a determiner, a weekday and a month; Swahili, Turkish
     "Welche Rolle spielt die Perfusion? Jeden Montag im Mai ist das Gerät gesperrt.",
     "Tofauti kati ya ugonjwa wa Crohn na colitis ni ipi kwenye picha ya CT?",
@@ -610,6 +619,10 @@ EXACT_ROWS = [
     "CXR AP «ROSS, JOHN» today",
     # a middle initial after a surname written first is no letter grade
     "(2) «ANDERSON, KEITH L» CT head - no bleed",
+    # patients of a worklist: before a modality, after an item's number
+    "unread: «Oyelaran» CT head, «Dubois» CTA chest, «Kaur» US pelvis",
+    "misses:\n1. «Abubakar» - lipohemarthrosis knee\n2. «Nkemelu» - Hampton hump",
+    "Protocol: Brain MRI with contrast, Chest CT without; Abdomen US.",
     # three initials after a patient's cue
     "pt «J.R.T.», MRN 4471190, repeat KUB",
     # the commonest names are eponyms too (Wilson disease, Jones fracture);
