@@ -31,6 +31,7 @@ from phiguard.detect.structured import (
     TableRecognizer,
     X12Recognizer,
 )
+from phiguard.detect.thai import THAI_RECOGNIZERS
 from phiguard.findings import Finding
 
 __all__ = ["PATTERN_RECOGNIZERS", "Recognizer", "build_recognizers", "detect", "detect_many"]
@@ -53,6 +54,7 @@ PATTERN_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     *CONTACT_RECOGNIZERS,
     *ADDRESS_RECOGNIZERS,
     *FACILITY_RECOGNIZERS,
+    *THAI_RECOGNIZERS,
 )
 
 

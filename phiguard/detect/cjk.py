@@ -107,6 +107,44 @@ _NAMES = (
     ("ko", regex.compile(f"{_KO_CUE}(?P<v>[{_HANGUL}]{{2,4}}?)(?=님|씨|입니다|이에요|[ ,.()]|$)")),
 )
 
+#: Forms' keys and their values: 患者氏名：山田 花子, 환자명: 김민준, 병원:
+#: 서울하늘병원, 住所：東京都北区赤羽2-14-6. A name is two to eight characters
+#: of the script (with a space), up to a bracket, comma or line's end; a
+#: facility or an address runs to the line's end or a comma or full stop.
+_FIELD_SEP = "[ ]?[:：][ 　]?"
+#: What a form holds where it has no value: none, unknown, not yet decided.
+_BLANKS = frozenset(
+    "なし 無し 不明 未定 未記入 該当なし 없음 미상 미정 해당없음"
+    " 无 無 未知 不详 不詳 待定 暂无".split()
+)
+_CJK_RUN = f"[{_HAN}{_KANA}{_HANGUL}]"
+_FIELDS = (
+    (
+        "NAME",
+        regex.compile(
+            "(?:患者氏名|氏名|患者名|患者姓名|姓名|担当医|主治医|依頼医|報告医|报告医生|审核医生|主治医师"
+            f"|申请医生|환자명|환자[ ]?성명|성명|판독의|의뢰의|주치의|담당의){_FIELD_SEP}"
+            f"(?P<v>{_CJK_RUN}{{1,4}}(?:[ 　]{_CJK_RUN}{{1,4}})?)"
+            "(?=[ 　]*(?:[（(、,，\n]|$)|[ 　]{2})"
+        ),
+    ),
+    (
+        "FACILITY",
+        regex.compile(
+            f"(?:施設|病院|医院|医疗机构|醫院|병원|기관|의료기관){_FIELD_SEP}"
+            f"(?P<v>{_CJK_RUN}[{_HAN}{_KANA}{_HANGUL}0-9 ]{{1,24}}?)(?=[ ]*(?:[、,，。\n]|$))"
+        ),
+    ),
+    (
+        "ADDRESS",
+        regex.compile(
+            f"(?:住所|住址|地址|現住所|주소){_FIELD_SEP}"
+            f"(?P<v>〒?[0-9{_HAN}{_KANA}{_HANGUL}][-0-9{_HAN}{_KANA}{_HANGUL} ]{{3,40}}?)"
+            "(?=[ ]*(?:[、,，。；;\n]|$))"
+        ),
+    ),
+)
+
 #: A facility's head noun, and what may not be all its name says before it.
 _FACILITY_HEAD = regex.compile(
     "(?:病院|医院|醫院|병원|의원|クリニック|诊所|診所|卫生院|衛生院|保健所|医療センター|医疗中心"
@@ -169,6 +207,12 @@ class CjkRecognizer:
             if match.start() - start < 2 or text[start : match.start()] in _GENERIC:
                 continue
             yield Finding(start, match.end(), "FACILITY", 0.8, text[start : match.end()], self.name)
+        for label, pattern in _FIELDS:
+            for match in pattern.finditer(text):
+                start, end = match.span("v")
+                value = text[start:end]
+                if value not in _BLANKS:
+                    yield Finding(start, end, label, 0.85, value, self.name)
         for pattern in _ADDRESSES:
             for match in pattern.finditer(text):
                 start = _read_back(text, match.start())

@@ -93,6 +93,13 @@ _STREET_BEFORE = regex.compile(
     r"(?:Nagar|Vihar|Enclave|Puram|Bagh|Ganj|Colony|Layout)))"
     r",[ ]$"
 )
+#: A facility's head word and a comma, before its town: "Upper Hill Imaging
+#: Centre, Nairobi", "Çankaya Tıp Merkezi, Ankara", "Clinique du Canal, Toulouse".
+_FACILITY_BEFORE = regex.compile(
+    r"\p{Lu}[\p{L}'’-]*+[ ](?:Centre|Center|Hospital|Clinic|Clinique|Clinica|Clínica|Imaging"
+    r"|Radiology|Medical|Hospice|Infirmary|Merkezi|Hastanesi|Klinik|Klinikum|Krankenhaus"
+    r"|Ospedale|Hôpital|Sanatorio|Diagnostics)[ ]?,[ ]$"
+)
 #: A postcode before a place: "35000 Rennes", "D-72070 Tübingen", "1012 AB Amsterdam".
 _POSTCODE_BEFORE = regex.compile(
     r"(?<![\w.,/-])(?:[A-Z]{1,2}-)?(?P<code>\d{4,5})(?:[ ](?P<letters>[A-Z]{2}))?[ ]$"
@@ -251,6 +258,8 @@ class PlaceRecognizer:
             score = 0.8
         elif " " in name and before.endswith(", ") and name not in self._lex.clinical:
             score = 0.7  # "Lakeside Clinic, San Diego": where a place is
+        elif _FACILITY_BEFORE.search(before) and not ambiguous:
+            score = 0.7  # "Upper Hill Imaging Centre, Nairobi": where a facility is
         elif not ambiguous and self._postposition(text, end):
             score = 0.7
         else:

@@ -30,6 +30,14 @@ ROWS = [
     ("NAME", "담당 «윤재호» 교수, 영상의학과."),
     ("NAME", "환자 «한지민» (등록번호 3302117)"),
     ("NAME", "안녕하세요, «김민지» 환자(등록번호 KR-5520147)의 복부 CT"),
+    # the values of a form's keys
+    ("NAME", "患者氏名：«山田 花子»（«ヤマダ»）\n患者ID：JP-0038812"),
+    ("NAME", "환자명: «김민준»\n등록번호: KR20118834"),
+    ("NAME", "报告医生：«陈晓梅»\n"),
+    ("FACILITY", "검사일: 2024.04.18\n병원: «서울하늘병원»\n"),
+    ("FACILITY", "医院：«上海仁和医院»\nCT所见"),
+    ("ADDRESS", "住所：«東京都北区赤羽2-14-6»、電話"),
+    ("ADDRESS", "주소: «서울특별시 마포구 월드컵북로 396»\n소견"),
     # facilities by their head noun
     ("FACILITY", "昨日«東山台中央病院»に入院しました。"),
     ("FACILITY", "转到«白河县人民医院»继续治疗。"),
@@ -48,6 +56,7 @@ NOT_PHI = [
     "연구 참여 동의서: 연구간호사가 설명합니다.",
     "この病院の先生に聞いてください。",
     "해당 환자의 CT 결과를 알려주세요. 모든 환자는 금식합니다.",
+    "患者名：なし、病院：未定、住所：不明",
     # eponyms written against Han words: 和 ("and") is no part of a date
     "Chiari畸形和Dandy-Walker畸形的区别是什么？",
     "平成Hodgkin淋巴瘤和Burkitt淋巴瘤大不同",

@@ -8,6 +8,9 @@ import phiguard
 from tests.marks import covered, spans_of, unmark
 
 PLACES = [
+    # a town after a facility and a comma
+    "did a CT at Upper Hill Imaging Centre, «Nairobi» on 02/05/2024",
+    "Tetkik: Çankaya Tıp Merkezi, «Ankara». BT",
     "she lives in «Sunnyvale, CA», and",
     "recently moved to «New York» and",
     "a resident of «Fresno» with",
@@ -57,6 +60,7 @@ PLACES = [
 ]
 
 NOT_PLACES = [
+    "Seen at Mercy Hospital, Marion wants the films",
     # towns abroad that are words, or read as acronyms
     "Kreutzmann from Can Capital is the speaker",
     "removed from the Bar Association in",
