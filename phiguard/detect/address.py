@@ -252,7 +252,10 @@ _ADDRESS = PatternRecognizer(
             r"(?:[ ][^\W\d_a-z][^\W\d_]*+(?:['’.-][^\W\d_]++)?){1,4}+"
             r"|(?:[^\W\d_a-z][^\W\d_]*+[ ])?(?:[^\W\d_a-z][^\W\d_]*(?:stra[^\W\d_]{1,2}e|(?i:str\."
             r"|gasse|weg|allee|platz|damm|gade|vej|vägen|gatan|veien|vegen|straat|laan|gracht"
-            r"|katu|tie|utca|straeti|stræde))|Stra[^\W\d_]{1,2}e|Str\.|Gasse|Weg|Allee|Platz|Straat))"
+            r"|katu|tie|utca|straeti|stræde))|Stra[^\W\d_]{1,2}e|Str\.|Gasse|Weg|Allee|Platz|Straat)"
+            # named after someone, with hyphens: Karl-Liebknecht-Str. 45
+            r"|(?:[^\W\d_a-z][^\W\d_]*+-){1,3}(?:Stra[^\W\d_]{1,2}e|Str\.|Weg|Allee|Platz|Gasse|Ring"
+            r"|Damm))"
             # (a flat after a slash: ul. Lipowa 12/4)
             # (a number with a letter: Björkvägen 4B, Kerkstraat 12A)
             r",?[ ](?:(?i:nr|no)\.?[ ])?"
@@ -555,4 +558,64 @@ _ADDRESS = PatternRecognizer(
     ),
 )
 
-ADDRESS_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_ADDRESS,)
+# Streets in Cyrillic, Hebrew, Greek and Arabic script, by the word for a
+# street before the name: ул. Профсоюзная, д. 43, кв. 118, г. Москва;
+# רחוב הרצל 45; Οδός Θηβών 212; شارع الملك فهد 12.
+_CYRILLIC_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
+_HEBREW_NAME = r"[\u05D0-\u05EA][\u05D0-\u05EA\"׳'-]*"
+_GREEK_NAME = r"[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03AF\u03B1-\u03CE]+"
+_ARABIC_NAME = r"[\u0621-\u064A]+"
+_SCRIPT_STREETS = PatternRecognizer(
+    name="address_script_v1",
+    label="ADDRESS",
+    patterns=(
+        Pattern(
+            "russian",
+            r"(?<![\w.])(?:ул\.|улица|пр-т|проспект|пер\.|переулок|бульвар|б-р|шоссе|наб\.)[ ]?"
+            rf"{_CYRILLIC_NAME}(?:[ ]{_CYRILLIC_NAME})?"
+            r"(?:,?[ ](?:д\.|дом)[ ]?\d{1,4}[а-я]?(?:/\d{1,4})?)?"
+            r"(?:,?[ ](?:корп\.|к\.)[ ]?\d{1,3})?"
+            r"(?:,?[ ](?:кв\.|квартира)[ ]?\d{1,4})?"
+            rf"(?:,?[ ](?:г\.|город)[ ]?{_CYRILLIC_NAME})?",
+            0.8,
+            gate=r"ул\.|улица|пр-т|проспект|пер\.|переулок|бульвар|б-р|шоссе|наб\.",
+        ),
+        Pattern(
+            "russian_town",
+            rf"(?<![\w.])(?:г\.|город)[ ]?{_CYRILLIC_NAME}",
+            0.7,
+            gate=r"г\.|город",
+        ),
+        Pattern(
+            "hebrew",
+            rf"(?:רחוב|רח'|שדרות|שד')[ ]{_HEBREW_NAME}(?:[ ]{_HEBREW_NAME})?[ ]\d{{1,4}}",
+            0.8,
+            gate=r"רחוב|רח'|שדרות|שד'",
+        ),
+        Pattern(
+            "greek",
+            rf"(?:Οδός|οδός|Λεωφόρος|Λεωφ\.)[ ]{_GREEK_NAME}(?:[ ]{_GREEK_NAME})?[ ]\d{{1,4}}",
+            0.8,
+            gate=r"Οδός|οδός|Λεωφόρος|Λεωφ\.",
+        ),
+        Pattern(
+            "arabic",
+            rf"شارع[ ]{_ARABIC_NAME}(?:[ ]{_ARABIC_NAME}){{0,2}}(?:[ ]?[،,]?[ ]?\d{{1,4}})?",
+            0.75,
+            gate=r"شارع",
+        ),
+    ),
+    prefilter=r"ул\.|улица|пр-т|проспект|пер\.|переулок|бульвар|б-р|шоссе|наб\.|г\.|город|רחוב|רח'"
+    r"|שדרות|שד'|Οδός|οδός|Λεωφ|شارع",
+    ignore_case=False,
+    examples=(
+        "Адрес: «ул. Профсоюзная, д. 43, кв. 118, г. Москва». Заключение",
+        "Адрес: «ул. Садовая, д. 14, кв. 88, г. Подольск». Тел.",
+        "מרכז רפואי, «רחוב הרצל 45», חולון",
+        "Διεύθυνση: «Οδός Θηβών 212», Πειραιάς",
+        "العنوان: «شارع الملك فهد 12»، الرياض",
+    ),
+    counterexamples=("на улице холодно", "по городу"),
+)
+
+ADDRESS_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_ADDRESS, _SCRIPT_STREETS)

@@ -73,7 +73,12 @@ _AGE = PatternRecognizer(
             0.9,
         ),
         # aged 93, age: 94, age 91
-        Pattern("aged", rf"\bage[ds]?\s*(?:of\s*)?[:=]?\s*(?P<v>{_OVER_89})(?!\d|\.\d)", 0.9),
+        # (and the word in Spanish, Portuguese and Tagalog, Italian: edad 91, idade 93)
+        Pattern(
+            "aged",
+            rf"\b(?:age[ds]?|edad|idade|et[àa])\s*(?:of\s*)?[:=]?\s*(?P<v>{_OVER_89})(?!\d|\.\d)",
+            0.9,
+        ),
         # 93F, 91 M (as in "93M with chest pain")
         Pattern("number_sex", rf"(?<![\d.])(?:{_OVER_89})\s?(?-i:[MF])(?![A-Za-z\d])", 0.6),
         # "he's 91, hard of hearing", "Vandermeer, 90, seen": a bare age
@@ -160,6 +165,7 @@ _AGE = PatternRecognizer(
         "«93» y.o. F with",
         "aged «93» with",
         "Age: «101»",
+        "Pangalan: Dela Cruz, Remedios S., edad «91», PhilHealth",
         "«93F» with dyspnea",
         "O'Sullivan, «94F», fall at",
         "(he's «91», hard of hearing",

@@ -171,7 +171,9 @@ _HEALTH_NUMBER_KEYS = (
     r"|health\s?card(?:\s?(?:no|num(?:ber)?|\#))?|medicare(?:\s?(?:no|num(?:ber)?|\#))?"
     r"|CPF|(?:cart[aã]o\s(?:do\s|de\s)?)?(?-i:SUS)|(?-i:CNS)"
     r"|aadhaa?r(?:\s?(?:no|num(?:ber)?|card))?\.?|(?-i:NSS)|IMSS|n[uú]mero\s(?:de\s)?utente"
-    r"|(?-i:NAM)|codice\s?fiscale|tessera\s?sanitaria"
+    r"|(?-i:NAM)|codice\s?fiscale|tessera\s?sanitaria|n\.?\s?º\s(?:de\s)?utente"
+    # Pakistan's CNIC, the UAE's Emirates ID
+    r"|(?-i:CNIC)|emirates\s?id"
     r"|(?:kranken)?versicherungs-?nummer|versicherten-?nummer|(?-i:KVNR)"
     # national numbers: Argentina's DNI and CUIL, Chile's RUT, Poland's PESEL,
     # the Netherlands' BSN, Switzerland's AVS/AHV, France's NIR, PhilHealth
@@ -197,7 +199,9 @@ _HEALTH_NUMBER = (
     # (first, whole: an HKID with its check digit, K123456(7); a rodné
     # číslo, 485612/1234; an alien number, A-208 417 553)
     r"(?P<v>(?-i:[A-Z]{1,2})\d{6}\([\dA]\)|\d{6}/\d{3,4}|(?-i:A)-?\d{3}[ ]?\d{3}[ ]?\d{3}"
-    r"|(?:(?-i:[A-Z]{3,4})\s?)?(?=\d(?:[ .-]?\d){5})\d{2,5}(?:[ .-]\d{1,5}){1,4}"
+    r"|(?:(?-i:[A-Z]{3,4})\s?)?(?=\d(?:[ .-]?\d){5})\d{2,5}(?:[ .-]\d{1,9}){1,4}"
+    # an Argentine DNI in thousands: 4.887.213
+    r"|\d{1,2}\.\d{3}\.\d{3}"
     # one run of digits, after capitals maybe: TREG 54021218, K441028736
     r"|(?-i:[A-Z]{4}\s?|[A-Z])?\d{6,12}"
     rf"|[A-Z]{{3}}\d{{4}}|{_FISCAL_CODE}"
@@ -670,6 +674,8 @@ _HEALTH_NUMBERS = PatternRecognizer(
     label="ID",
     patterns=(
         Pattern("labelled", _HEALTH_NUMBER, 0.9),
+        # the Emirates ID by its shape: 784, the year of birth, seven digits, a check digit
+        Pattern("emirates_id", r"(?<![\w-])784-(?:19|20)\d\d-\d{7}-\d(?![\w-])", 0.85),
         # France's NIR after the English words for it (a US number there is
         # an SSN: ssn_v1)
         Pattern(
@@ -690,12 +696,18 @@ _HEALTH_NUMBERS = PatternRecognizer(
         r"|utente|NAM|C\.\s?F|CF|fiscale|tessera|versicher|KVNR"
         r"|DNI|CUI|RUT|RUN|PESEL|BSN|AVS|AHV|NIR|NIE|NIF|sociale|philhealth|pnr|personn"
         r"|TAJ|NID|HKID|SIN|NAS|r\.\s?[čc]\.|rodn|A\#|alien|полис|ОМС|СНИЛС|RRN|आधार"
+        r"|CNIC|emirates|784-"
         r"|social\ssecurity"
     ),
     examples=(
         "Dennis Wainwright  NHS «943 476 5919»  Hosp",
         "(DOB 30/10/1929, NHS «450 557 7104»)",
         "NHI «ZAC4521». partner",
+        "Mi abuelo Héctor, DNI «4.887.213», tiene 93 años",
+        "O doente Joaquim, n.º de utente «298 441 503», fez TAC",
+        "Patient Muhammad Usman Tariq, CNIC «35202-5512098-3», House 14",
+        "PhilHealth no. «12-050077341-9», Blk 4",
+        "رقم الهوية «784-1990-5512034-1» شكرا",
         "French social security no. «1 84 07 75 118 044 52», mobile",
         "полис ОМС «7755 0012 3344 8810». КТ",
         "Korean pt Lee Ji-hoon, RRN «850412-1558213», visiting",

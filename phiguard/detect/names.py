@@ -1449,8 +1449,25 @@ class NameRecognizer:
         return self._listed_in(token, self._lex.first_names)
 
     def _frequent_first_name(self, token: _Token) -> bool:
-        """A word that is also a common given name: Rose, Will, Grace (not Name)."""
-        return self._lex.first_names.get(token.lower, 0) >= FREQUENT_FIRST_NAME
+        """A word that is also a common given name: Rose, Will, Grace (not
+        Name); a double given name whose parts are given names, the first
+        common (Jean-Baptiste, Mary-Kate)."""
+        first_names = self._lex.first_names
+        if first_names.get(token.lower, 0) >= FREQUENT_FIRST_NAME:
+            return True
+        if "-" not in token.lower or not token.text[:1].isupper():
+            return False
+        parts = token.lower.split("-")
+        clinical = self._lex.clinical
+        # (the first a common given name and no eponym: not Mann-Whitney,
+        # Cohen-Mansfield)
+        return (
+            len(parts) == 2
+            and all(part in first_names for part in parts)
+            and first_names[parts[0]] >= FREQUENT_FIRST_NAME
+            and parts[0] not in clinical
+            and token.lower not in clinical
+        )
 
     def _common_given_name(self, token: _Token) -> bool:
         """A very common given name (:data:`COMMON_GIVEN_NAME`): Thomas, Kelly, Will."""
@@ -3106,9 +3123,12 @@ class NameRecognizer:
         return word in self._lex.clinical and not 0 < rank <= FREQUENT_SURNAME_RANK
 
     def _given_then_surname(self, given: _Token, word: _Token) -> bool:
+        # (hyphenated only when both halves are frequent given names:
+        # Jean-Baptiste Delacroix, not Mini-Mental State)
+        double = "-" in given.text and self._frequent_first_name(given)
         return (
-            given.titled
-            and "-" not in given.text  # Mini-Mental State
+            (given.titled or double)
+            and ("-" not in given.text or double)
             and self._first_name(given)
             and not self._is_word(given)
             and self._surname_shaped(word)

@@ -623,6 +623,10 @@ EXACT_ROWS = [
     "unread: «Oyelaran» CT head, «Dubois» CTA chest, «Kaur» US pelvis",
     "misses:\n1. «Abubakar» - lipohemarthrosis knee\n2. «Nkemelu» - Hampton hump",
     "Protocol: Brain MRI with contrast, Chest CT without; Abdomen US.",
+    # a double given name before a surname that is a word too
+    "push the outside CT for «Jean-Baptiste Delacroix», DOB 11/02/1961, to PACS",
+    "otherwise Mann-Whitney U. With n=12 per arm I'd go non-parametric.",
+    "measured with the Cohen-Mansfield Agitation Inventory?",
     # three initials after a patient's cue
     "pt «J.R.T.», MRN 4471190, repeat KUB",
     # the commonest names are eponyms too (Wilson disease, Jones fracture);
