@@ -12,6 +12,7 @@ districts; Canadian and British postcodes.
 from __future__ import annotations
 
 from phiguard.detect.recognizer import Pattern, PatternRecognizer
+from phiguard.detect.scripts import ARABIC_LETTER, CYRILLIC_WORD, GREEK_WORD, HEBREW_LETTER
 
 __all__ = ["ADDRESS_RECOGNIZERS", "AMBIGUOUS_STATE_CODES", "CLEAR_STATE_CODES"]
 
@@ -561,10 +562,10 @@ _ADDRESS = PatternRecognizer(
 # Streets in Cyrillic, Hebrew, Greek and Arabic script, by the word for a
 # street before the name: ул. Профсоюзная, д. 43, кв. 118, г. Москва;
 # רחוב הרצל 45; Οδός Θηβών 212; شارع الملك فهد 12.
-_CYRILLIC_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
-_HEBREW_NAME = r"[\u05D0-\u05EA][\u05D0-\u05EA\"׳'-]*"
-_GREEK_NAME = r"[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03AF\u03B1-\u03CE]+"
-_ARABIC_NAME = r"[\u0621-\u064A]+"
+_CYRILLIC_NAME = CYRILLIC_WORD
+_HEBREW_NAME = rf"{HEBREW_LETTER}(?:{HEBREW_LETTER}|[\"׳'-])*"
+_GREEK_NAME = GREEK_WORD
+_ARABIC_NAME = rf"{ARABIC_LETTER}+"
 _SCRIPT_STREETS = PatternRecognizer(
     name="address_script_v1",
     label="ADDRESS",

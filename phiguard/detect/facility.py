@@ -20,6 +20,7 @@ import regex
 
 from phiguard.detect.lexicons import load_lexicons
 from phiguard.detect.recognizer import Pattern, PatternRecognizer, any_case, initials
+from phiguard.detect.scripts import ARABIC_LETTER, GREEK_WORD, HEBREW_LETTER
 
 __all__ = ["FACILITY_RECOGNIZERS", "GENERIC_PLACE_WORDS", "names_a_place"]
 
@@ -928,11 +929,9 @@ _SURGERY = PatternRecognizer(
 # Κέντρο Αγία Ειρήνη), or after it with its number (Городская клиническая
 # больница № 57) or its words (सूर्योदय डायग्नोस्टिक सेंटर). The name's
 # words stop at a function word of the language.
-_ARABIC_WORD = r"(?!(?:في|من|إلى|على|عن|مع|و|أو|ثم)\s)[\u0621-\u064A\u0660-\u0669]+"
-_HEBREW_WORD = r"(?!(?:של|עם|על|את|או|גם|כי|אם)\s)[\u05D0-\u05EA\"׳״'-]+"
-# (no ΐ or ΰ, which case folding makes three characters: the reach analysis
-# gives up on them)
-_GREEK_WORD = r"[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03AF\u03B1-\u03CE]+"
+_ARABIC_WORD = rf"(?!(?:في|من|إلى|على|عن|مع|و|أو|ثم)\s)(?:{ARABIC_LETTER}|[\u0660-\u0669])+"
+_HEBREW_WORD = rf"(?!(?:של|עם|על|את|או|גם|כי|אם)\s)(?:{HEBREW_LETTER}|[\"׳״'-])+"
+_GREEK_WORD = GREEK_WORD
 _DEVANAGARI_WORD = r"(?!(?:में|की|के|को|से|पर|और|ने|का|है|हैं|यह|वह)\s)[\u0900-\u0963\u0966-\u097F]+"
 _CYRILLIC_ADJECTIVE = r"[А-ЯЁа-яё]+(?:ая|ий|ый|ой|ое|ая)"
 _SCRIPT_FACILITY = PatternRecognizer(
