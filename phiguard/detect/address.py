@@ -619,4 +619,29 @@ _SCRIPT_STREETS = PatternRecognizer(
     counterexamples=("на улице холодно", "по городу"),
 )
 
-ADDRESS_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_ADDRESS, _SCRIPT_STREETS)
+# An Irish Eircode after a comma or its key: routing key (a letter and two
+# digits, or D6W), then four of the letters and digits An Post uses, one a
+# letter and one a digit ("..., Dublin 6, D06 X2K7"; not "T12 L1S1": no L).
+_EIRCODE = PatternRecognizer(
+    name="address_eircode_v1",
+    label="ADDRESS",
+    patterns=(
+        Pattern(
+            "eircode",
+            r"(?:(?<=,[ ])|(?<=(?i:eircode)[ ])|(?<=(?i:eircode):[ ]))"
+            r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?"
+            r"(?=[0-9ACDEFHKNPRTV-Y]{0,3}[ACDEFHKNPRTV-Y])(?=[0-9ACDEFHKNPRTV-Y]{0,3}\d)"
+            r"[0-9ACDEFHKNPRTV-Y]{4}(?![\w-])",
+            0.8,
+            ascii_re=True,
+        ),
+    ),
+    ignore_case=False,
+    examples=(
+        "We're at 14 Ranelagh Road, Dublin 6, «D06 X2K7». My number",
+        "Eircode: «V92 X3K7»",
+    ),
+    counterexamples=("levels T12, L1S1 fused", "seen, A12 B3C4 x"),
+)
+
+ADDRESS_RECOGNIZERS: tuple[PatternRecognizer, ...] = (_ADDRESS, _SCRIPT_STREETS, _EIRCODE)

@@ -24,6 +24,19 @@ _MONTH = (
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 _NUM_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+#: Spanish days in words: uno .. treinta y uno, primero.
+_ES_DAY = (
+    r"primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+    r"|quince|diecis[ée]is|diecisiete|dieciocho|diecinueve|veinte|veintiuno|veintid[óo]s"
+    r"|veintitr[ée]s|veinticuatro|veinticinco|veintis[ée]is|veintisiete|veintiocho|veintinueve"
+    r"|treinta(?:\s+y\s+uno)?"
+)
+#: The words of a year's last two digits in Spanish: setenta y dos, quince.
+_ES_YEAR_WORD = (
+    r"y|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince"
+    r"|diecis[ée]is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta|cincuenta"
+    r"|sesenta|setenta|ochenta|noventa"
+)
 _NUM_MONTH = r"(?:1[0-2]|0?[1-9])"
 _TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
 # A digit run is only a date when it stands alone: not inside a longer
@@ -336,6 +349,15 @@ _WRITTEN = PatternRecognizer(
             rf"|setiembre|octubre|noviembre|diciembre)(?:\s+(?:de|del)\s+(?:19|20)\d{{2}})?\b",
             0.85,
         ),
+        # dictated in Spanish: tres de junio, veinte de mayo de mil novecientos
+        # setenta (the year's words when they follow)
+        Pattern(
+            "day_month_es_spoken",
+            rf"\b(?:{_ES_DAY})\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+            r"|sept?iembre|setiembre|octubre|noviembre|diciembre)"
+            rf"(?:\s+de(?:l)?\s+(?:mil\s+novecientos|dos\s+mil)(?:\s+(?:{_ES_YEAR_WORD})){{0,3}})?\b",
+            0.8,
+        ),
         # dictated: january fifteenth 2025, march third nineteen fifty two,
         # the fifteenth of march
         Pattern(
@@ -419,6 +441,8 @@ _WRITTEN = PatternRecognizer(
         "blast exposure «12JUN24», MACE 2",
         "evacuated «7Mar2024» to Role 3",
         "born «4 de marzo de 1949», the",
+        "fecha de nacimiento «veinte de mayo de mil novecientos setenta», número",
+        "estudio de rodilla izquierda del «tres de junio», edema",
         "I had the CT on the «8th» and got",
         "brain from Monday the «11th» we never",
         "can u move it to the «21st»? my number",
