@@ -48,10 +48,14 @@ _ZH_SURNAMES = frozenset(
     "戴湯莊聶魯顏歐關蘭劉喬龐倪紀畢單霍塗駱藍遊靳鮑華饒車項連麥竇費衛閔鄔邊師欒隋鞏鄺"
 )
 #: The commonest Korean surnames.
+#: The commonest Korean surnames, which open a name before 환자 ("patient").
+_KO_COMMON_SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손"
+    "배백허유남심노하곽성차주우구민진지엄채원천방공현"
+)
 _KO_SURNAMES = frozenset(
-    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현"
-    "함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온"
-    "호범좌"
+    _KO_COMMON_SURNAMES + "함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은"
+    "편용예경봉사부가복태목형피두감음빈동온호범좌"
 )
 #: Japanese nouns that take 様 or さん and name no one: 患者様, お客様.
 _JA_NOT_NAMES = (
@@ -71,11 +75,6 @@ _KO_NOT_NAMES = frozenset(
     "선생 환자 교수 어머 아버 부모 고객 회원 보호자 담당자 여러분 사모 아드".split()
 )
 
-#: The commonest Korean surnames, which open a name before 환자 ("patient").
-_KO_COMMON_SURNAMES = (
-    "김이박최정강조윤장임한오서신권황안송류전홍고문양손"
-    "배백허유남심노하곽성차주우구민진지엄채원천방공현"
-)
 #: Kinds of patient that begin like a surname: 남자 (male), 노인 (elderly),
 #: 고령 (aged), 성인 (adult), 신규 (new), 전체 (all), 이번 (this time).
 _KO_PATIENT_KINDS = "(?:남자|남성|노인|고령|성인|신규|전체|이번|이전|유아|소아|중증|한방)"

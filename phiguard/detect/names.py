@@ -1155,6 +1155,14 @@ def _extremes(tokens: Sequence[_Token], k: int) -> bool:
     )
 
 
+def _unnamed_span(group: Sequence[_Evidence]) -> tuple[int, int] | None:
+    """The tokens united evidence covers, unless a title or a naming rule
+    (:data:`_NAMING_RULES`) is among it: then None."""
+    if any(e.rule in _NAMING_RULES or e.rule == "title" for e in group):
+        return None
+    return min(e.start for e in group), max(e.end for e in group)
+
+
 def _laureate(tokens: Sequence[_Token], start: int, end: int) -> bool:
     """A Nobel prize is named near the candidate: its people are laureates
     and their peers (``Marie and Pierre Curie ..., Hounsfield and Cormack
@@ -3717,39 +3725,32 @@ class NameRecognizer:
         """In another language's text, a candidate whose words are that
         language's months, weekdays and function words, that no title or cue
         names: "Ab Januar", "mei worden de", "bulan Juli"."""
-        if any(e.rule in _NAMING_RULES or e.rule == "title" for e in group):
+        span = _unnamed_span(group)
+        if span is None:
             return False
-        start = min(e.start for e in group)
-        end = max(e.end for e in group)
-        words = [t.lower for t in tokens[start:end] if t.is_word]
+        words = [t for t in tokens[span[0] : span[1]] if t.is_word]
         # (not a month that is a common given name too: Marco, Julio)
-        dates = {
-            word
-            for word in words
-            if word in _FOREIGN_CALENDAR and self._lex.first_names.get(word, 0) < COMMON_GIVEN_NAME
-        }
+        dates = [
+            t for t in words if t.lower in _FOREIGN_CALENDAR and not self._common_given_name(t)
+        ]
         return bool(dates) and all(
-            word in dates
-            or word in FOREIGN_STOP_WORDS
-            or word in _GERMAN_ARTICLES
-            or len(word) <= 2
-            or (word.islower() and not self._first_name_token_word(word))
-            for word in words
+            t in dates
+            or t.lower in FOREIGN_STOP_WORDS
+            or t.lower in _GERMAN_ARTICLES
+            or len(t.lower) <= 2
+            or (t.lower.islower() and not self._usual_first_name(t))
+            for t in words
         )
-
-    def _first_name_token_word(self, word: str) -> bool:
-        """A lower-case word that is a usual given name (``maria``)."""
-        return self._lex.first_names.get(word, 0) >= USUAL_FIRST_NAME
 
     def _vietnamese_word(self, tokens: list[_Token], group: Sequence[_Evidence]) -> bool:
         """In Vietnamese text, a candidate of one word, or in lower case,
         that no title or cue names: a word (``Tôi cần``, ``Thang điểm``,
         ``nội khí quản``). Names there are written whole and capitalised
         (Nguyễn Văn Thắng)."""
-        if any(e.rule in _NAMING_RULES or e.rule == "title" for e in group):
+        span = _unnamed_span(group)
+        if span is None:
             return False
-        start = min(e.start for e in group)
-        end = max(e.end for e in group)
+        start, end = span
         return end - start == 1 or all(t.text.islower() for t in tokens[start:end])
 
     def _candidate(

@@ -56,11 +56,7 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
     """The view of ``text`` and, if it differs, the original offset of each
     of its characters (with one more entry: the original length)."""
     if text.isascii() and _ASCII_CONTROL.search(text) is None:
-        folded = text
-        if _OCR_HINT.search(text) is not None:
-            folded = _ocr_digits(folded)
-        if _OCR_NAME.search(folded) is not None:
-            folded = _ocr_names(folded)
+        folded = _read_scan(text)
         return (text, None) if folded == text else (folded, list(range(len(text) + 1)))
     chars: list[str] = []
     origin: list[int] = []
@@ -95,18 +91,25 @@ def detection_view(text: str) -> tuple[str, list[int] | None]:
         chars.append(folded)
         origin.append(index)
     view = "".join(chars)
-    if _OCR_HINT.search(view) is not None:
-        folded = _ocr_digits(view)
-        changed = changed or folded != view
-        view = folded
-    if _OCR_NAME.search(view) is not None:
-        folded = _ocr_names(view)
-        changed = changed or folded != view
-        view = folded
+    folded = _read_scan(view)
+    changed = changed or folded != view
+    view = folded
     if not changed:
         return text, None
     origin.append(len(text))
     return view, origin
+
+
+def _read_scan(text: str) -> str:
+    """``text`` with what a scan misread read back: letters inside numbers
+    as digits (:func:`_ocr_digits`), digits inside names and words as
+    letters (:func:`_ocr_names`); each only where a cheap first look finds
+    the shape."""
+    if _OCR_HINT.search(text) is not None:
+        text = _ocr_digits(text)
+    if _OCR_NAME.search(text) is not None:
+        text = _ocr_names(text)
+    return text
 
 
 #: A digit beside a letter a scan may have read for one: a cheap first look.
