@@ -164,6 +164,10 @@ _PHONE = PatternRecognizer(
         "chiamare",
         "sđt",
         "thoại",
+        # Norwegian and Danish (tlf), Swedish (tfn), Finnish (puh)
+        "tlf",
+        "tfn",
+        "puh",
         # Indonesian and Malay (HP: handphone), Swahili, Greek, Russian,
         # Hebrew, Arabic and Hindi words for a phone
         "hp",
@@ -203,6 +207,7 @@ _PHONE = PatternRecognizer(
         "IR Dr Malhotra on «07700 555 219»",
         "NOK on «087 555 2231». US",
         "Pharmacy tel «01422 555 017».",
+        "Pasient Ole, tlf «915 55 203», f. 1951",
         "Liaison Officer Noreen «(08) 5550 4412»",
         "m'appeler au «+225 07 555 01 23»",
         "then «bleep 2231» re bay 2",

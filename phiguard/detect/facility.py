@@ -146,6 +146,7 @@ _SPECIALTIES = (
     "dermatology", "neurology", "cardiology", "urology", "oncology", "gastroenterology",
     "nephrology", "pulmonology", "endocrinology", "rheumatology", "ophthalmology", "podiatry",
     "dentistry", "dental", "optometry", "audiology", "chiropractic", "ent", "psychiatry",
+    "orthodontics",
 )  # fmt: skip
 
 
@@ -197,7 +198,7 @@ _SUFFIXES = (
     r"extended\scare", r"memory\scare", r"family\scare",
     # schools a child is known at: Ridgeline Middle School, Greenfield Elementary
     r"elementary(?:\sschool)?", r"middle\sschool", r"high\sschool", r"primary\sschool",
-    r"school(?:\sdistrict)?", "academy", "preschool", "daycare",
+    r"school(?:\sdistrict)?", "academy", "preschool", "daycare", "montessori",
     # Clearview Optical, Horizon Care Partners, Sterling Lab Services
     "optical", "optometry", r"care\spartners", r"imaging\spartners", r"lab\sservices",
     r"senior\sservices",
@@ -644,6 +645,21 @@ _FACILITY = PatternRecognizer(
             rf"(?:,?\s(?-i:{_LEGAL_FORM}))?)",
             0.6,
         ),
+        # Veterans' hospitals by their city: VA Puget Sound, Loma Linda VA,
+        # Hines VAMC (not VA Form 10-5345, VA benefits, the VA Mission Act)
+        Pattern(
+            "veterans",
+            r"(?<![\w'’&.-])(?:VA|VAMC)[ ](?!(?:Form|Forms|Benefits?|Disability|Claims?|Rating"
+            r"|Mission|Secretary|Policy|Directive|Handbook|National|Central|Office|Schedule"
+            r"|Healthcare|Health|Medical|Hospital|Clinic|Community|Care|Pharmacy|Police|Loan"
+            r"|Home|Caregiver|Choice|Act|Benefit|Regional|Records?|Request)\b)"
+            r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?![-\w'’])"
+            r"|(?<![\w'’&.-])"
+            rf"(?!(?i:{'|'.join(sorted(_VERBS))}|per|via|with|and|or|at|from|to|in|the)[ ])"
+            r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:VA|VAMC)(?![\w-])(?![ ]\d)",
+            0.6,
+            ascii_re=True,
+        ),
         # St. Mary's, Saint Luke's (not St. John's wort)
         Pattern(
             "saint",
@@ -687,6 +703,10 @@ _FACILITY = PatternRecognizer(
         "outside report from «Glenview Radiology»: ACC",
         "ortho f/u at «Northside Bone & Joint». cb",
         "from «Sunrise Senior Living» in",
+        "noncon CT head at «VA Puget Sound» on 2/29",
+        "knee XR at «Loma Linda VA» on 7/8",
+        "back to «Little Acorns Montessori» tomorrow",
+        "ceph at «Bright Smiles Orthodontics». Mother",
         "this is Antoine from «Sacré-Coeur Family Health». Requesting",
         "I saw Gideon at «Stonebridge Dermatology» on",
         "Rx sent to «Crosstown Pharmacy».",
@@ -787,6 +807,9 @@ _FACILITY = PatternRecognizer(
     ),
     counterexamples=(
         "Skilled Nursing and Pediatric Nursing",
+        "attach VA Form 10-5345 and the VA Disability Rating",
+        "under the VA Mission Act, community care",
+        "the Montessori method",
         "je suis le Dr Mathilde Girard du Centre",
         "the breast unit called back",
         "construction workers on site",
@@ -901,7 +924,8 @@ _SURGERY = PatternRecognizer(
     patterns=(
         Pattern(
             "surgery",
-            r"(?<![\w'’&.-])(?:[A-Z][-\w'’]*+[ ](?:&[ ])?){2,4}"
+            # (not from a GP's letters: "GP Llandaff North Surgery")
+            r"(?<![\w'’&.-])(?!GP[ ])(?:[A-Z][-\w'’]*+[ ](?:&[ ])?){2,4}"
             r"(?:Surgery|SURGERY)(?![\w-])(?!\s?:)",
             0.7,
             ascii_re=True,
@@ -912,6 +936,7 @@ _SURGERY = PatternRecognizer(
     ignore_case=False,
     examples=(
         "GP Dr A. Rahman, «Stray Road Surgery». ?Morton",
+        "Siân Pritchard, GP «Llandaff North Surgery», 12 Station Rd",
         "Bx at «Lakeview Thoracic Surgery» 2/9/24: adenocarcinoma",
         "consult w/ Dr. Lindqvist at «Harborview Breast Surgery» 6/4.",
     ),

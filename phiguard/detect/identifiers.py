@@ -347,6 +347,45 @@ _ACCESSION = PatternRecognizer(
     counterexamples=("according to 2019 data", "accessory spleen", "in order 1 2 3"),
 )
 
+# An exam's number written with its modality and no key: "hand XR
+# XR-0093", "(MG-1104)", "NM-DAT-331". Five digits and more are codes of
+# id_shape_v1 already; this takes the short ones, which need the modality
+# (not a year: "CT-2019"; not a road: US-101 has three digits and no infix).
+_MODALITIES = (
+    r"CT|MRI?|US|XR|NM|MG|PET|DX|CR|RF|BW|CEPH|PANO?|DEXA|DXA|IR|FL|OB|ECHO|VQ|MAMMO?"
+    r"|CBCT|HUS|SPECT|ANGIO|EEG|ECG|EKG|PATH|CYTO"
+)
+_ACCESSION_MODALITY = PatternRecognizer(
+    name="accession_modality_v1",
+    label="ACCESSION",
+    patterns=(
+        Pattern(
+            "modality",
+            rf"(?<![\w-])(?:{_MODALITIES})"
+            r"(?:-[A-Z]{2,4}-\d{3,4}|-(?!(?:19|20)\d\d(?![\w-]))\d{4})(?![\w-])",
+            0.6,
+            gate=r"-\d{3}",
+            ascii_re=True,
+        ),
+    ),
+    ignore_case=False,
+    prefilter=r"-\d{3}",
+    examples=(
+        "hand XR «XR-0093»: Boxer's fracture",
+        "Bertha Young («MG-1101»), Lan Nguyen («MG-1104»)",
+        "DaTscan for him, scan «NM-DAT-331» on 7/2",
+        "mammo «MG-HMC-2219», 6/7/24",
+        "ortho ceph «CEPH-3311» at",
+    ),
+    counterexamples=(
+        "CT-2019 protocol revision",
+        "north on US-101 to the clinic",
+        "MR-4 and MR-12 sequences",
+        "BI-RADS 4, LI-RADS LR-4",
+        "MG-132 proteasome inhibitor",
+    ),
+)
+
 _SSN = PatternRecognizer(
     name="ssn_v1",
     label="SSN",
@@ -836,6 +875,7 @@ _ID_SHAPES = PatternRecognizer(
 IDENTIFIER_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _MRN,
     _ACCESSION,
+    _ACCESSION_MODALITY,
     _SSN,
     _SSN_LAST_FOUR,
     _NUMBER_AFTER_NAME,

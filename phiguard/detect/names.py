@@ -403,6 +403,8 @@ _OFFICE_PAPERS = frozenset("letter letters office list award".split())
 
 #: After a word that opens a sentence, what shows it is no person there.
 _DOSE_WORDS = frozenset("dose doses dosing dosage".split())
+#: A procedure code (CPT 76937, Category II 3014F): what "Bill" opens a sentence before.
+_BILLING_CODE = regex.compile(r"\d{4}[0-9FTU]")
 _OBJECT_WORDS = frozenset("this these those".split())
 _TIMES_OF_DAY = frozenset("morning afternoon evening night am pm week weekend time".split())
 
@@ -467,9 +469,11 @@ _EPONYM_ONLY_HEADS = frozenset(
     classification reflex triad law principle equation formula virus agent simulation
     algorithm lymphoma sarcoma carcinoma tumor tumour malformation anomaly palsy
     residuals correction coefficient correlation estimator plot kappa position staging
+    model definition
     """.split()
 )
 _ARTICLES = frozenset("the a an".split())
+_VERSUS = frozenset("vs vs. versus".split())
 #: How many tokens either side an eponym's other use may stand.
 _EPONYM_REACH = 60
 #: What people are doing after "is" or "was": "Will is covering".
@@ -711,12 +715,16 @@ def _shape_of(text: str) -> tuple[bool, str, bool, bool, bool, bool]:
         shape = (is_word, lower, plain, False, False, False)
     else:
         upper = len(text) > 1 and text.isupper()
-        titled = not upper and (
-            text[0].isupper()
-            or (
-                "-" in text
-                and text.partition("-")[0] not in _WORD_PREFIXES
-                and any(p[:1].isupper() for p in text.split("-"))
+        titled = (
+            not upper
+            and (
+                text[0].isupper()
+                or (text[0] == "ʻ" and text[1:2].isupper())  # ʻAna, ʻIolani
+                or (
+                    "-" in text
+                    and text.partition("-")[0] not in _WORD_PREFIXES
+                    and any(p[:1].isupper() for p in text.split("-"))
+                )
             )
         )
         shape = (is_word, lower, plain, upper, titled, len(text) == 1 and text.isupper())
@@ -845,7 +853,9 @@ def _fold(word: str) -> str:
         return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower())
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return folded.replace("ł", "l").replace("ı", "i")
+    # (the Hawaiian and Samoan ʻokina, a letter of its own, is not in the
+    # lexicons' spelling either: Kapiʻolani, ʻAna)
+    return folded.replace("ł", "l").replace("ı", "i").replace("ʻ", "")
 
 
 #: Particles that open a surname written first (``VAN DER MERWE, JOHANNES``,
@@ -1222,6 +1232,11 @@ _GERMAN_ARTICLES = frozenset(
     """.split()
 )
 
+#: German articles and contractions, as written, that no English text has
+#: and no name follows alone ("der" after "van" or "von" is a particle, and
+#: makes a name of two words and more): "der Brustwirbelsäule", "zur Kontrolle".
+_GERMAN_ONLY_ARTICLES = frozenset("der dem zum zur beim vom einem einer eines".split())
+
 #: Articles that are particles of a name only after another particle: "van
 #: den Berg", "von der Leyen"; "Erkläre den Unterschied" is German prose.
 _ARTICLE_PARTICLES = frozenset("den der das dem des".split())
@@ -1336,7 +1351,7 @@ _CALENDAR = _WEEKDAYS | frozenset(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     christmas xmas easter thanksgiving hanukkah chanukah ramadan eid diwali passover
-    kwanzaa halloween
+    kwanzaa halloween juneteenth yom kippur rosh hashanah purim sukkot shavuot nowruz vesak
     """.split()
 )
 #: Months and weekdays of German, Dutch, French, Spanish, Portuguese, Italian
@@ -2179,8 +2194,9 @@ class NameRecognizer:
                     yield _Evidence(k, k + 1, EVIDENCE["listed"], "listed")
 
     def _head_noun(self, token: _Token) -> bool:
-        """A clinical noun an eponym names a kind of: lymphoma, fractures."""
-        lower = token.lower
+        """A clinical noun an eponym names a kind of: lymphoma, fractures,
+        and a compound it opens (``valve-sparing``)."""
+        lower = token.lower.partition("-")[0]
         return lower in HEAD_NOUNS or (lower.endswith("s") and lower[:-1] in HEAD_NOUNS)
 
     def _lower_pairs(self, tokens: list[_Token], foreign: bool) -> Iterator[_Evidence]:
@@ -2765,10 +2781,12 @@ class NameRecognizer:
                 )
             ):
                 continue
-            if any(self._plain_word(t) for t in words[:2]) or all(
+            if any(self._plain_word(t) and not self._first_name(t) for t in words[:2]) or all(
                 t.lower in self._lex.clinical for t in words[:2]
             ):
-                continue  # LEFT^KNEE, ABDOMEN^PELVIS; but SMITH^JOHN is a name
+                # LEFT^KNEE, ABDOMEN^PELVIS; but SMITH^JOHN and SEITKALI^MARAT
+                # (a word of the dictionary, but a given name too) are names
+                continue
             yield _Evidence(first, last, EVIDENCE["caret"], "caret")
 
     def _caret_extent(self, tokens: list[_Token], first: int, last: int) -> tuple[int, int]:
@@ -3341,6 +3359,15 @@ class NameRecognizer:
             return True  # Ann Arbor, Mallory Weiss (mallory-weiss) tear, "Hodgkin, Ann Arbor"
         if all(self._thing(word) for word in words):
             return True  # "Nephro wants", "met with Medtronic": services and products
+        if any(word.startswith("x-") for word in words):
+            return True  # "kama X-ray", "Chụp X-quang": no name has an X- word
+        if (
+            len(span) == 1
+            and start
+            and tokens[start - 1].text in _GERMAN_ONLY_ARTICLES
+            and not _particle(tokens, start - 1)
+        ):
+            return True  # "im MRT-Befund der Brustwirbelsäule": a German noun
         if all(word in _FOREIGN_GREETINGS or word in _GREETINGS for word in words):
             return True  # "Buongiorno", "Guten Morgen": a greeting opens the message
         if len(span) == 1 and self._unit(tokens, start):
@@ -3495,6 +3522,8 @@ class NameRecognizer:
         following = tokens[k + 1]
         if following.lower in _DOSE_WORDS:
             return True  # (a person's dose is hers: "Max's dose")
+        if token.lower == "bill" and _BILLING_CODE.fullmatch(following.text):
+            return True  # "Bill 76937 only when ...": a procedure code to bill
         if (
             token.lower in _EXTREMES
             and following.text.islower()
@@ -3573,8 +3602,6 @@ class NameRecognizer:
         token = tokens[k]
         if not token.titled or token.dot:
             return False
-        if self._common_given_name(token) and not (k and tokens[k - 1].lower in _ARTICLES):
-            return False
         j = k + 1
         if j < len(tokens) and tokens[j].text == ")":
             j += 1
@@ -3585,7 +3612,13 @@ class NameRecognizer:
             and tokens[k - 2].lower in self._lex.clinical
             and self._head_noun(tokens[j])
         ):
-            return True  # Finkelstein vs Eichhoff test: paired with an eponym
+            # Finkelstein vs Eichhoff test, Bentall versus David valve-sparing:
+            # paired with an eponym, a given name too
+            return True
+        if self._common_given_name(token) and not (
+            k and (tokens[k - 1].lower in _ARTICLES or tokens[k - 1].lower in _VERSUS)
+        ):
+            return False  # (but "the Kim classification", "Tyrer-Cuzick vs Gail model")
         if j + 2 < len(tokens) and tokens[j].lower in _COORDINATION and tokens[j + 1].titled:
             j += 2  # Landis and Koch scale
         if j + 1 < len(tokens) and tokens[j].initial and tokens[j + 1].text in _STATISTIC_HEADS:
@@ -3784,9 +3817,13 @@ class NameRecognizer:
         covered = bytearray(len(tokens))
         ruled = bytearray(len(tokens))  # tokens under a title, cue, ... (linear, not per pair)
         found = bytearray(len(tokens))  # tokens under any rule's evidence
+        careted = bytearray(len(tokens))  # tokens of a FAMILY^GIVEN name: names, words or not
+        given: set[str] = set()  # given names of sure names, lent to their possessives
         for item in draft.evidence:
             if item.rule in _PLAIN_RULES:
                 ruled[item.start : item.end] = b"\x01" * (item.end - item.start)
+            if item.rule == "caret":
+                careted[item.start : item.end] = b"\x01" * (item.end - item.start)
             if item.rule != "ner":
                 found[item.start : item.end] = b"\x01" * (item.end - item.start)
         for start, end, score in candidates:
@@ -3794,6 +3831,8 @@ class NameRecognizer:
                 continue
             covered[start:end] = b"\x01" * (end - start)
             span = [t for t in tokens[start:end] if t.is_word and not t.initial]
+            if len(span) > 1 and span[0].titled and self._first_name(span[0]):
+                given.add(span[0].text)  # "Will Hunter ... Will's reaction"
             # two words that are no English words (Teodora Vukovic), or a
             # title or cue before it; for the rules, two that are names
             # rather than words (Brad L Key)
@@ -3807,7 +3846,13 @@ class NameRecognizer:
                 plain = not any(self._plain_word(t) for t in span)
             if not plain:
                 continue
-            words.update(t.text for t in span if self._repeatable(t))
+            for k in range(start, end):
+                t = tokens[k]
+                if t.is_word and not t.initial and self._repeatable(t, worded=bool(careted[k])):
+                    words.add(t.text)
+                    if t.upper:
+                        # SEITKALI^MARAT ... "the MRI for Marat Seitkali"
+                        words.add(t.text.title())
             if not by_rule:
                 continue
             if all(t.text.islower() for t in span):
@@ -3816,12 +3861,16 @@ class NameRecognizer:
                 surname = span[-1]
                 if surname.titled and self._repeatable(surname, worded=True):
                     words.add(surname.text)
-        if not words:
+        if not (words or given):
             return []
         return [
             _Evidence(k, k + 1, EVIDENCE["repeat"], "repeat")
             for k, token in enumerate(tokens)
-            if not covered[k] and token.text in words and self._repeat_fits(draft, k)
+            if not covered[k]
+            and (
+                (token.text in words and self._repeat_fits(draft, k, words))
+                or (token.text in given and token.possessive and self._repeat_fits(draft, k, words))
+            )
         ]
 
     def _repeatable(self, token: _Token, *, lower: bool = False, worded: bool = False) -> bool:
@@ -3849,15 +3898,16 @@ class NameRecognizer:
             and text.lower() not in _CALENDAR
         )
 
-    def _repeat_fits(self, draft: _Draft, k: int) -> bool:
+    def _repeat_fits(self, draft: _Draft, k: int, words: set[str]) -> bool:
         """Whether mention ``k`` of a plain name's word is that person again.
 
         Not in eponym use (``Baker's cyst``). A clinical term (``Goldberg``)
         or an English word (``Key``) counts only mid-sentence, capitalised,
         and standing alone: not a possessive, not before another
-        capitalised word or any word at all for a clinical term (``Graves
-        ophthalmopathy``), and no English word at a sentence's start (``Key
-        findings``).
+        capitalised word (but the name's next word, ``words``: ``Marat
+        Seitkali`` after ``SEITKALI^MARAT``) or any word at all for a
+        clinical term (``Graves ophthalmopathy``), and no English word at a
+        sentence's start (``Key findings``).
         """
         tokens = draft.tokens
         token = tokens[k]
@@ -3866,9 +3916,13 @@ class NameRecognizer:
         clinical = token.lower in self._lex.clinical
         if not (clinical or self._is_word(token)):
             return True
+        if token.possessive and token.titled and not clinical and self._first_name(token):
+            return True  # "Will Hunter ... Will's reaction was hives": his, not a word's
         if token.possessive or not token.titled:
             return False
         following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is not None and following.text in words and not clinical:
+            following = None  # the name's next word
         if following is not None and (
             (clinical and following.is_word) or self._name_shaped(following)
         ):

@@ -109,6 +109,8 @@ def _read_scan(text: str) -> str:
         text = _ocr_digits(text)
     if _OCR_NAME.search(text) is not None:
         text = _ocr_names(text)
+    if _OCR_EL.search(text) is not None:
+        text = _ocr_el(text)
     return text
 
 
@@ -118,7 +120,8 @@ _OCR_HINT = re.compile(r"\d[OolI]|[OolI]\d")
 #: ``555-Ol66``, ``O4 72 55 O1 18``), or one long run (``1O27384956``), in
 #: which scans may have put letters for digits.
 _OCR_NUMBER = re.compile(
-    r"(?<![A-Za-z0-9])(?:[0-9OolI]{1,4}+(?:(?:\s?[/.-]\s?|[ ])[0-9OolI]{1,4}+){1,4}+"
+    # (an area code's bracket is a separator too: "(2l3) 555-Ol88")
+    r"(?<![A-Za-z0-9])(?:[0-9OolI]{1,4}+(?:(?:\s?[/.-]\s?|\)[ ]?|[ ])[0-9OolI]{1,4}+){1,4}+"
     r"|[0-9OolI]{7,12}+)(?![A-Za-z0-9])"
 )
 _GROUPS = re.compile(r"[0-9OolI]+")
@@ -127,14 +130,15 @@ _OCR_FOLD = str.maketrans("OolI", "0011")
 
 def _ocr_digits(text: str) -> str:
     """``text`` with the letters of misread numbers read as digits: in every
-    group of the number a real digit, and more real digits than letters."""
+    group of the number a real digit, and more real digits than letters (as
+    many in a number of three groups and more: ``l4.O2.l95l``)."""
 
     def fold(match: re.Match[str]) -> str:
         number = match.group()
         digits = sum(char.isdigit() for char in number)
         letters = sum(char in "OolI" for char in number)
         groups = _GROUPS.findall(number)
-        if not letters or digits <= letters:
+        if not letters or digits < letters or (digits == letters and len(groups) < 3):
             return number
         if not all(any(char.isdigit() for char in group) for group in groups):
             return number
@@ -145,7 +149,13 @@ def _ocr_digits(text: str) -> str:
 
 #: A word of letters with 0 or 1 among them, which a scan may have read for
 #: o, O, l, I: ``He1en Marsha11``, ``JOHNS0N``, ``MAR1A``, ``Hospita1``.
-_OCR_NAME = re.compile(r"\b[A-Za-z]+[01][A-Za-z01]*\b")
+_OCR_NAME = re.compile(r"\b(?:[A-Za-z]+[01]|0[A-Za-z])[A-Za-z01]*\b")
+#: An ``l`` a scan read for ``I``: in a word of capitals (``MRl``, ``C-SPlNE``,
+#: ``lNS lD``), or opening a name before a consonant no English word has
+#: after it (``Dr K. lshikawa``).
+_OCR_EL = re.compile(
+    r"\b(?:[A-Z]*(?:[A-Z]l|l[A-Z])[A-Zl]*|l[bcdfghjkmnpqrstvwxz][a-z]+|[A-Z]{2,}i[A-Z]+)\b"
+)
 
 
 def _ocr_names(text: str) -> str:
@@ -160,7 +170,19 @@ def _ocr_names(text: str) -> str:
     def fold(match: re.Match[str]) -> str:
         word = match.group()
         digits = word.count("0") + word.count("1")
-        if len(word) - digits < 3 or digits * 2 > len(word):
+        if digits * 2 > len(word):
+            return word
+        if word[0] == "0":
+            # a capital O read as a zero opens a name: "Dr 0la Brekke",
+            # "0KAFOR" (a name, not a word: "0ne" stays)
+            candidate = "O" + word[1:].replace("0", "o" if word[1:].islower() else "O")
+            lower = candidate.lower()
+            if len(word) - digits >= 2 and (
+                lower in lexicons.first_names or lower in lexicons.surnames
+            ):
+                return candidate
+            return word
+        if len(word) - digits < 3:
             return word
         upper = word.isupper() or not any(char.islower() for char in word)
         for one in "li" if not upper else "IL":
@@ -175,6 +197,39 @@ def _ocr_names(text: str) -> str:
         return word
 
     return _OCR_NAME.sub(fold, text)
+
+
+def _ocr_el(text: str) -> str:
+    """``text`` with the ``l`` (or ``i``) a scan read for ``I`` read back:
+    an ``l`` inside a word of three capitals or more (``MRl`` is MRI,
+    ``CHlNWE`` Chinwe) and in ``lD`` (ID); an ``l`` opening a word whose
+    ``I`` makes a name of the lexicons (``lshikawa``: Ishikawa); an ``i``
+    among capitals that then make a name (``DAViD``). ``Il``, ``mL`` and
+    English words stay."""
+    lexicons = load_lexicons()
+
+    def fold(match: re.Match[str]) -> str:
+        word = match.group()
+        if "i" in word and not word[1:].islower():
+            # a capital I read small inside a name of capitals: "DAViD"
+            candidate = word.replace("i", "I")
+            lower = candidate.lower()
+            if lower in lexicons.first_names or lower in lexicons.surnames:
+                return candidate
+            return word
+        if word[1:].islower():
+            candidate = "I" + word[1:]
+            lower = candidate.lower()
+            if word not in lexicons.english and (
+                lower in lexicons.first_names or lower in lexicons.surnames
+            ):
+                return candidate
+            return word
+        if len(word) >= 3 or word == "lD":
+            return word.replace("l", "I")
+        return word
+
+    return _OCR_EL.sub(fold, text)
 
 
 #: The date characters of Chinese, Japanese and Korean (3月18日, 3월 18일)

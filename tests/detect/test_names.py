@@ -50,6 +50,13 @@ FORMS = [
     "«Georgia Whitfield» wants the MRCP today",
     "talked to «Georgia» about the scan",
     "pt «Georgia» in room 4 is ready",
+    # a caret name in chat lends both its words to the name written out,
+    # a dictionary word as given name too
+    "MRI for «Marat Seitkali»?\n«Liam»: uploaded under «SEITKALI^MARAT» acc OUT-44120",
+    # a given name that is a word, again as a possessive
+    "«Will Hunter» and «Hope Graves» need premeds. «Will»'s reaction was hives.",
+    # the Hawaiian ʻokina opens a name
+    "Mom «ʻAna Vainikolo», 4512 S 144th St",
 ]
 
 
@@ -77,6 +84,18 @@ NOT_PEOPLE = [
     "Paired data: Wilcoxon signed-rank or a paired t test, not Mann-Whitney U or Kruskal-Wallis.",
     "Use Spearman for the ordinal grades and Pearson for the volumes.",
     "Max out the FOV for the pelvis, or keep it tight?",
+    # eponyms: paired with one before a head noun's compound, before a
+    # model or a definition (a common given name after "vs")
+    "Bentall versus David valve-sparing root replacement: how do they differ on CTA?",
+    "Tyrer-Cuzick vs Gail model: which one does ACR use for MRI eligibility?",
+    "Where does the Sørensen definition come from?",
+    # a procedure code to bill; holidays; X-ray in any language; a German
+    # noun after an article no English text has
+    "Bill 76937 only when the image is recorded.",
+    "Yom Kippur: patients may decline oral contrast on the fast day.",
+    "Je, kipimo cha MRI kina mionzi kama X-ray? Kinachukua muda gani?",
+    "Chụp X-quang ngực có an toàn khi đang mang thai không?",
+    'Was bedeutet "Morbus Scheuermann" im MRT-Befund der Brustwirbelsäule?',
     # laureates of a Nobel, in a list or in the next sentence; a word things are called
     "Slide 3: Marie and Pierre Curie in 1903, Cormack and Hounsfield for the 1979 Nobel.",
     "Bloch and Purcell won the 1952 Nobel. Raymond Damadian's claim is debated.",

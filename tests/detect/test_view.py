@@ -61,6 +61,10 @@ def test_ascii_text_is_its_own_view() -> None:
         "I-131 therapy; IL-6 10; Il 10",  # an isotope, an interleukin
         "lO/lO",  # more letters than digits
         "Ol/O1/OO25",  # a group without a real digit
+        "lO/lO/lO",  # no real digit at all
+        "5 mL of dL, Clinic, all lymph, 2 lbs",  # units and words keep their l
+        "0ne 10th at 0800",  # no name after a zero; an ordinal stays a number
+        "the MRi and CTiMR",  # an i among capitals that makes no name
     ],
 )
 def test_scanned_letters_stay_letters_outside_numbers(text: str) -> None:
@@ -80,6 +84,12 @@ def test_scanned_letters_read_as_digits_inside_numbers() -> None:
         ("JOHNS0N, MAR1A", "JOHNSON, MARIA"),
         ("Dr. Kap00r and Deborah K1ine", "Dr. Kapoor and Deborah Kline"),
         ("T0: Radio1ogy, Lakeshore Genera1 Hospita1", "T0: Radiology, Lakeshore General Hospital"),
+        ("FR0M:  Dr  0la Brekke", "FROM:  Dr  Ola Brekke"),
+        ("Dr K. lshikawa  EXAM: MRl C-SPlNE", "Dr K. Ishikawa  EXAM: MRI C-SPINE"),
+        ("MEMBER: DAViD K. 0KAFOR  lD: 4471", "MEMBER: DAVID K. OKAFOR  ID: 4471"),
+        # numbers: an area code's bracket; a date with as many letters as digits
+        ("FAX:  (2l3) 555-Ol88", "FAX:  (213) 555-0188"),
+        ("f.  l4.O2.l95l", "f.  14.02.1951"),
     ],
 )
 def test_scanned_digits_read_as_letters_inside_names(text: str, view: str) -> None:
@@ -95,6 +105,19 @@ def test_scanned_digits_read_as_letters_inside_names(text: str, view: str) -> No
 )
 def test_codes_keep_their_digits(text: str) -> None:
     assert detection_view(text) == (text, None)
+
+
+def test_misread_card_is_redacted(fast_guard: phiguard.Guard) -> None:
+    text = (
+        "MEMBER:  DAViD K. 0KAFOR   SSN:  4l2-5O-8833   DOB  O9/3O/l97l   "
+        "FAX:  (2l3) 555-Ol88   REF PHYS:  Dr  K. lshikawa   tlf  9l5 55 2O3"
+    )
+    found = {f.text: f.label for f in fast_guard.scan(text)}
+    assert found["DAViD K. 0KAFOR"] == "NAME"
+    assert found["O9/3O/l97l"] == "DATE"
+    assert found["(2l3) 555-Ol88"] == "PHONE"
+    assert found["9l5 55 2O3"] == "PHONE"
+    assert any(value.endswith("K. lshikawa") for value in found)
 
 
 def test_misread_names_are_found(fast_guard: phiguard.Guard) -> None:
