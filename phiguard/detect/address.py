@@ -155,7 +155,9 @@ _STREET = (
     r"(?:,\s\d{1,3}(?:st|nd|rd|th)\s(?i:floor|fl)\b)?"
     # then the city, state and ZIP when they follow: ", Columbus, OH 43081"
     # (Australia: Dubbo NSW 2830; New Zealand and South Africa: Whanganui
-    # 4500, Pretoria North, 0182)
+    # 4500, Pretoria North, 0182); a suburb before them where a postcode
+    # closes the address: ", Rosebank, Johannesburg 2196"
+    rf"(?:,\s{_CITY}(?=,\s{_CITY}(?:[ ](?:NSW|VIC|QLD|TAS|ACT|WA|SA|NT))?,?[ ]\d{{4,6}}(?![\w-])))?"
     rf"(?:,\s(?:{_CITY}(?:[ ](?:NSW|VIC|QLD|TAS|ACT|WA|SA|NT))?,?[ ]\d{{4}}|{_CITY})(?![\w-]))?"
     rf"(?:,?\s(?:{_CLEAR_STATES}|{_AMBIGUOUS_STATES}|{_PROVINCES})(?![\w-]))?"
     # (six digits: an Indian PIN code, Chennai 600040)
@@ -185,8 +187,19 @@ _ADDRESS = PatternRecognizer(
             rf"(?:(?!{_LOWER_STOP}[ ])[a-z][a-z'-]*+[ ]){{1,3}}"
             r"(?:st(?![ ](?:elevation|depression|segment|changes?|waves?)\b)|street|ave|avenue|rd"
             r"|road|ln|lane|blvd|boulevard|terrace|pkwy|parkway|hwy|highway)(?![\w'-])\.?"
-            r"(?:[ ](?:apt|unit|suite|ste|\#)\.?[ ]?\#?[a-z0-9-]{1,5}(?![\w-]))?)",
+            r"(?:[ ](?:apt|unit|suite|ste|\#)\.?[ ]?\#?[a-z0-9-]{1,5}(?![\w-]))?"
+            # and its town, state and ZIP in lower case: ", chicago il 60641"
+            r"(?:,?[ ][a-z]++(?:[ ][a-z]++)?,?[ ](?:[a-z]{2}[ ])?\d{5}(?![\w-]))?)",
             0.6,
+        ),
+        # Singapore's blocks: Blk 123 Bedok North Ave 3, #05-221, Singapore 460123
+        Pattern(
+            "block",
+            r"\b(?:Blk|Block)[ ]\d{1,4}[A-Z]?[ ](?:[A-Z][a-z]++[ ]){1,4}"
+            r"(?:Ave|Avenue|St|Street|Rd|Road|Dr|Drive|Crescent|Cres|Lane|Close|Walk|Central"
+            r"|Ring|Link|View|Way)(?:[ ]\d{1,2})?(?![\w-])"
+            r"(?:,?[ ]\#\d{2}-\d{2,4}(?![\w-]))?(?:,?[ ]Singapore[ ]\d{6}(?![\w-]))?",
+            0.8,
         ),
         # "the Walgreens on Kirkwood Hwy", "lives on Elm Hill Rd": a street
         # without a number, after a word that puts something on it, with a
@@ -417,6 +430,9 @@ _ADDRESS = PatternRecognizer(
         "lives with a toddler at «3321 Sycamore Bend, Apt 12, Lakehurst, NJ 08733»; can",
         "Aroha Te Rangi, «8 Kowhai Street, Whanganui 4500», ph",
         "ID no. 5803125088087, «23 Jacaranda Ave, Pretoria North, 0182», cell",
+        "Rosebank Dental Studio, «14 Tyrwhitt Ave, Rosebank, Johannesburg 2196», tel",
+        "my new adress is «4417 w belmont ave apt 2, chicago il 60641» for the bills",
+        "NRIC S8512345D, «Blk 123 Bedok North Ave 3, #05-221, Singapore 460123», +65",
         "R/o «Flat 3B», «12 Sai Krupa Gardens, Chennai 600040», UHID",
         "Address: «H.No. 14-2-331, Gandhi Nagar»",
         "home: «17 Craigmount Brae, Edinburgh EH12 8XD» note",

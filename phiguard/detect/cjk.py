@@ -239,6 +239,22 @@ def _a_name(value: str, language: str) -> bool:
     return not value.endswith(_JA_NOT_NAMES)
 
 
+#: Stop characters that are syllables of names after these: 서 is a particle
+#: only in 에서 (서울아산병원 is in Seoul), 和 a conjunction but in 协和, 仁和,
+#: 中和 (北京协和医院).
+_NAME_SYLLABLES = {"서": "에", "和": "协協仁中太同祥安"}
+
+
+def _in_a_name(text: str, index: int) -> bool:
+    """Whether the stop character at ``index`` is a syllable of a name here."""
+    before = _NAME_SYLLABLES.get(text[index])
+    if before is None or index == 0:
+        return False
+    if text[index] == "서":
+        return text[index - 1] not in before
+    return text[index - 1] in before
+
+
 def _read_back(text: str, head: int) -> int:
     """Where a name ending at ``head`` begins: back over CJK characters (and
     the spaces Korean puts between words, but not before a particle), at
@@ -246,7 +262,9 @@ def _read_back(text: str, head: int) -> int:
     start = head
     while start > 0 and head - start < _REACH:
         char = text[start - 1]
-        if char in _STOPS or not (_CJK.match(char) or char.isdigit()):
+        if (char in _STOPS and not _in_a_name(text, start - 1)) or not (
+            _CJK.match(char) or char.isdigit()
+        ):
             break
         start -= 1
     for word in _LEADING_WORDS:

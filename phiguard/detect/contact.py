@@ -181,6 +181,11 @@ _PHONE = PatternRecognizer(
         "جوال",
         "फोन",
         "फ़ोन",
+        # Urdu and Persian, Bengali, Amharic
+        "فون",
+        "تلفن",
+        "ফোন",
+        "ስልክ",
     ),
     context_boost=0.35,
     prefilter=(
@@ -580,19 +585,11 @@ _LOGIN = PatternRecognizer(
             0.7,
             ascii_re=True,
         ),
-        # a web server's access log: the user after the client's address
-        # (198.51.100.23 - nokafor [10/Jun/2024...] "GET ...")
-        Pattern(
-            "access_log",
-            r"(?<=\d[ ]-[ ])(?P<v>[a-z][a-z0-9]*+(?:[._-][a-z0-9]++)*+)(?=[ ][\"\[])",
-            0.7,
-            ascii_re=True,
-        ),
     ),
     validate=_a_login,
     prefilter=(
         r"(?i:user|log[io]|logged|uid|operator|ack|accessed\sby|opened\sby"
-        r"|password\sfor|organi[sz]er)|\d - [a-z]"
+        r"|password\sfor|organi[sz]er)"
     ),
     ignore_case=False,
     examples=(
@@ -601,7 +598,6 @@ _LOGIN = PatternRecognizer(
         "logged in as «kpatel3» from the ED",
         "can IT reset the password for «jmccarthy3»? she's locked out",
         "Organizer: «nlowenstein»\nNotes: MRN",
-        '198.51.100.23 - «nokafor» "GET /api/v2/studies HTTP/1.1" 200',
     ),
     counterexamples=(
         "user admin reset the password",
@@ -609,6 +605,53 @@ _LOGIN = PatternRecognizer(
         "user interface is slow",
         "login failed twice",
         "userid 40417 locked",
+    ),
+)
+
+#: Accounts of machines and services, no person's.
+_SYSTEM_ACCOUNTS = frozenset(
+    """
+    admin administrator root guest anonymous system www nginx apache svc service test api
+    bot monitor healthcheck pacs ris interface daemon nobody
+    """.split()
+)
+
+
+def _a_log_user(value: str) -> bool:
+    """A web log's user that is a person's login, whatever its spelling
+    (``kbjornsdottir``): no account of a machine or service, no part that
+    names no one."""
+    parts = _handle_parts(value.rstrip("0123456789"))
+    return bool(parts) and not any(
+        part in _SYSTEM_ACCOUNTS or part in _NOT_PERSON_PARTS for part in parts
+    )
+
+
+# A web server's access log: the user after the client's address
+# (198.51.100.23 - nokafor [10/Jun/2024...] "GET ..."). Where the log puts
+# it, a login is a person's whether or not the name lists know it.
+_LOG_USER = PatternRecognizer(
+    name="log_user_v1",
+    label="NAME",
+    patterns=(
+        Pattern(
+            "access_log",
+            r"(?<=\d[ ]-[ ])(?P<v>[a-z][a-z0-9]*+(?:[._-][a-z0-9]++)*+)(?=[ ][\"\[])",
+            0.7,
+            ascii_re=True,
+        ),
+    ),
+    validate=_a_log_user,
+    prefilter=r"\d - [a-z]",
+    ignore_case=False,
+    examples=(
+        '198.51.100.23 - «nokafor» "GET /api/v2/studies HTTP/1.1" 200',
+        '198.51.100.23 - «kbjornsdottir» "GET /portal/patient/88412009 HTTP/1.1" 403',
+        '10.4.2.18 - «a.lindqvist» [10/Jun/2024:08:14:02 +0000] "GET /"',
+    ),
+    counterexamples=(
+        '10.0.0.5 - nginx "GET /healthz HTTP/1.1" 200',
+        '10.0.0.5 - svc_monitor "GET /status HTTP/1.1" 200',
     ),
 )
 
@@ -687,6 +730,7 @@ CONTACT_RECOGNIZERS: tuple[PatternRecognizer, ...] = (
     _HANDLE,
     _SPEAKER_HANDLE,
     _LOGIN,
+    _LOG_USER,
     _FILE_NAME_PERSON,
     _INITIALS,
 )

@@ -380,7 +380,8 @@ _WRITTEN = PatternRecognizer(
         # oh nine slash twelve slash sixty one"
         Pattern(
             "spoken_numeric",
-            r"\b(?:dob|d\so\sb|date\sof\s(?:birth|service|exam|surgery)|born)(?:\sis)?[\s:,]+"
+            r"\b(?:dob|d\so\sb|date\sof\s(?:birth|service|exam|surgery)|born|birth\s?(?:day|date))"
+            r"(?:\s(?:is|was))?[\s:,]+"
             rf"(?P<v>(?:oh\s)?(?:{_SPOKEN_UNITS}|ten|eleven|twelve)(?:\sslash)?\s"
             rf"(?:oh\s)?{_SPOKEN_DAY}(?:\sslash)?\s(?:{_SPOKEN_YEAR}|{_SPOKEN_TENS}|oh\s(?:{_SPOKEN_UNITS})))\b",
             0.8,
@@ -453,6 +454,7 @@ _WRITTEN = PatternRecognizer(
         "on the «4th of March»",
         "date of surgery «january fifteenth 2025» surgeon",
         "date of birth «march third nineteen fifty two» comma",
+        "first name Krzysztof, birthday «nine twelve fifty-eight», he had",
         "onset «april second» period",
         "seen on «the twenty-first of June», then",
         "admitted «December 3rd, two thousand and nine».",

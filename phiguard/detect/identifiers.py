@@ -87,6 +87,9 @@ _MRN_KEYS = (
     r"MRN|MR\s?\#|MR\s?(?:No|Num(?:ber)?)\.?|Med(?:ical)?\.?\s?Rec(?:ord)?s?\.?"
     r"(?:\s?(?:No|Num(?:ber)?|\#|ID))?\.?|Patient\s?ID|Pt\.?\s?ID|PID|EMR(?:\s?(?:No|ID|\#))?"
     r"|Chart\s?(?:No\.?|Num(?:ber)?|\#|ID)|Hosp(?:ital)?\s?(?:No|Num(?:ber)?|\#|ID)"
+    # a chart alone before a number of four digits or a letter code (chart
+    # D-5531, chart 00412238; not "chart 2024", a year)
+    r"|Chart(?=\s(?:[A-Z]{1,4}-)?\d{4})(?!\s(?:19|20)\d\d(?![\d-]))"
     r"|Unit\s?(?:No|Num(?:ber)?)|Patient\s?(?:No|Num(?:ber)?|\#)"
     # UK, Australian and Indian hospital numbers: UR 771203, UHID SRM/24/118702
     r"|UR\s?No\.?|URN|UHID|IP\s?No\.?|IPD\s?No\.?|Reg(?:istration)?\.?\s?No\.?"
@@ -126,6 +129,8 @@ _ID_KEYS = (
     # (SN 175523) in capitals only: "tin", "ein", "sn" are words too
     r"|(?-i:F?EIN|I?TIN|SN|S\.N\.?)"
     r"|S/N|NPI|DEA|MBI|HICN|HBN|VIN|UID|ID"
+    # an attorney's State Bar Number: SBN 281904, bar no. 55120
+    r"|(?-i:SBN)|bar\s?(?:no|num|number|\#)"
     # research numbers: participant # AP-0072, screening no. SCR-0441, subject RAD-PRISM-0193
     r"|participant(?:\s?(?:ID|no|num|number|\#))?|subj(?:ect|\.)?(?:\s?(?:ID|no|num|number|\#))?"
     # incident and run numbers of the ambulance service (Inc# 24-033817,
@@ -173,7 +178,7 @@ _HEALTH_NUMBER_KEYS = (
     r"|aadhaa?r(?:\s?(?:no|num(?:ber)?|card))?\.?|(?-i:NSS)|IMSS|n[uú]mero\s(?:de\s)?utente"
     r"|(?-i:NAM)|codice\s?fiscale|tessera\s?sanitaria|n\.?\s?º\s(?:de\s)?utente"
     # Pakistan's CNIC, the UAE's Emirates ID
-    r"|(?-i:CNIC)|emirates\s?id"
+    r"|(?-i:CNIC)|شناختی\sکارڈ|emirates\s?id"
     r"|(?:kranken)?versicherungs-?nummer|versicherten-?nummer|(?-i:KVNR)"
     # national numbers: Argentina's DNI and CUIL, Chile's RUT, Poland's PESEL,
     # the Netherlands' BSN, Switzerland's AVS/AHV, France's NIR, PhilHealth
@@ -301,6 +306,7 @@ _MRN = PatternRecognizer(
         "nr historii choroby «HC/2024/07731»: kontrola",
         "Numer karty pacjenta: «KP/2024/1187». Proszę",
         "(SDO «2024/000318»)?",
+        "Pano for Elif Demir, age 34, chart «D-5531», taken 2024-05-20",
         "cartella clinica n. «24/118830»",
         "(IPP «0087331204») sort",
         "n° de dossier «D-2024-5512»",
@@ -316,6 +322,7 @@ _MRN = PatternRecognizer(
         "M R N A",
         "Patient 2 of 3",
         "Fall 2024 schedule",
+        "the flow chart 2024 revision",
         "historia de 3 meses",
         "the SDO 12 mg dose",
     ),
@@ -439,6 +446,12 @@ _SSN_LAST_FOUR = PatternRecognizer(
             rf"{_SSN_WORD}{_LAST_FOUR}",
             0.9,
         ),
+        # "(last 4 7721)": the last four after their words alone
+        Pattern(
+            "last_four",
+            r"\blast\s(?:4|four)(?:\s(?:digits|numbers))?[:\s]\s?(?P<v>\d{4})(?![\d,.-])",
+            0.7,
+        ),
         Pattern(
             "key_last_four",
             rf"\b{_SSN_WORD}\s\(?(?:last[\s-](?:4|four)|L4)\)?{_LAST_FOUR}",
@@ -451,7 +464,7 @@ _SSN_LAST_FOUR = PatternRecognizer(
             0.9,
         ),
     ),
-    prefilter=r"ss|social|soc|xxx|\*\*\*|\#\#\#",
+    prefilter=r"ss|social|soc|xxx|\*\*\*|\#\#\#|last",
     examples=(
         "SSN (last 4): «4471»\nAddress",
         "her SSN ends in «4471». We need",
@@ -461,9 +474,11 @@ _SSN_LAST_FOUR = PatternRecognizer(
         "SSN last 4: «1234»",
         "SSN: XXX-XX-«4471»",
         "ssn ***-**-«0099»",
+        "Ramón Echeverría (last 4 «7721»), C&P exam",
     ),
     counterexamples=(
         "last 4 weeks",
+        "the last 4 1,000-unit doses",
         "SSN ends in 44711",
         "last four of the series 1234",
         "XXX-XX-44712",
@@ -561,6 +576,7 @@ _ID_LABELLED = PatternRecognizer(
         "Device Serial Number: «RCT40522HV»",
         "Member ID «XQH123456789»",
         "NPI «1881045523»",
+        "attorney Margaret O'Sullivan-Reyes, SBN «281904». Is a",
         "participant # «AP-0072». Scan",
         "Screening no. «SCR-0441». Consent",
         "quick q about subject «RAD-PRISM-0193» (Marta",
@@ -735,7 +751,7 @@ _HEALTH_NUMBERS = PatternRecognizer(
         r"|utente|NAM|C\.\s?F|CF|fiscale|tessera|versicher|KVNR"
         r"|DNI|CUI|RUT|RUN|PESEL|BSN|AVS|AHV|NIR|NIE|NIF|sociale|philhealth|pnr|personn"
         r"|TAJ|NID|HKID|SIN|NAS|r\.\s?[čc]\.|rodn|A\#|alien|полис|ОМС|СНИЛС|RRN|आधार"
-        r"|CNIC|emirates|784-"
+        r"|CNIC|شناختی|emirates|784-"
         r"|social\ssecurity"
     ),
     examples=(
@@ -745,6 +761,7 @@ _HEALTH_NUMBERS = PatternRecognizer(
         "Mi abuelo Héctor, DNI «4.887.213», tiene 93 años",
         "O doente Joaquim, n.º de utente «298 441 503», fez TAC",
         "Patient Muhammad Usman Tariq, CNIC «35202-5512098-3», House 14",
+        "مریض محمد عمران قریشی، شناختی کارڈ «35202-1234567-1»، ایکسرے",
         "PhilHealth no. «12-050077341-9», Blk 4",
         "رقم الهوية «784-1990-5512034-1» شكرا",
         "French social security no. «1 84 07 75 118 044 52», mobile",

@@ -1046,7 +1046,10 @@ def _vietnamese(tokens: Sequence[_Token]) -> bool:
 
 #: Letters of the scripts whose names are read after a cue: Hebrew, Arabic
 #: and Devanagari (no capitals mark a name there).
-_SCRIPT_LETTERS = regex.compile(r"[\u05D0-\u05EA\u0621-\u064A\u0900-\u0939]")
+_SCRIPT_LETTERS = regex.compile(
+    # (and the letters Persian and Urdu add to Arabic's; Bengali; Ethiopic)
+    r"[\u05D0-\u05EA\u0621-\u064A\u0671-\u06D3\u0900-\u0939\u0985-\u09B9\u1200-\u135A]"
+)
 #: Titles, kept with the name after them: د. سامي الحربي, الحاج عبد الله,
 #: גב' כהן, श्रीमती शर्मा, डॉ. वर्मा.
 _SCRIPT_TITLES = frozenset(
@@ -1063,13 +1066,20 @@ _SCRIPT_CUES = _SCRIPT_TITLES | frozenset(
     الطبيب الطبيبة المحيل المعالج الاسم
     מטופל מטופלת המטופל המטופלת שם
     रोगी मरीज़ मरीज नाम पिता पिताजी माता माताजी माँ पति पत्नी बेटा बेटी पुत्र पुत्री भाई बहन
-    दादा दादी नाना नानी
+    दादा दादी नाना नानी बेटे
+    بیمار مریض مریضہ مریضه
+    রোগী রোগীর নাম
+    ታካሚ
     """.split()
 )
 #: Words that end such a name: his age, number, in, from, was ...
 _SCRIPT_STOPS = frozenset(
     "عمره عمرها رقم تم في من على إلى الى هو هي يعاني تعاني كان كانت لديه لديها"
-    " की का के को ने से में है हैं और उम्र".split()
+    " की का के को ने से में है हैं और उम्र"
+    # Urdu and Persian postpositions and verbs: کی کا کے کو میں ہے; در از به با که را است
+    " کی کا کے کو نے سے میں ہے در از به با که را است"
+    # Bengali: of, to, from, age
+    " এর কে থেকে বয়স".split()
 )
 #: What may stand between a cue and the name: "מטופלת: ...", "גב' ...".
 _SCRIPT_JOINTS = frozenset({":", "'", "׳", "-"})
@@ -1871,18 +1881,46 @@ class NameRecognizer:
             token, before, after = tokens[k], tokens[k - 1], tokens[k + 1]
             if not token.titled or token.possessive or not self._name_shaped(token):
                 continue
+            end = self._numbered_item(tokens, k)
+            if end > k:
+                yield _Evidence(k, end, EVIDENCE["worklist"], "worklist")
+                continue
             if self._plain_word(token) or token.lower in self._lex.clinical:
                 continue
             item_start = token.line_start or before.text in {",", ":", ";"}
-            before_modality = item_start and after.text in _MODALITIES and not after.line_start
-            numbered = (
-                before.line_start
-                and before.text.isdigit()
-                and before.dot
-                and after.text in {"-", "–"}
-            )
-            if before_modality or numbered:
+            if item_start and after.text in _MODALITIES and not after.line_start:
                 yield _Evidence(k, k + 1, EVIDENCE["worklist"], "worklist")
+
+    def _numbered_item(self, tokens: list[_Token], k: int) -> int:
+        """Where the name opening a numbered item at ``k`` ends (``k``: none):
+        one to three capitalised words after an item's number (``1.``,
+        ``3)``, at a line's start or after a semicolon or comma) and before
+        a dash, one of them no English word or clinical term (``1. Fontaine
+        - subtle Lisfranc``, ``3) Bongani Zulu — rectal``)."""
+        j = k - 1
+        if tokens[j].text == ")" and j:
+            j -= 1
+        number = tokens[j]
+        if not (number.text.isdigit() and len(number.text) <= 2):
+            return k
+        if not (number.dot or tokens[k - 1].text == ")"):
+            return k
+        if not (number.line_start or (j and tokens[j - 1].text in {",", ";"})):
+            return k
+        end = k
+        while (
+            end < len(tokens)
+            and end - k < 3
+            and tokens[end].titled
+            and not tokens[end].possessive
+            and self._name_shaped(tokens[end])
+        ):
+            end += 1
+        if end == len(tokens) or tokens[end].text not in {"-", "–", "—"}:
+            return k
+        if all(self._plain_word(t) or t.lower in self._lex.clinical for t in tokens[k:end]):
+            return k
+        return end
 
     def _busy(self, tokens: list[_Token], k: int) -> bool:
         """Tokens ``k`` on say what someone is doing: ``is covering``, ``was

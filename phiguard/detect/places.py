@@ -96,7 +96,7 @@ _STREET_BEFORE = regex.compile(
 #: A facility's head word and a comma, before its town: "Upper Hill Imaging
 #: Centre, Nairobi", "Çankaya Tıp Merkezi, Ankara", "Clinique du Canal, Toulouse".
 _FACILITY_BEFORE = regex.compile(
-    r"\p{Lu}[\p{L}'’-]*+[ ](?:Centre|Center|Hospital|Clinic|Clinique|Clinica|Clínica|Imaging"
+    r"\p{Lu}[\p{L}'’-]*+[ ](?:Centre|Center|Hospitals?|Clinic|Clinique|Clinica|Clínica|Imaging"
     r"|Radiology|Medical|Hospice|Infirmary|Merkezi|Hastanesi|Klinik|Klinikum|Krankenhaus"
     r"|Ospedale|Hôpital|Sanatorio|Diagnostics)[ ]?,[ ]$"
 )

@@ -42,6 +42,9 @@ ROWS = [
     ("FACILITY", "昨日«東山台中央病院»に入院しました。"),
     ("FACILITY", "转到«白河县人民医院»继续治疗。"),
     ("FACILITY", "«하늘빛병원» 영상의학과입니다."),
+    # a stop character that is a syllable of the name: 서 (not 에서), 和 in 协和
+    ("FACILITY", "2024년 5월 27일 «서울아산병원»에서 유방 초음파 시행."),
+    ("FACILITY", "2024年6月3日在«北京协和医院»行胸部CT。"),
     # addresses by street and number
     ("ADDRESS", "住址：«长宁县建设路12号2单元»。"),
     ("ADDRESS", "주소 «푸른솔로 15길 8», 연락 바랍니다."),

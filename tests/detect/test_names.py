@@ -57,6 +57,13 @@ FORMS = [
     "«Will Hunter» and «Hope Graves» need premeds. «Will»'s reaction was hives.",
     # the Hawaiian ʻokina opens a name
     "Mom «ʻAna Vainikolo», 4512 S 144th St",
+    # names opening the numbered items of a list, a word among them
+    "Board 6/19: 1) «Mariam Hovhannisyan» — breast; 3) «Bongani Zulu» — rectal, MRI",
+    # names after "patient" in Persian, Urdu, Bengali, Amharic; Hindi "son"
+    "بیمار «شیرین فراهانی»، کد ملی 0012345678، سونوگرافی",
+    "রোগী «তানভীর রহমান», আইডি 448120",
+    "ታካሚ «አበበ በቀለ» ፣ የካርድ ቁጥር TK-20391",
+    "बेटे «राहुल शर्मा» का नंबर +91 98765 55012 है।",
 ]
 
 
