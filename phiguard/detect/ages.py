@@ -44,6 +44,11 @@ _MEASURES = (
     r"rate|level|score|sats?|saturation|glucose|sugar|pulse|pressure|weight|count|temp|low|high"
     r"|normal|baseline|mean|median|average|total|range|max|min"
 )
+# Words between kin and "is" that are no name: "my dad says his sugar is 95"
+_NOT_NAME_WORDS = (
+    r"says?|said|thinks?|thought|told|his|her|their|the|a|an|and|or|who|that|which|also|now"
+    r"|still|just|only|blood|heart|oxygen|o2|bp|hr|weight|temperature|number|age"
+)
 _SPOKEN = regex.compile(rf"{_SPOKEN_OVER_89}\b", regex.IGNORECASE)
 
 
@@ -104,6 +109,24 @@ _AGE = PatternRecognizer(
             rf"(?<=\b(?-i:{_FULL_NAME})[ ](?:is|IS)[ ])(?P<v>{_OVER_89})"
             r"(?!\d|\.\d|\s*(?:%|percent|mg|kg|lbs?|cm|mm|degrees|bpm|mmhg|x\b))",
             0.6,
+        ),
+        # "Rm 14 Lorna Beasley, 94: sacral", "bay 2: Grace Mbeki 95, #NOF": a
+        # full name, its age, then the next item (not "Oxygen Sat 94, HR")
+        Pattern(
+            "after_full_name",
+            rf"\b(?-i:{_FULL_NAME})(?<!\b(?i:{_MEASURES}|sat|temp|room|bed|bay|unit|ward|grade"
+            r"|stage|type|zone|day|week|page|level|score|ox|spo2|round|number|version|total"
+            r"|id|no|class|group|set|phase|step|item|line|lot|block)),?[ ]"
+            rf"(?P<v>{_OVER_89})(?=[,:;][ \n])",
+            0.6,
+        ),
+        # "my grandpa eugene moreau is 99": kin, a name in any case, "is"
+        Pattern(
+            "kin_name_is",
+            rf"\b(?:{_KIN})[ ](?:(?!(?:{_MEASURES}|{_NOT_NAME_WORDS})\b)[^\W\d_]{{2,}}[ ]){{1,3}}"
+            r"(?:is|was)[ ]"
+            rf"(?P<v>{_OVER_89}){_NOT_A_MEASURE}",
+            0.7,
         ),
         Pattern(
             "bracket_after_full_name",
@@ -187,6 +210,10 @@ _AGE = PatternRecognizer(
         "complaint from family of Agnes Kovač («98») re delayed",
         "my lola Remedios Santos is «94» she had",
         "MY DAD FRANCIS ADEBAYO IS «91» AND THE",
+        "- Rm 14 Lorna Beasley, «94»: sacral stage 2",
+        "bay 2: Grace Mbeki «95», #NOF, awaiting theatre",
+        "my grandpa eugene moreau is «99» and just had an mri",
+        "my grandma ethel mae dunning is «96» and at the home",
         "I'm «94» and still driving",
         "I am «91»",
         "she is «93».",
@@ -239,6 +266,9 @@ _AGE = PatternRecognizer(
         "(sodium low, 92)",
         "pt is 94 at rest",
         "she is 92-94 on 2L",
+        "Oxygen Sat 94, HR 80",
+        "Ward Round 95, bed 2",
+        "my dad says his sugar is 95 today",
     ),
 )
 

@@ -486,6 +486,10 @@ _HUMAN_GERUNDS = frozenset(
 )
 #: Chat's abbreviations, in lower case no names: "in a write-up, lol".
 _CHAT_WORDS = frozenset("lol lmao rofl omg btw idk tbh imo imho fyi thx pls plz".split())
+#: What a texted message may end with after a dash that names no one.
+_CHAT_ABBREVIATIONS = frozenset(
+    "tbd tba tbc asap nvm np nbd eta ooo wfh eod cob pto ok okay ty tyvm ttyl brb iphone".split()
+)
 #: Names of languages that are surnames too, after a word that makes them a
 #: language: "auf Deutsch", "in English", "en French".
 _LANGUAGES = frozenset("deutsch english french german polish dutch ingles frances aleman".split())
@@ -627,6 +631,7 @@ EVIDENCE = {
     "identified": 0.55,
     "activity": 0.55,
     "worklist": 0.55,
+    "nickname": 0.60,
 }
 #: Modalities a worklist names after a patient: "Dubois CTA chest".
 _MODALITIES = frozenset("CT CTA MRI MR MRA MRCP US XR CXR PET NM DEXA KUB IR".split())
@@ -644,6 +649,7 @@ _NAMING_RULES = frozenset(
         "age_sex",
         "room",
         "identified",
+        "nickname",
     }
 )
 #: What scholars did: "Röntgen discovered X-rays in 1895", "Apgar
@@ -2465,15 +2471,26 @@ class NameRecognizer:
         key a bracketed number; in all caps any word no list knows may join
         (``TESFAYE``)."""
         numbered = tokens[key].text == "("  # "WILSON (7723144)": a patient
+        if not (numbered or tokens[key].line_start) and key and tokens[key - 1].text in {"(", ","}:
+            key -= 1  # "Francesca Bellini (MRN 57790241)", "wade hollister, mrn 4002"
         k = key
         while k > 0 and key - k < 3 and not tokens[k].line_start:
             word = tokens[k - 1]
-            if not word.is_word or word.initial or not (word.titled or word.upper):
+            if not word.is_word or word.initial:
+                break
+            if not (word.titled or word.upper or word.text.islower()):
                 break
             if word.dot or word.lower in _NEVER_NAMES:
                 break  # "all ED.\nAcc", "BILL MD ACC": a sentence's end, a credential
             lower = word.lower
-            if (lower in self._lex.clinical and not numbered) or lower in STOP_WORDS:
+            if lower in STOP_WORDS:
+                break
+            if (
+                lower in self._lex.clinical
+                and not numbered
+                # (but "Francesca Bellini (MRN ...)": a given name before it)
+                and not (k >= 2 and word.titled and self._frequent_first_name(tokens[k - 2]))
+            ):
                 break
             if lower in STRONG_CUES:
                 break
@@ -2484,12 +2501,29 @@ class NameRecognizer:
             if word.upper and not (self._in_lexicon(word) or _voiced(word.lower)):
                 break  # CT, MRN: acronyms
             k -= 1
+        # in lower case, the words of a name only: "wade hollister (mrn 4002...)",
+        # "rm 418 ngo bich hoa mrn 7092..."; not "pls check mrn", "the pt's mrn"
+        while k < key and tokens[k].text.islower() and not self._lower_name_word(tokens[k]):
+            k += 1
         if k == key:
+            return
+        lowered = [t for t in tokens[k:key] if t.text.islower()]
+        if lowered and (len(lowered) < 2 or len(lowered) != key - k):
             return
         if key == k + 1 and self._plain_word(tokens[k]):
             return  # "Cancel ACC 22341", "Link ACC 99121": a verb
         if numbered or any(self._in_lexicon(t) for t in tokens[k:key]):
             yield _Evidence(k, key, EVIDENCE["identified"], "identified")
+
+    def _lower_name_word(self, token: _Token) -> bool:
+        """A lower-case word that may be part of a name: one of the name
+        lists or no English word, and no stop word, cue or clinical term."""
+        lower = token.lower
+        if lower in STOP_WORDS or lower in STRONG_CUES or lower in TITLES:
+            return False
+        if lower in self._lex.clinical or lower in _CHAT_WORDS or lower in _ROOMS:
+            return False
+        return self._in_lexicon(token) or not self._is_word(token)
 
     def _in_room(self, tokens: list[_Token], i: int, end: int) -> bool:
         """``Young in room 4``, ``Bed 7 Huang``: people lie in rooms and beds;
@@ -2773,6 +2807,31 @@ class NameRecognizer:
             return
         yield _Evidence(i, i + 5, EVIDENCE["pair"], "pair")
 
+    def _bracketed_nicknames(self, tokens: list[_Token]) -> Iterator[_Evidence]:
+        """``Bernadette Coughlin ("Birdie")``, ``Bennett, Augustus ("Gus")``:
+        a name, then a capitalised word in quotes inside brackets, the name
+        the person goes by."""
+        for k in range(2, len(tokens) - 2):
+            if tokens[k - 1].text not in _OPENING_QUOTES | {"'"} or tokens[k - 2].text != "(":
+                continue
+            if tokens[k + 1].text not in {'"', "”", "'"} or tokens[k + 2].text != ")":
+                continue
+            word = tokens[k]
+            if k < 3 or not (word.titled and self._name_shaped(word)):
+                continue
+            name = tokens[k - 3]
+            if not (name.titled or name.upper) or not self._name_shaped(name):
+                continue
+            if self._plain_word(name) or (
+                name.lower in self._lex.clinical
+                and not (k >= 4 and tokens[k - 4].titled and self._first_name(tokens[k - 4]))
+            ):
+                continue  # 'the Fleischner Society ("Fleischner")', 'CT ("Chest")'
+
+            if word.lower in self._lex.clinical or word.lower in _CALENDAR:
+                continue
+            yield _Evidence(k, k + 1, EVIDENCE["nickname"], "nickname")
+
     def _cited(self, tokens: list[_Token], k: int, end: int) -> bool:
         """Guidelines and classifications are cited "per" their authors
         (``per Fleischner``, ``Per Tanner she should ...``): a clinical term,
@@ -2869,6 +2928,49 @@ class NameRecognizer:
         closing = self._closing_name(text, tokens)
         if closing is not None:
             yield _Evidence(closing, self._run(tokens, closing), EVIDENCE["sign_off"], "sign_off")
+        elif (lower := self._lower_closing(text, tokens)) is not None:
+            yield _Evidence(lower, lower + 1, EVIDENCE["sign_off"], "sign_off")
+
+    def _lower_closing(self, text: str, tokens: list[_Token]) -> int | None:
+        """Where a lower-case name that closes a texted message stands, if
+        one does: the last word, after a dash (``ok will do -kev``, ``see u
+        at 3 - jess``) or a thank-you (``thx, kev``, ``cheers rach``); a
+        given name of the lists that is no plain word, or a word no list
+        knows (a nickname); no sign-off, chat word, title or clinical term."""
+        count = len(tokens)
+        if count < 3:
+            return None
+        k = count - 1
+        if tokens[k].text in {".", "!"}:
+            k -= 1  # (a full stop is no token; "!" is)
+        word = tokens[k]
+        if not (word.text.isalpha() and word.text.islower() and 2 <= len(word.text) <= 12):
+            return None
+        before = tokens[k - 1]
+        dash = before.text in {"-", "—", "–"} and (
+            k < 2 or before.start > tokens[k - 2].end or tokens[k - 2].text in {".", "!", "?"}
+        )
+        thanked = before.lower in SIGN_OFFS or (
+            before.text == "," and k >= 2 and tokens[k - 2].lower in SIGN_OFFS
+        )
+        if not (dash or thanked):
+            return None
+        lower = word.lower
+        if (
+            lower in STOP_WORDS
+            or lower in SIGN_OFFS
+            or lower in _CHAT_WORDS
+            or lower in _CHAT_ABBREVIATIONS
+            or lower in STRONG_CUES
+            or lower in TITLES
+            or lower in _CALENDAR
+            or lower in self._lex.clinical
+            or lower in FOREIGN_STOP_WORDS
+        ):
+            return None
+        if self._first_name(word) and not self._plain_word(word):
+            return k
+        return k if not self._is_word(word) and not self._in_lexicon(word) else None
 
     def _closing_name(self, text: str, tokens: list[_Token]) -> int | None:
         """Where the name that signs the message off begins, if one does: one
@@ -3708,6 +3810,7 @@ class NameRecognizer:
             *self._evidence(text, tokens, foreign),
             *self._signature(text, tokens, starts),
             *self._caret_names(text, tokens, starts),
+            *self._bracketed_nicknames(tokens),
         ]
         draft = _Draft(text, tokens, starts, evidence, [], foreign, vietnamese)
         if self._model is None or not tokens:

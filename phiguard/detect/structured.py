@@ -714,6 +714,13 @@ _RULE_ROW = regex.compile(r"^[\s|:+-]+$")
 _CAPITALISED = regex.compile(r"\b\p{Lu}")
 
 
+#: Column headers that name the patient, enough alone to read a table by
+#: ("Name" alone heads drugs and exams too).
+_PATIENT_COLUMNS = frozenset(
+    {"patient", "patient name", "patient_name", "pt", "pt name", "resident", "member name"}
+)
+
+
 class TableRecognizer:
     """Tables whose header names the columns: pipe-, tab-, comma- or
     space-aligned.
@@ -754,7 +761,15 @@ class TableRecognizer:
                     split = "\t" if "\t" in line.group() else "|"
                 cells = _cells(line.group(), line.start(), split)
                 labels = [column_label(cell) for _, cell in cells]
-                columns = labels if sum(label is not None for label in labels) >= 2 else None
+                known = sum(label is not None for label in labels)
+                # two known keys, or a name's among three columns and more
+                # (a bed board: "Unit,Bed,Status,Patient,Expected DC")
+                named = (
+                    known == 1
+                    and len(labels) >= 3
+                    and any(cell.strip().lower() in _PATIENT_COLUMNS for _, cell in cells)
+                )
+                columns = labels if known >= 2 or named else None
                 continue
             if _RULE_ROW.match(line.group()):
                 continue

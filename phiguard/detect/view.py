@@ -104,12 +104,14 @@ def _read_scan(text: str) -> str:
     """``text`` with what a scan misread read back: letters inside numbers
     as digits (:func:`_ocr_digits`), digits inside names and words as
     letters (:func:`_ocr_names`); each only where a cheap first look finds
-    the shape."""
+    the shape. An ``l`` read for ``I`` (:func:`_ocr_el`) only in a text
+    that shows one of those misreads already: a scan's."""
+    scanned = False
     if _OCR_HINT.search(text) is not None:
-        text = _ocr_digits(text)
+        text, scanned = _ocr_digits(text), True
     if _OCR_NAME.search(text) is not None:
-        text = _ocr_names(text)
-    if _OCR_EL.search(text) is not None:
+        text, scanned = _ocr_names(text), True
+    if scanned and _OCR_EL.search(text) is not None:
         text = _ocr_el(text)
     return text
 

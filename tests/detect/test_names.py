@@ -55,6 +55,13 @@ FORMS = [
     "MRI for «Marat Seitkali»?\n«Liam»: uploaded under «SEITKALI^MARAT» acc OUT-44120",
     # a given name that is a word, again as a possessive
     "«Will Hunter» and «Hope Graves» need premeds. «Will»'s reaction was hives.",
+    # the words before a record key: in lower case, a clinical surname after a given name
+    "«wade hollister» (mrn 40021983) is in US room 3",
+    "rm 418 «ngo bich hoa» mrn 70926551 needs CXR",
+    "«Francesca Bellini» (MRN 57790241) - MRI C-spine: syrinx",
+    # the name someone goes by, in quotes and brackets after the name
+    'my aunt «Bernadette Coughlin» ("«Birdie»") is 102 this month!',
+    'Re: «Bennett, Augustus» ("«Gus»"), MRN M-0459921',
     # the Hawaiian ʻokina opens a name
     "Mom «ʻAna Vainikolo», 4512 S 144th St",
     # names opening the numbered items of a list, a word among them
@@ -83,6 +90,10 @@ SIGN_OFFS = [
     "Do we hold tonight's dose? - «Nate», PGY2",
     "INR is 3.9, pls advise. - «Dariela», PGY-3",
     "Please clarify the sepsis criteria. «Trina», CDI, ext 6621",
+    # in lower case, texted: after a dash or a thank-you, a given name or a nickname
+    "ok will do, pt is on the way -«kev»",
+    "see u at 3 for the us - «jess»",
+    "got it, calling her now. thx, «kev»",
 ]
 
 # Words in a name's place that are no one: units, services, grades, changes.
@@ -91,6 +102,12 @@ NOT_PEOPLE = [
     "Paired data: Wilcoxon signed-rank or a paired t test, not Mann-Whitney U or Kruskal-Wallis.",
     "Use Spearman for the ordinal grades and Pearson for the volumes.",
     "Max out the FOV for the pelvis, or keep it tight?",
+    # what a texted message ends with after a dash that is no one
+    "the scan is booked - tbd",
+    "pls call back asap - done",
+    "running late, sorry - thx",
+    'Use the Fleischner Society ("Fleischner") criteria; protocol CT ("Chest") now.',
+    "pls check the mrn 4471992 and dob; can you look up pt mrn 4471993",
     # eponyms: paired with one before a head noun's compound, before a
     # model or a definition (a common given name after "vs")
     "Bentall versus David valve-sparing root replacement: how do they differ on CTA?",

@@ -87,6 +87,11 @@ ROWS = [
         ["NAME", "AGE", "NAME"],
     ),
     ("Acc, MRN, Exam\n«A8812034», «7734120», CT HEAD", ["ACCESSION", "MRN"]),
+    # a patient's column alone among three and more (a bed board)
+    (
+        "Unit,Bed,Status,Patient,Expected DC\nICU,3,occupied,«Barrington Hardy»,--\nICU,7,dirty,,",
+        ["NAME"],
+    ),
     (
         "Date,Patient,MRN,Test\n«2025-01-04»,«Sutherland, Ines»,«3300917»,Troponin I",
         ["DATE", "NAME", "MRN"],
@@ -195,6 +200,8 @@ KEPT = [
     # columns whose shape names no identifier
     "row_id,item_no,question_id\n12,40,Q7",
     "fluid\tthyroid\tlipid\n1200\tTSH 2.1\tLDL 99",
+    # a name's column alone heads drugs and exams too
+    "Name,Dose,Route\nAmoxicillin,500 mg,PO\nIbuprofen,400 mg,PO",
 ]
 
 

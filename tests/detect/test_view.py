@@ -65,6 +65,7 @@ def test_ascii_text_is_its_own_view() -> None:
         "5 mL of dL, Clinic, all lymph, 2 lbs",  # units and words keep their l
         "0ne 10th at 0800",  # no name after a zero; an ordinal stays a number
         "the MRi and CTiMR",  # an i among capitals that makes no name
+        "Dr K. lshikawa, MRl",  # l for I only in a text with misread digits: a scan's
     ],
 )
 def test_scanned_letters_stay_letters_outside_numbers(text: str) -> None:
@@ -85,7 +86,7 @@ def test_scanned_letters_read_as_digits_inside_numbers() -> None:
         ("Dr. Kap00r and Deborah K1ine", "Dr. Kapoor and Deborah Kline"),
         ("T0: Radio1ogy, Lakeshore Genera1 Hospita1", "T0: Radiology, Lakeshore General Hospital"),
         ("FR0M:  Dr  0la Brekke", "FROM:  Dr  Ola Brekke"),
-        ("Dr K. lshikawa  EXAM: MRl C-SPlNE", "Dr K. Ishikawa  EXAM: MRI C-SPINE"),
+        ("D0B O5/l7/62 Dr K. lshikawa MRl C-SPlNE", "D0B 05/17/62 Dr K. Ishikawa MRI C-SPINE"),
         ("MEMBER: DAViD K. 0KAFOR  lD: 4471", "MEMBER: DAVID K. OKAFOR  ID: 4471"),
         # numbers: an area code's bracket; a date with as many letters as digits
         ("FAX:  (2l3) 555-Ol88", "FAX:  (213) 555-0188"),
