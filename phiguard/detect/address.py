@@ -164,6 +164,26 @@ _STREET = (
     rf"(?:,?\s(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|{_CA_POSTCODE}|{_UK_POSTCODE})(?![\w-]))?"
 )
 
+# A line of an address before its town: a flat, a numbered street, or a
+# house or building by its name (Dunmore Cottage, Rowan Court)
+_ADDRESS_LINE = (
+    r"(?:(?:Flat|Apartment|Apt|Unit|Suite)\.?[ ][A-Z0-9][\w-]{0,4}+"
+    r"|\d{1,4}[A-Z]?[ ][A-Z][-\w'’]++(?:[ ][A-Z][-\w'’]++){0,3}+"
+    r"|[A-Z][-\w'’]++(?:[ ][A-Z][-\w'’]++){0,2}[ ](?:Cottage|Court|House|Lodge|Farm|Mews|View"
+    r"|Gardens|Road|Street|Lane|Avenue|Close|Crescent|Drive|Way|Place|Terrace|Grove|Hall|Manor"
+    r"|Barn|Villas?|Apartments|Flats|Estate|Square|Row|Walk|Rise|Bungalow|Cottages|Mansions"
+    r"|Rd|St|Ave|Ln|Dr|Cres))"
+)
+# A village or district between the lines and the town: Lower Slaughter
+_LOCALITY = (
+    r"(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof|Tel|Phone|Fax|NHS|DOB)\b)"
+    r"[A-Z][-\w'’]++(?:[ ][A-Z][-\w'’]++){0,2}+"
+)
+_PROVINCE_NAMES = (
+    "Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland|Nova Scotia|Ontario"
+    "|Quebec|Québec|Saskatchewan"
+)
+
 _ADDRESS = PatternRecognizer(
     name="address_us_v1",
     label="ADDRESS",
@@ -388,6 +408,16 @@ _ADDRESS = PatternRecognizer(
         ),
         # London SW1A 1AA, Manchester M1 1AE
         Pattern("city_postcode_uk", rf"{_CITY},?[ ]{_UK_POSTCODE}(?![\w-])", 0.85),
+        # a British address's lines before its town and postcode: "Flat 2, 9
+        # Harbour View, Falmouth TR11 3QH", "Dunmore Cottage, Lower
+        # Slaughter, Cheltenham GL54 2HT", "Apt 5, 61 Tollgate Rd, Eastmere,
+        # Manitoba R2K 1X9"
+        Pattern(
+            "lines_postcode",
+            rf"(?<![-\w'’])(?:{_ADDRESS_LINE},[ ]){{1,3}}+(?:{_LOCALITY},[ ]){{0,2}}"
+            rf"{_CITY},?[ ](?:(?:{_PROVINCE_NAMES})[ ])?(?:{_UK_POSTCODE}|{_CA_POSTCODE})(?![\w-])",
+            0.85,
+        ),
         # Atlanta, GA is ambiguous (GA: general anaesthesia); Dallas, TX is not.
         Pattern("city_state", rf"{_CITY},\s(?:{_CLEAR_STATES})(?![\w-])", 0.7),
         Pattern("zip_plus4", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 0.7),
@@ -425,12 +455,16 @@ _ADDRESS = PatternRecognizer(
     context_boost=0.45,
     ignore_case=False,
     examples=(
-        "cc: Mr Penhaligon, «Flat 2», «9 Harbour Gardens, Falmouth TR11 3QH»",
+        "cc: Mr Penhaligon, «Flat 2, 9 Harbour Gardens, Falmouth TR11 3QH»",
         "lives out at «Lot» «4 Bindaree Rd, Dubbo NSW 2830» so",
         "lives with a toddler at «3321 Sycamore Bend, Apt 12, Lakehurst, NJ 08733»; can",
         "Aroha Te Rangi, «8 Kowhai Street, Whanganui 4500», ph",
         "ID no. 5803125088087, «23 Jacaranda Ave, Pretoria North, 0182», cell",
         "Rosebank Dental Studio, «14 Tyrwhitt Ave, Rosebank, Johannesburg 2196», tel",
+        "Mr Arthur Penhaligon, «Flat 2, 9 Harbour View, Falmouth TR11 3QH», who",
+        "Mr Frederick Ashworth, «Dunmore Cottage, Lower Slaughter, Cheltenham GL54 2HT», tel",
+        "Supplies to «Apt 5, 61 Tollgate Rd, Eastmere, Manitoba R2K 1X9» please",
+        "from Glenbrae Community Hospital, «Kirkton Road, Strathmoor, IV27 4PL».",
         "my new adress is «4417 w belmont ave apt 2, chicago il 60641» for the bills",
         "NRIC S8512345D, «Blk 123 Bedok North Ave 3, #05-221, Singapore 460123», +65",
         "R/o «Flat 3B», «12 Sai Krupa Gardens, Chennai 600040», UHID",

@@ -260,7 +260,7 @@ _LOWER_SUFFIX = (
     r"|primary\scare|nursing\shome|labs?|peds|neuro|behaviou?ral(?:\shealth)?|children'?s"
     r"|(?:birthing|rehab(?:ilitation)?|dialysis|treatment|infusion|wellness|recovery|care)\scenter"
     r"|internal\smedicine|(?:memory|extended|family)\scare|counsell?ing|apothecary|radiology"
-    r"|(?:senior|assisted)\sliving"
+    r"|(?:senior|assisted)\sliving|manor|(?:care|rest|retirement)\shome"
     rf"|orthop(?:a)?edics|{'|'.join(_SPECIALTIES)}"
     # (not "in general terms", "to general surgery")
     r"|general(?!\s(?:surgery|medicine|practice|pediatrics|anesthesia|terms?|sense|population"
@@ -706,6 +706,7 @@ _FACILITY = PatternRecognizer(
         "seen at «Harborview Medical». Name: Sam",
         "seen by Dr. Nathan S. at «Houston Clinic» on",
         "pt seen at «mercy hospital» last week",
+        "ninety six year old female from «sunnyvale manor» with a fall",
         "transferred from «miami valley hospital» for",
         "came in from «st mary's hospital» by",
         "called from «Bayview Women's Center», they need",

@@ -473,6 +473,15 @@ _EPONYM_ONLY_HEADS = frozenset(
     """.split()
 )
 _ARTICLES = frozenset("the a an".split())
+#: Words that close the name of a house or building, no person's (streets
+#: are left out: "Dr Nguyen, Sturt Street Medical" is a name and a practice
+#: the inverted name at least covers).
+_BUILDINGS = frozenset(
+    """
+    cottage cottages court house lodge farm mews gardens manor barn villa villas apartments
+    flats estate bungalow mansions
+    """.split()
+)
 _VERSUS = frozenset("vs vs. versus".split())
 #: How many tokens either side an eponym's other use may stand.
 _EPONYM_REACH = 60
@@ -3155,6 +3164,8 @@ class NameRecognizer:
         while end < len(tokens) and end < i + 5 and self._name_shaped(tokens[end]):
             if tokens[end].upper != given.upper:
                 break
+            if tokens[end].lower in _BUILDINGS:
+                return  # "Mr Frederick Ashworth, Dunmore Cottage": a house's name
             end += 1  # JOHN A, Maria Luisa
         weight = EVIDENCE["inverted"] - (0.15 if both_words else 0.0)
         if not (self._in_lexicon(surname) or self._in_lexicon(given)):

@@ -424,6 +424,11 @@ _PL = "pl"  # point^room^bed^facility: the facility
 _HD = "hd"  # namespace^universal id: component 1
 _WHOLE = "whole"  # the whole field (each repetition)
 
+#: An assigning authority that is a hospital's code: four letters and more
+#: (not the Social Security Administration's, a state's or a country's).
+_FACILITY_CODE = regex.compile(
+    r"(?!(?:USSSA|CMS|NPI|MEDICARE|MEDICAID|HCFA|USA|CAN|NHS|DMV|STATE)$)[A-Z][A-Z0-9 &'-]{3,}"
+)
 #: Labels of fields that hold numbers; what else stands there is PHI too.
 _NUMBERED = frozenset({"MRN", "ACCESSION", "ID", "SSN", "PHONE"})
 #: (segment, field number) → (label, kind). Field numbers as in the standard.
@@ -631,6 +636,11 @@ class Hl7Recognizer:
                 # no id but words (a name pasted in PID-3): the whole field
                 comp_offset, component = offset, value
             yield from self._maybe(text, label, comp_offset, component)
+            if len(components) >= 4 and _FACILITY_CODE.fullmatch(components[3][1]):
+                # the assigning authority: the hospital that gave the number
+                # (88341207^^^HCRMC^MR), as MSH-4 names it; not a state's
+                # or a country's (^^^SSA^SS, ^^^NOR^NNNOR)
+                yield self._finding(text, "FACILITY", *components[3])
         elif kind == _HD:
             comp_offset, component = components[0]
             yield from self._maybe(text, label, comp_offset, component)

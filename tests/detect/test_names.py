@@ -59,6 +59,8 @@ FORMS = [
     "«wade hollister» (mrn 40021983) is in US room 3",
     "rm 418 «ngo bich hoa» mrn 70926551 needs CXR",
     "«Francesca Bellini» (MRN 57790241) - MRI C-spine: syrinx",
+    # a house's name after a comma is no given name: no "Ashworth, Dunmore Cottage"
+    "«Mr Frederick Ashworth», Dunmore Cottage, Lower Slaughter, Cheltenham GL54 2HT",
     # the name someone goes by, in quotes and brackets after the name
     'my aunt «Bernadette Coughlin» ("«Birdie»") is 102 this month!',
     'Re: «Bennett, Augustus» ("«Gus»"), MRN M-0459921',

@@ -37,6 +37,11 @@ ROWS = [
         ["MRN", "NAME", "DATE", "ADDRESS", "ADDRESS", "ADDRESS", "PHONE"],
     ),
     ("PID|1||«MV-5521080»^^^^MR~«412673390»^^^^SS||«GOLDBERG^ELIAS^M»", ["MRN", "SSN", "NAME"]),
+    # the hospital that assigned the number; not the SSA
+    (
+        "PID|1||«MR55102983»^^^«SUMMITVALE»^MR~«487-22-1093»^^^SSA^SS||«O'HARA^BRIDGET»",
+        ["MRN", "FACILITY", "SSN", "NAME"],
+    ),
     # HL7 field references as the keys of an interface log
     (
         "MSH seg ok; PID-3=«M77120844»;PID-5=«DELACROIX^AMELIE^R»;PID-7=«19910228»;"
